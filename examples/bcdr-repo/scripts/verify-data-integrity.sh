@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# Compare ledger checksums between primary and replicas.
+set -euo pipefail
+echo "verify-data-integrity: $*"

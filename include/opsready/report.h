@@ -1,0 +1,49 @@
+/*
+ * The finished report: one value from which every format is rendered.
+ * Its serialisation is the JSON report (schema: include/opsready/report.schema.json),
+ * so a saved JSON report renders into any format again, byte for byte.
+ */
+#ifndef OPSREADY_REPORT_H
+#define OPSREADY_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "opsready/common.h"
+
+typedef struct or_report or_report;
+
+typedef enum or_color {
+	OR_COLOR_NEVER = 0,
+	OR_COLOR_ALWAYS
+} or_color;
+
+typedef struct or_render_options {
+	or_color color;   /* ANSI colour in the text format */
+	bool quiet;       /* the text format prints only findings that fail the gate, and the summary */
+} or_render_options;
+
+#define OR_RENDER_OPTIONS_INIT { OR_COLOR_NEVER, false }
+
+/* True when the gate passed. */
+bool or_report_passed(const or_report *report);
+
+/* Load a JSON report saved earlier (for render, diff and merge). */
+int or_report_load(or_report **out, const char *path, or_diag *diag);
+void or_report_free(or_report *report);
+
+/* True when `format` names a reporter ("text", "json", ...). */
+bool or_report_format_known(const char *format);
+/* The known formats, comma-separated, for messages (static). */
+const char *or_report_format_list(void);
+
+/* Render into a malloc'd, NUL-terminated buffer (*out, *len). */
+int or_report_render(char **out, size_t *len, const or_report *report, const char *format,
+		     const or_render_options *options, or_diag *diag);
+
+/* Render and write to `path` whole or not at all (a temporary file renamed
+ * into place). Errors are OR_EXIT_RUNTIME. */
+int or_report_write(const or_report *report, const char *format, const char *path,
+		    const or_render_options *options, or_diag *diag);
+
+#endif

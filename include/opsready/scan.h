@@ -1,0 +1,36 @@
+/*
+ * Running a scan: options in, one finished report out.
+ */
+#ifndef OPSREADY_SCAN_H
+#define OPSREADY_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "opsready/common.h"
+#include "opsready/report.h"
+
+typedef struct or_scan_options {
+	const char *path;            /* the repository or folder to scan; "." by default */
+	const char *config_path;     /* NULL: PATH/.opsready.yml or .yaml, else built-in defaults */
+	const char *now;             /* ISO 8601 date; NULL: config `now:`, SOURCE_DATE_EPOCH, today */
+	const char *fail_on;         /* "error", "warning", "notice", "never"; NULL: config or error */
+	bool has_min_score;
+	double min_score;            /* 0-100 */
+	const char *const *rules;    /* "ID=off", "ID=warning" ... from --rule */
+	size_t nrules;
+	bool progress;               /* a progress line on standard error */
+} or_scan_options;
+
+#define OR_SCAN_OPTIONS_INIT { ".", NULL, NULL, NULL, false, 0.0, NULL, 0, false }
+
+/*
+ * Scan and evaluate. On success *out is the finished report (the caller
+ * frees it with or_report_free) and 0 is returned; the gate's verdict is
+ * or_report_passed(*out). On error returns -1 with diag->code
+ * OR_EXIT_USAGE (options, config, rules) or OR_EXIT_RUNTIME (the
+ * repository could not be read).
+ */
+int or_scan(or_report **out, const or_scan_options *options, or_diag *diag);
+
+#endif

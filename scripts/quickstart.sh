@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# From a fresh Debian 12 machine to a first readiness report:
+# install what is missing, build, and run the nightly job on the bundled example.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$(nproc)"
+
+example=examples/bcdr-repo
+out=build/example-reports
+mkdir -p "$out"
+echo
+echo "== opsready check $example (the bundled example; its gaps are deliberate) =="
+set +e
+build/opsready check "$example" --now 2026-11-27 \
+  --report json="$out/report.json"
+status=$?
+set -e
+echo
+echo "Reports written:"
+echo "  $out/report.json"
+echo "Exit code $status (0: gate passed, 1: gate failed — expected here, see examples/README.md)."

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Build opsready and run the whole test suite (unit, end-to-end, command line).
+#   scripts/test.sh              a normal build in build/
+#   SANITIZE=1 scripts/test.sh   AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${SANITIZE:-0}" = 1 ]; then
+  dir=build-asan
+  flags=(-DOPSREADY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug)
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+else
+  dir=build
+  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+fi
+werror=OFF
+[ "${CI:-}" = true ] && werror=ON
+
+cmake -S . -B "$dir" "${flags[@]}" -DOPSREADY_WERROR="$werror" >/dev/null
+cmake --build "$dir" -j "$(nproc)"
+ctest --test-dir "$dir" --output-on-failure -j "$(nproc)"

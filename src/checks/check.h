@@ -1,0 +1,45 @@
+/*
+ * The check plug-in interface. A check reads the model and one rule (its
+ * params) and records evaluations; it never reads files and never formats
+ * output. A family (docs, review, training, ...) is one file exposing a
+ * table of checks; registry.c lists the families.
+ */
+#ifndef OR_CHECKS_CHECK_H
+#define OR_CHECKS_CHECK_H
+
+#include "core/model.h"
+#include "core/results.h"
+
+typedef struct or_check_ctx {
+	const or_model *model;
+	const or_rule *rule;       /* the rule being evaluated */
+	or_results *results;
+} or_check_ctx;
+
+typedef void (*or_check_fn)(or_check_ctx *ctx);
+
+typedef struct or_check {
+	const char *name;          /* the `check:` of a rule: "required-sections" */
+	or_check_fn run;
+} or_check;
+
+typedef struct or_check_family {
+	const char *name;          /* "docs" */
+	const or_check *checks;    /* ends with { NULL, NULL } */
+} or_check_family;
+
+/* The check called `name`, or NULL. */
+const or_check *or_check_find(const char *name);
+/* The families, ending with NULL. */
+const or_check_family *const *or_check_families(void);
+
+/* Record evaluations of ctx->rule. `file` is borrowed from the model;
+ * subject, evidence and message are copied. */
+void or_eval_pass(or_check_ctx *ctx, const char *file, const char *subject);
+void or_eval_fail(or_check_ctx *ctx, const char *file, int line, int column,
+		  const char *subject, const char *evidence, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+void or_eval_skip(or_check_ctx *ctx, const char *file, const char *subject,
+		  const char *reason);
+
+#endif

@@ -1,0 +1,48 @@
+/* The command line: one function per subcommand, each returning an exit code. */
+#ifndef OR_CLI_H
+#define OR_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "opsready/opsready.h"
+
+typedef int (*or_cmd_fn)(int argc, char **argv);
+
+int or_cmd_check(int argc, char **argv);
+int or_cmd_rules(int argc, char **argv);
+int or_cmd_explain(int argc, char **argv);
+int or_cmd_init(int argc, char **argv);
+int or_cmd_render(int argc, char **argv);
+
+/* A `--report FMT=FILE` argument. */
+typedef struct or_report_target {
+	char *format;
+	char *path;
+} or_report_target;
+
+typedef struct or_report_targets {
+	or_report_target *items;
+	size_t count;
+} or_report_targets;
+
+/* Parse "FMT=FILE" and add it; prints the error and returns -1 if bad. */
+int or_cli_add_report(or_report_targets *targets, const char *arg);
+void or_cli_report_targets_dispose(or_report_targets *targets);
+/* Write every target; prints errors; returns the exit code to use (0 or 3). */
+int or_cli_write_reports(const or_report *report, const or_report_targets *targets,
+			 const or_render_options *options);
+/* Render `format` to standard output; returns 0 or an exit code. */
+int or_cli_print_report(const or_report *report, const char *format,
+			const or_render_options *options);
+
+/* --color WHEN: "auto" (a terminal and no NO_COLOR), "always", "never". */
+int or_cli_parse_color(or_color *out, const char *when);
+
+/* Print a diagnostic on standard error, compiler-style, and return its exit code. */
+int or_cli_error(const or_diag *diag);
+/* Print "opsready: <message>" and the hint to see --help; returns OR_EXIT_USAGE. */
+int or_cli_usage_error(const char *command, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,57 @@
+/* opsready's command line: a table of subcommands over libopsready. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct subcommand {
+	const char *name;
+	or_cmd_fn run;
+	const char *usage;
+} subcommand;
+
+static const subcommand subcommands[] = {
+	{ "check", or_cmd_check, "check [PATH] [options]     scan PATH (default .) and report" },
+	{ "rules", or_cmd_rules, "rules [--config FILE]      list every rule loaded" },
+	{ "explain", or_cmd_explain, "explain RULE               a rule's description, rationale, remediation" },
+	{ "init", or_cmd_init, "init [PATH]                write a starter .opsready.yml (never overwrites)" },
+	{ "render", or_cmd_render, "render REPORT.json --report FMT=PATH   any report again from a saved JSON report" },
+	{ NULL, NULL, NULL },
+};
+
+static void usage(FILE *out)
+{
+	const subcommand *c;
+
+	fputs("opsready: audit operational-readiness documents kept in git\n\nUsage:\n", out);
+	for (c = subcommands; c->name; c++)
+		fprintf(out, "  opsready %s\n", c->usage);
+	fputs("  opsready --version | --help\n\n"
+	      "Run 'opsready COMMAND --help' for a command's options.\n"
+	      "Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error,\n"
+	      "3 runtime error.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	const subcommand *c;
+
+	if (argc < 2) {
+		usage(stderr);
+		return OR_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return OR_EXIT_PASS;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("opsready %s\n", OPSREADY_VERSION);
+		return OR_EXIT_PASS;
+	}
+	for (c = subcommands; c->name; c++)
+		if (strcmp(argv[1], c->name) == 0)
+			return c->run(argc - 1, argv + 1);
+	return or_cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,123 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+int or_cli_error(const or_diag *diag)
+{
+	if (diag->file[0] && diag->line > 0 && diag->column > 0)
+		fprintf(stderr, "%s:%d:%d: error: %s\n", diag->file, diag->line, diag->column,
+			diag->message);
+	else if (diag->file[0] && diag->line > 0)
+		fprintf(stderr, "%s:%d: error: %s\n", diag->file, diag->line, diag->message);
+	else if (diag->file[0])
+		fprintf(stderr, "%s: error: %s\n", diag->file, diag->message);
+	else
+		fprintf(stderr, "opsready: error: %s\n", diag->message);
+	return diag->code ? (int)diag->code : OR_EXIT_RUNTIME;
+}
+
+int or_cli_usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("opsready: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'opsready %s%s--help'.\n", command ? command : "",
+		command ? " " : "");
+	return OR_EXIT_USAGE;
+}
+
+int or_cli_add_report(or_report_targets *targets, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	or_report_target *t;
+	char *format;
+
+	if (!eq || eq == arg || !eq[1]) {
+		or_cli_usage_error("check", "--report takes FORMAT=FILE, not '%s'", arg);
+		return -1;
+	}
+	format = strndup(arg, (size_t)(eq - arg));
+	if (!or_report_format_known(format)) {
+		or_cli_usage_error("check", "--report: unknown format '%s' (known: %s)", format,
+				   or_report_format_list());
+		free(format);
+		return -1;
+	}
+	targets->items = realloc(targets->items, (targets->count + 1) * sizeof(*t));
+	if (!targets->items)
+		abort();
+	t = &targets->items[targets->count++];
+	t->format = format;
+	t->path = strdup(eq + 1);
+	return 0;
+}
+
+void or_cli_report_targets_dispose(or_report_targets *targets)
+{
+	size_t i;
+
+	for (i = 0; i < targets->count; i++) {
+		free(targets->items[i].format);
+		free(targets->items[i].path);
+	}
+	free(targets->items);
+	targets->items = NULL;
+	targets->count = 0;
+}
+
+int or_cli_write_reports(const or_report *report, const or_report_targets *targets,
+			 const or_render_options *options)
+{
+	or_render_options plain = *options;
+	int code = 0;
+	size_t i;
+
+	plain.color = OR_COLOR_NEVER; /* files never get escape codes */
+	for (i = 0; i < targets->count; i++) {
+		or_diag diag = OR_DIAG_INIT;
+		if (or_report_write(report, targets->items[i].format, targets->items[i].path, &plain,
+				    &diag) != 0)
+			code = or_cli_error(&diag);
+	}
+	return code;
+}
+
+int or_cli_print_report(const or_report *report, const char *format,
+			const or_render_options *options)
+{
+	or_diag diag = OR_DIAG_INIT;
+	char *text;
+	size_t len;
+
+	if (or_report_render(&text, &len, report, format, options, &diag) != 0)
+		return or_cli_error(&diag);
+	fwrite(text, 1, len, stdout);
+	free(text);
+	if (fflush(stdout) != 0)
+		return OR_EXIT_RUNTIME;
+	return 0;
+}
+
+int or_cli_parse_color(or_color *out, const char *when)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (strcmp(when, "always") == 0) {
+		*out = OR_COLOR_ALWAYS;
+	} else if (strcmp(when, "never") == 0) {
+		*out = OR_COLOR_NEVER;
+	} else if (strcmp(when, "auto") == 0) {
+		*out = isatty(STDOUT_FILENO) && !(no_color && *no_color) ? OR_COLOR_ALWAYS
+									 : OR_COLOR_NEVER;
+	} else {
+		return -1;
+	}
+	return 0;
+}

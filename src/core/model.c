@@ -1,0 +1,348 @@
+#include "core/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "util/glob.h"
+#include "util/text.h"
+
+static const char *const meta_key_names[OR_META__COUNT] = {
+	"last_updated", "next_review", "owner", "version", "status", "approval", "review_period",
+};
+
+const char *or_meta_key_name(or_meta_key key)
+{
+	return key < OR_META__COUNT ? meta_key_names[key] : "?";
+}
+
+int or_meta_key_parse(or_meta_key *out, const char *name)
+{
+	int i;
+
+	for (i = 0; i < OR_META__COUNT; i++) {
+		if (strcmp(meta_key_names[i], name) == 0) {
+			*out = (or_meta_key)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Lookup keys of each metadata alias, built once per scan. */
+typedef struct alias_table {
+	char **keys[OR_META__COUNT];
+	size_t nkeys[OR_META__COUNT];
+} alias_table;
+
+static void alias_table_init(alias_table *table, const json_t *settings)
+{
+	const json_t *aliases = json_object_get(settings, "metadata_aliases");
+	or_buf key = OR_BUF_INIT;
+	int m;
+
+	memset(table, 0, sizeof(*table));
+	for (m = 0; m < OR_META__COUNT; m++) {
+		const json_t *list = json_object_get(aliases, meta_key_names[m]);
+		size_t i, n = json_array_size(list);
+
+		table->keys[m] = or_xcalloc(n + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			const char *alias = json_string_value(json_array_get(list, i));
+			if (!alias)
+				continue;
+			or_buf_clear(&key);
+			or_text_key(&key, alias, strlen(alias));
+			table->keys[m][table->nkeys[m]++] = or_xstrdup(or_buf_cstr(&key));
+		}
+	}
+	or_buf_dispose(&key);
+}
+
+static void alias_table_dispose(alias_table *table)
+{
+	int m;
+	size_t i;
+
+	for (m = 0; m < OR_META__COUNT; m++) {
+		for (i = 0; i < table->nkeys[m]; i++)
+			free(table->keys[m][i]);
+		free(table->keys[m]);
+	}
+}
+
+static int meta_key_of(const alias_table *table, const char *key_text)
+{
+	int m;
+	size_t i;
+
+	for (m = 0; m < OR_META__COUNT; m++)
+		for (i = 0; i < table->nkeys[m]; i++)
+			if (strcmp(table->keys[m][i], key_text) == 0)
+				return m;
+	return -1;
+}
+
+static int source_rank(const or_kv *kv)
+{
+	switch (kv->source) {
+	case OR_KV_FRONT_MATTER:
+		return 0;
+	case OR_KV_LABEL:
+		return 1;
+	case OR_KV_TABLE:
+		return 2;
+	}
+	return 3;
+}
+
+static void read_date(or_meta_date *out, const or_kv *kv, or_date_order order)
+{
+	out->derived = false;
+	if (!kv) {
+		out->status = OR_DATE_NOT_FOUND;
+		return;
+	}
+	out->status = or_date_parse(&out->date, kv->value, strlen(kv->value), order, NULL);
+}
+
+static void resolve_metadata(or_model_doc *md, const alias_table *aliases, or_date_order order)
+{
+	const or_document *doc = md->doc;
+	or_buf key = OR_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < doc->nkvs; i++) {
+		const or_kv *kv = &doc->kvs[i];
+		int m;
+
+		/* Key/value lines in lists are contacts, escalation levels and the
+		 * like, not facts about the document. */
+		if (kv->in_list)
+			continue;
+		or_buf_clear(&key);
+		or_text_key(&key, kv->key, strlen(kv->key));
+		m = meta_key_of(aliases, or_buf_cstr(&key));
+		if (m < 0)
+			continue;
+		if (!md->meta[m] || source_rank(kv) < source_rank(md->meta[m]))
+			md->meta[m] = kv;
+	}
+	or_buf_dispose(&key);
+
+	read_date(&md->last_updated, md->meta[OR_META_LAST_UPDATED], order);
+	read_date(&md->next_review, md->meta[OR_META_NEXT_REVIEW], order);
+	if (!md->meta[OR_META_NEXT_REVIEW] && md->meta[OR_META_REVIEW_PERIOD] &&
+	    md->last_updated.status == OR_DATE_OK) {
+		or_period period;
+		if (or_period_parse(&period, md->meta[OR_META_REVIEW_PERIOD]->value) == 0) {
+			md->next_review.status = OR_DATE_OK;
+			md->next_review.date = or_date_add_period(md->last_updated.date, period);
+			md->next_review.derived = true;
+		}
+	}
+}
+
+static bool match_any(char *const *globs, size_t n, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (or_glob_match(globs[i], path))
+			return true;
+	return false;
+}
+
+static bool match_any_json(const json_t *globs, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(globs); i++) {
+		const char *glob = json_string_value(json_array_get(globs, i));
+		if (glob && or_glob_match(glob, path))
+			return true;
+	}
+	return false;
+}
+
+static bool in_scope(const or_config *config, const char *path)
+{
+	if (config->ninclude) {
+		if (!match_any(config->include, config->ninclude, path))
+			return false;
+	} else if (!or_glob_match("**/*.md", path)) {
+		return false;
+	}
+	return !match_any(config->exclude, config->nexclude, path);
+}
+
+static bool is_runbook(const or_model *model, const or_document *doc)
+{
+	if (doc->type)
+		return or_text_key_equal(doc->type, "runbook");
+	if (model->config->has_runbook_paths)
+		return match_any(model->config->runbook_paths, model->config->nrunbook_paths,
+				 doc->path);
+	return match_any_json(json_object_get(model->rules->settings, "runbook_paths"),
+			      doc->path);
+}
+
+static void add_skipped(or_model *model, size_t *cap, const char *path, or_skip_kind kind,
+			const char *reason)
+{
+	or_skipped_file *s;
+
+	model->skipped = or_xgrow(model->skipped, cap, model->nskipped + 1, sizeof(*s));
+	s = &model->skipped[model->nskipped++];
+	s->path = or_xstrdup(path);
+	s->kind = kind;
+	s->reason = or_xstrdup(reason);
+}
+
+int or_model_build(or_model *out, const char *root, const or_config *config,
+		   const or_ruleset *rules, or_date now, const or_model_options *options,
+		   or_diag *diag)
+{
+	alias_table aliases;
+	or_buf full = OR_BUF_INIT, reason = OR_BUF_INIT;
+	size_t i, docs_cap = 0, skipped_cap = 0, in_scope_count = 0, done = 0;
+	int error = -1;
+
+	memset(out, 0, sizeof(*out));
+	out->root = root;
+	out->config = config;
+	out->rules = rules;
+	out->now = now;
+	if (or_files_list(&out->files, root, diag) != 0)
+		return -1;
+	alias_table_init(&aliases, rules->settings);
+
+	for (i = 0; i < out->files.nfiles; i++)
+		if (in_scope(config, out->files.files[i].path))
+			in_scope_count++;
+
+	for (i = 0; i < out->files.nfiles; i++) {
+		const or_file *file = &out->files.files[i];
+		or_read_status status;
+		or_diag read_diag = OR_DIAG_INIT;
+		or_model_doc *md;
+		or_document *doc = NULL;
+		char *data = NULL;
+		size_t len = 0;
+
+		if (!in_scope(config, file->path))
+			continue;
+		if (options && options->progress)
+			fprintf(stderr, "\ropsready: reading %zu/%zu documents", ++done, in_scope_count);
+		if (file->symlink) {
+			add_skipped(out, &skipped_cap, file->path, OR_SKIP_SYMLINK,
+				    "symbolic link, not followed");
+			continue;
+		}
+		or_buf_clear(&full);
+		or_buf_printf(&full, "%s/%s", root, file->path);
+		if (or_fs_read(&data, &len, &status, full.ptr, config->max_file_bytes,
+			       OR_EXIT_RUNTIME, &read_diag) != 0) {
+			add_skipped(out, &skipped_cap, file->path, OR_SKIP_UNREADABLE,
+				    read_diag.message);
+			continue;
+		}
+		if (status == OR_READ_TOO_LARGE) {
+			or_buf_clear(&reason);
+			or_buf_printf(&reason, "larger than max_file_bytes (%zu > %zu bytes), not read",
+				      len, config->max_file_bytes);
+			add_skipped(out, &skipped_cap, file->path, OR_SKIP_TOO_LARGE, reason.ptr);
+			continue;
+		}
+		if (status == OR_READ_NOT_REGULAR) {
+			add_skipped(out, &skipped_cap, file->path, OR_SKIP_UNREADABLE,
+				    "not a regular file");
+			continue;
+		}
+		if (memchr(data, '\0', len)) {
+			or_buf_clear(&reason);
+			or_buf_printf(&reason, "binary file (NUL byte at offset %zu), not read",
+				      (size_t)((const char *)memchr(data, '\0', len) - data));
+			add_skipped(out, &skipped_cap, file->path, OR_SKIP_BINARY, reason.ptr);
+			free(data);
+			continue;
+		}
+		if (or_document_parse(&doc, file->path, data, len) != 0) {
+			free(data);
+			or_diag_set(diag, OR_EXIT_RUNTIME, file->path, 0, 0,
+				    "the Markdown parser could not be set up");
+			goto cleanup;
+		}
+		free(data);
+		out->docs = or_xgrow(out->docs, &docs_cap, out->ndocs + 1, sizeof(*md));
+		md = &out->docs[out->ndocs++];
+		memset(md, 0, sizeof(*md));
+		md->doc = doc;
+		md->is_runbook = is_runbook(out, doc);
+		resolve_metadata(md, &aliases, config->date_order);
+	}
+	if (options && options->progress && in_scope_count)
+		fputc('\n', stderr);
+	error = 0;
+cleanup:
+	alias_table_dispose(&aliases);
+	or_buf_dispose(&full);
+	or_buf_dispose(&reason);
+	if (error)
+		or_model_dispose(out);
+	return error;
+}
+
+void or_model_dispose(or_model *model)
+{
+	size_t i;
+
+	for (i = 0; i < model->ndocs; i++)
+		or_document_free(model->docs[i].doc);
+	free(model->docs);
+	for (i = 0; i < model->nskipped; i++) {
+		free(model->skipped[i].path);
+		free(model->skipped[i].reason);
+	}
+	free(model->skipped);
+	or_file_list_dispose(&model->files);
+	memset(model, 0, sizeof(*model));
+}
+
+const or_model_doc *or_model_find_doc(const or_model *model, const char *path)
+{
+	size_t lo = 0, hi = model->ndocs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(model->docs[mid].doc->path, path);
+		if (c == 0)
+			return &model->docs[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+bool or_model_rule_applies(const or_model_doc *doc, const or_rule *rule,
+			   bool default_runbooks_only)
+{
+	const json_t *applies = json_object_get(rule->params, "applies_to");
+
+	if (json_is_string(applies)) {
+		const char *s = json_string_value(applies);
+		if (strcmp(s, "all") == 0)
+			return true;
+		if (strcmp(s, "runbooks") == 0)
+			return doc->is_runbook;
+		return or_glob_match(s, doc->doc->path);
+	}
+	if (json_is_array(applies))
+		return match_any_json(applies, doc->doc->path);
+	return default_runbooks_only ? doc->is_runbook : true;
+}

@@ -1,0 +1,275 @@
+#include "core/report_build.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "checks/check.h"
+#include "opsready/common.h"
+#include "util/buf.h"
+
+static json_t *string_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* jansson refuses strings that are not UTF-8; scanned text may not be. */
+static json_t *text(const char *s)
+{
+	json_t *v;
+
+	if (!s)
+		return json_null();
+	v = json_string(s);
+	if (!v) {
+		or_buf clean = OR_BUF_INIT;
+		const unsigned char *p;
+		for (p = (const unsigned char *)s; *p; p++)
+			or_buf_putc(&clean, *p < 0x80 ? *p : '?');
+		v = json_string(or_buf_cstr(&clean));
+		or_buf_dispose(&clean);
+	}
+	return v;
+}
+
+static json_t *date_or_null(or_date_status status, or_date date)
+{
+	char out[11];
+
+	if (status != OR_DATE_OK)
+		return json_null();
+	or_date_format(date, out);
+	return json_string(out);
+}
+
+static json_t *rule_json(const or_rule *rule)
+{
+	json_t *refs = json_array();
+	size_t i;
+
+	for (i = 0; i < rule->nreferences; i++)
+		json_array_append_new(refs, text(rule->references[i]));
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:o, s:s, s:s, s:b}",
+			 "id", rule->id,
+			 "area", rule->area,
+			 "severity", or_severity_name(rule->severity),
+			 "title", rule->title,
+			 "description", rule->description,
+			 "rationale", string_or_null(rule->rationale),
+			 "remediation", rule->remediation,
+			 "references", refs,
+			 "pack", rule->pack,
+			 "check", rule->check,
+			 "evaluated", or_check_find(rule->check) != NULL);
+}
+
+static json_t *rules_json(const or_ruleset *rules)
+{
+	json_t *out = json_array();
+	size_t i;
+
+	for (i = 0; i < rules->nrules; i++)
+		if (rules->rules[i].enabled)
+			json_array_append_new(out, rule_json(&rules->rules[i]));
+	return out;
+}
+
+/* A digest of every enabled rule with its params: two reports with the same
+ * digest were judged by the same rules. */
+static json_t *rules_digest(const or_ruleset *rules)
+{
+	json_t *all = json_array();
+	char *dump, hex[GIT_OID_HEXSZ + 1];
+	git_oid oid;
+	size_t i;
+	or_buf out = OR_BUF_INIT;
+	json_t *digest;
+
+	for (i = 0; i < rules->nrules; i++) {
+		const or_rule *r = &rules->rules[i];
+		if (!r->enabled)
+			continue;
+		json_array_append_new(all, json_pack("{s:s, s:s, s:s, s:O}", "id", r->id,
+						     "check", r->check, "severity",
+						     or_severity_name(r->severity), "params",
+						     r->params));
+	}
+	dump = json_dumps(all, JSON_COMPACT | JSON_SORT_KEYS);
+	git_odb_hash(&oid, dump, strlen(dump), GIT_OBJECT_BLOB);
+	git_oid_tostr(hex, sizeof(hex), &oid);
+	or_buf_printf(&out, "sha1:%s", hex);
+	digest = json_string(out.ptr);
+	or_buf_dispose(&out);
+	free(dump);
+	json_decref(all);
+	return digest;
+}
+
+static json_t *scan_json(const or_report_inputs *in)
+{
+	const or_model *m = in->model;
+	json_t *packs = json_array(), *skipped = json_array();
+	char now[11];
+	size_t i;
+
+	for (i = 0; i < m->rules->npacks; i++)
+		json_array_append_new(packs, json_string(m->rules->packs[i]));
+	for (i = 0; i < m->nskipped; i++)
+		json_array_append_new(skipped, json_pack("{s:o, s:o}", "path",
+							 text(m->skipped[i].path), "reason",
+							 text(m->skipped[i].reason)));
+	or_date_format(m->now, now);
+	return json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o}",
+			 "root", text(m->root),
+			 "git", m->files.is_git,
+			 "commit", m->files.has_commit ? json_string(m->files.commit) : json_null(),
+			 "branch", text(m->files.branch),
+			 "dirty", m->files.dirty,
+			 "shallow", m->files.shallow,
+			 "now", now,
+			 "rules_digest", rules_digest(m->rules),
+			 "packs", packs,
+			 "config", text(in->config_path),
+			 "repo_url", text(m->config->repo_url),
+			 "files", (json_int_t)m->files.nfiles,
+			 "documents", (json_int_t)m->ndocs,
+			 "skipped", skipped);
+}
+
+static json_t *summary_json(const or_gate *gate)
+{
+	json_t *areas = json_object();
+	size_t i;
+
+	for (i = 0; i < gate->nareas; i++) {
+		const or_area_score *a = &gate->areas[i];
+		json_object_set_new(areas, a->area,
+				    json_pack("{s:o, s:I, s:I}", "score",
+					      a->evaluations ? json_real(a->score) : json_null(),
+					      "evaluations", (json_int_t)a->evaluations,
+					      "findings", (json_int_t)a->findings));
+	}
+	return json_pack("{s:s, s:f, s:o, s:{s:I, s:I, s:I}, s:I, s:I, s:I, s:I, s:I, s:I}",
+			 "verdict", gate->passed ? "pass" : "fail",
+			 "score", gate->score,
+			 "areas", areas,
+			 "counts",
+			 "error", (json_int_t)gate->counts[OR_SEV_ERROR],
+			 "warning", (json_int_t)gate->counts[OR_SEV_WARNING],
+			 "notice", (json_int_t)gate->counts[OR_SEV_NOTICE],
+			 "waived", (json_int_t)gate->waived,
+			 "suppressed", (json_int_t)gate->suppressed,
+			 "baseline", (json_int_t)gate->baseline,
+			 "outside_change", (json_int_t)gate->outside_change,
+			 "evaluations", (json_int_t)gate->evaluations,
+			 "findings", (json_int_t)gate->findings);
+}
+
+static json_t *finding_json(const or_evaluation *e)
+{
+	json_t *f = json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:i, s:o, s:o, s:s, s:s}",
+			      "rule", e->rule->id,
+			      "severity", or_severity_name(e->rule->severity),
+			      "area", e->rule->area,
+			      "message", text(e->message),
+			      "file", text(e->file),
+			      "line", e->line,
+			      "column", e->column,
+			      "subject", text(e->subject),
+			      "evidence", text(e->evidence),
+			      "fingerprint", e->fingerprint,
+			      "status", or_finding_status_name(e->status));
+
+	if (e->reason)
+		json_object_set_new(f, "reason", text(e->reason));
+	if (e->waiver) {
+		char expires[11];
+		or_date_format(e->waiver->expires, expires);
+		json_object_set_new(f, "waiver",
+				    json_pack("{s:o, s:o, s:s}", "reason", text(e->waiver->reason),
+					      "approved_by", text(e->waiver->approved_by),
+					      "expires", expires));
+	}
+	return f;
+}
+
+static json_t *findings_json(const or_results *results)
+{
+	json_t *out = json_array();
+	size_t i;
+
+	for (i = 0; i < results->count; i++)
+		if (or_evaluation_is_finding(&results->items[i]))
+			json_array_append_new(out, finding_json(&results->items[i]));
+	return out;
+}
+
+static json_t *meta_value(const or_model_doc *md, or_meta_key key)
+{
+	return md->meta[key] ? text(md->meta[key]->value) : json_null();
+}
+
+static json_t *documents_json(const or_report_inputs *in)
+{
+	const or_model *m = in->model;
+	json_t *out = json_array();
+	size_t d, i, *counts = calloc(m->ndocs ? m->ndocs : 1, sizeof(size_t));
+
+	/* findings per document: evaluations are sorted by file */
+	for (i = 0, d = 0; i < in->results->count && d < m->ndocs; i++) {
+		const or_evaluation *e = &in->results->items[i];
+		if (!e->file || !or_evaluation_is_finding(e))
+			continue;
+		while (d < m->ndocs && strcmp(m->docs[d].doc->path, e->file) < 0)
+			d++;
+		if (d < m->ndocs && strcmp(m->docs[d].doc->path, e->file) == 0)
+			counts[d]++;
+	}
+	for (d = 0; d < m->ndocs; d++) {
+		const or_model_doc *md = &m->docs[d];
+		size_t items = 0, done = 0;
+
+		for (i = 0; i < md->doc->ntasks; i++) {
+			const or_task *t = &md->doc->tasks[i];
+			items++;
+			if (t->status == OR_ITEM_IN_PROGRESS || t->status == OR_ITEM_MISSING)
+				continue;
+			if (t->is_task ? t->checked : t->status == OR_ITEM_COMPLETE)
+				done++;
+		}
+		json_array_append_new(
+			out,
+			json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:I, s:{s:I, s:I}, s:I}",
+				  "path", text(md->doc->path),
+				  "title", text(md->doc->title),
+				  "type", md->is_runbook ? "runbook" : "document",
+				  "owner", meta_value(md, OR_META_OWNER),
+				  "version", meta_value(md, OR_META_VERSION),
+				  "status", meta_value(md, OR_META_STATUS),
+				  "last_updated", date_or_null(md->last_updated.status, md->last_updated.date),
+				  "next_review", date_or_null(md->next_review.status, md->next_review.date),
+				  "next_review_derived", md->next_review.derived,
+				  "sections", (json_int_t)md->doc->nsections,
+				  "checklist", "items", (json_int_t)items, "done", (json_int_t)done,
+				  "findings", (json_int_t)counts[d]));
+	}
+	free(counts);
+	return out;
+}
+
+json_t *or_report_build(const or_report_inputs *in)
+{
+	const or_gate_options *g = in->gate_options;
+
+	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o}",
+			 "schema_version", 1,
+			 "tool", "name", "opsready", "version", OPSREADY_VERSION,
+			 "scan", scan_json(in),
+			 "gate", "fail_on", or_severity_name(g->fail_on),
+			 "min_score", g->has_min_score ? json_real(g->min_score) : json_null(),
+			 "summary", summary_json(in->gate),
+			 "rules", rules_json(in->model->rules),
+			 "findings", findings_json(in->results),
+			 "documents", documents_json(in));
+}

@@ -1,0 +1,22 @@
+/* Turn a finished scan (model, evaluations, gate) into the report value. */
+#ifndef OR_CORE_REPORT_BUILD_H
+#define OR_CORE_REPORT_BUILD_H
+
+#include <jansson.h>
+
+#include "core/gate.h"
+#include "core/model.h"
+#include "core/results.h"
+
+typedef struct or_report_inputs {
+	const or_model *model;
+	const or_results *results;
+	const or_gate *gate;
+	const or_gate_options *gate_options;
+	const char *config_path;   /* the config used, or NULL for the defaults */
+} or_report_inputs;
+
+/* A new reference to the report's root object. */
+json_t *or_report_build(const or_report_inputs *inputs);
+
+#endif

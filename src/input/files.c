@@ -1,0 +1,361 @@
+#include "input/files.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <git2.h>
+
+#include "util/alloc.h"
+#include "util/buf.h"
+
+#define WALK_MAX_DEPTH 64
+
+static void add_file(or_file_list *list, size_t *cap, const char *path, bool executable,
+		     bool symlink, bool tracked, bool changed)
+{
+	or_file *f;
+
+	list->files = or_xgrow(list->files, cap, list->nfiles + 1, sizeof(or_file));
+	f = &list->files[list->nfiles++];
+	f->path = or_xstrdup(path);
+	f->executable = executable;
+	f->symlink = symlink;
+	f->tracked = tracked;
+	f->changed = changed;
+}
+
+static int compare_files(const void *a, const void *b)
+{
+	return strcmp(((const or_file *)a)->path, ((const or_file *)b)->path);
+}
+
+/* Sort and drop duplicates (conflicted index entries appear once per stage). */
+static void sort_files(or_file_list *list)
+{
+	size_t i, kept = 0;
+
+	qsort(list->files, list->nfiles, sizeof(or_file), compare_files);
+	for (i = 0; i < list->nfiles; i++) {
+		if (kept && strcmp(list->files[kept - 1].path, list->files[i].path) == 0) {
+			list->files[kept - 1].changed |= list->files[i].changed;
+			free(list->files[i].path);
+			continue;
+		}
+		list->files[kept++] = list->files[i];
+	}
+	list->nfiles = kept;
+}
+
+static int walk_dir(or_file_list *list, size_t *cap, const char *root, or_buf *rel,
+		    int depth, or_diag *diag)
+{
+	or_buf full = OR_BUF_INIT;
+	DIR *dir;
+	struct dirent *entry;
+	size_t base = rel->size;
+	int error = 0;
+
+	if (depth > WALK_MAX_DEPTH)
+		return 0;
+	or_buf_puts(&full, root);
+	if (rel->size) {
+		or_buf_putc(&full, '/');
+		or_buf_put(&full, rel->ptr, rel->size);
+	}
+	dir = opendir(or_buf_cstr(&full));
+	if (!dir) {
+		if (depth == 0)
+			error = or_diag_set(diag, OR_EXIT_RUNTIME, root, 0, 0,
+					    "cannot read the directory: %s", strerror(errno));
+		goto cleanup; /* an unreadable subfolder is simply not listed */
+	}
+	while ((entry = readdir(dir)) != NULL) {
+		struct stat st;
+		size_t full_base = full.size;
+
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0 ||
+		    strcmp(entry->d_name, ".git") == 0)
+			continue;
+		or_buf_truncate(rel, base);
+		if (base)
+			or_buf_putc(rel, '/');
+		or_buf_puts(rel, entry->d_name);
+		or_buf_putc(&full, '/');
+		or_buf_puts(&full, entry->d_name);
+		if (lstat(full.ptr, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				error = walk_dir(list, cap, root, rel, depth + 1, diag);
+			} else if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) {
+				add_file(list, cap, rel->ptr, (st.st_mode & 0111) != 0,
+					 S_ISLNK(st.st_mode), false, false);
+			}
+		}
+		or_buf_truncate(&full, full_base);
+		if (error)
+			break;
+	}
+	closedir(dir);
+cleanup:
+	or_buf_truncate(rel, base);
+	or_buf_dispose(&full);
+	return error;
+}
+
+static const char *strip_prefix(const char *path, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return strncmp(path, prefix, n) == 0 ? path + n : NULL;
+}
+
+static int list_git(or_file_list *list, size_t *cap, git_repository *repo, or_diag *diag)
+{
+	git_index *index = NULL;
+	git_status_list *status = NULL;
+	git_status_options opts;
+	git_reference *head = NULL;
+	char *pathspec_buf = NULL;
+	char *pathspec[1];
+	size_t i, n;
+	int error = -1;
+
+	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+	if (git_repository_index(&index, repo) != 0)
+		goto git_error;
+	n = git_index_entrycount(index);
+	for (i = 0; i < n; i++) {
+		const git_index_entry *e = git_index_get_byindex(index, i);
+		const char *rel = strip_prefix(e->path, list->prefix);
+
+		if (!rel || !*rel || e->mode == GIT_FILEMODE_COMMIT)
+			continue;
+		add_file(list, cap, rel, e->mode == GIT_FILEMODE_BLOB_EXECUTABLE,
+			 e->mode == GIT_FILEMODE_LINK, true, false);
+	}
+
+	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+		     GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (*list->prefix) {
+		pathspec_buf = or_xstrdup(list->prefix);
+		pathspec[0] = pathspec_buf;
+		opts.pathspec.strings = pathspec;
+		opts.pathspec.count = 1;
+	}
+	if (git_status_list_new(&status, repo, &opts) != 0)
+		goto git_error;
+	n = git_status_list_entrycount(status);
+	for (i = 0; i < n; i++) {
+		const git_status_entry *s = git_status_byindex(status, i);
+		const git_diff_delta *d = s->index_to_workdir ? s->index_to_workdir : s->head_to_index;
+		const char *rel;
+
+		if (!d)
+			continue;
+		rel = strip_prefix(d->new_file.path, list->prefix);
+		if (!rel || !*rel)
+			continue;
+		if (s->status == GIT_STATUS_WT_NEW) {
+			add_file(list, cap, rel, d->new_file.mode == GIT_FILEMODE_BLOB_EXECUTABLE,
+				 d->new_file.mode == GIT_FILEMODE_LINK, false, true);
+			continue;
+		}
+		if (s->status & (GIT_STATUS_IGNORED))
+			continue;
+		list->dirty = true;
+		add_file(list, cap, rel, false, false, true, true); /* merged below */
+	}
+	error = 0;
+
+	if (git_repository_head(&head, repo) == 0) {
+		const git_oid *oid = git_reference_target(head);
+		if (oid) {
+			git_oid_tostr(list->commit, sizeof(list->commit), oid);
+			list->has_commit = true;
+		}
+		if (git_reference_is_branch(head))
+			list->branch = or_xstrdup(git_reference_shorthand(head));
+	} else if (git_repository_head_unborn(repo) == 1) {
+		const char *name = NULL;
+		git_reference *sym = NULL;
+		if (git_reference_lookup(&sym, repo, "HEAD") == 0) {
+			name = git_reference_symbolic_target(sym);
+			if (name && strncmp(name, "refs/heads/", 11) == 0)
+				list->branch = or_xstrdup(name + 11);
+			git_reference_free(sym);
+		}
+	}
+	list->shallow = git_repository_is_shallow(repo) == 1;
+	goto cleanup;
+
+git_error:
+	or_diag_set(diag, OR_EXIT_RUNTIME, list->workdir, 0, 0, "cannot read the git repository: %s",
+		    git_error_last() ? git_error_last()->message : "unknown error");
+cleanup:
+	git_reference_free(head);
+	git_status_list_free(status);
+	git_index_free(index);
+	free(pathspec_buf);
+	return error;
+}
+
+/* Status rows for changed tracked files were added as extra rows: fold them
+ * into the index rows, and drop files deleted from the work tree. */
+static void merge_changes(or_file_list *list, const char *root)
+{
+	size_t i, kept = 0;
+	or_buf full = OR_BUF_INIT;
+
+	qsort(list->files, list->nfiles, sizeof(or_file), compare_files);
+	for (i = 0; i < list->nfiles; i++) {
+		or_file *f = &list->files[i];
+		if (kept && strcmp(list->files[kept - 1].path, f->path) == 0) {
+			or_file *prev = &list->files[kept - 1];
+			prev->changed |= f->changed;
+			prev->executable |= f->executable;
+			prev->symlink |= f->symlink;
+			free(f->path);
+			continue;
+		}
+		list->files[kept++] = *f;
+	}
+	list->nfiles = kept;
+
+	/* A tracked file that is gone from the work tree does not exist for
+	 * the checks; one whose mode changed on disk reports the disk's mode. */
+	kept = 0;
+	for (i = 0; i < list->nfiles; i++) {
+		or_file *f = &list->files[i];
+		struct stat st;
+
+		if (f->changed && f->tracked) {
+			or_buf_clear(&full);
+			or_buf_printf(&full, "%s/%s", root, f->path);
+			if (lstat(full.ptr, &st) != 0) {
+				free(f->path);
+				continue;
+			}
+			f->symlink = S_ISLNK(st.st_mode);
+			f->executable = S_ISREG(st.st_mode) && (st.st_mode & 0100);
+		}
+		list->files[kept++] = *f;
+	}
+	list->nfiles = kept;
+	or_buf_dispose(&full);
+}
+
+int or_files_list(or_file_list *out, const char *root, or_diag *diag)
+{
+	git_repository *repo = NULL;
+	char real_root[PATH_MAX];
+	size_t cap = 0;
+	int error = -1, rc;
+	struct stat st;
+
+	memset(out, 0, sizeof(*out));
+	if (stat(root, &st) != 0 || !S_ISDIR(st.st_mode))
+		return or_diag_set(diag, OR_EXIT_RUNTIME, root, 0, 0,
+				   "cannot scan: %s", errno ? strerror(errno) : "not a directory");
+	if (!realpath(root, real_root))
+		return or_diag_set(diag, OR_EXIT_RUNTIME, root, 0, 0, "cannot resolve the path: %s",
+				   strerror(errno));
+
+	rc = git_repository_open_ext(&repo, real_root, 0, NULL);
+	if (rc == 0 && !git_repository_is_bare(repo)) {
+		char real_workdir[PATH_MAX];
+		size_t n;
+
+		if (!realpath(git_repository_workdir(repo), real_workdir)) {
+			or_diag_set(diag, OR_EXIT_RUNTIME, root, 0, 0,
+				    "cannot resolve the work tree: %s", strerror(errno));
+			goto cleanup;
+		}
+		n = strlen(real_workdir);
+		out->is_git = true;
+		out->workdir = or_xstrdup(real_workdir);
+		if (strcmp(real_root, real_workdir) == 0) {
+			out->prefix = or_xstrdup("");
+		} else if (strncmp(real_root, real_workdir, n) == 0 && real_root[n] == '/') {
+			or_buf prefix = OR_BUF_INIT;
+			or_buf_printf(&prefix, "%s/", real_root + n + 1);
+			out->prefix = or_buf_detach(&prefix);
+		} else {
+			out->prefix = or_xstrdup("");
+		}
+		if (list_git(out, &cap, repo, diag) != 0)
+			goto cleanup;
+		merge_changes(out, real_root);
+	} else {
+		or_buf rel = OR_BUF_INIT;
+		if (rc == 0 || rc != GIT_ENOTFOUND) {
+			/* A bare or corrupt repository: read the folder as plain files. */
+			git_error_clear();
+		}
+		rc = walk_dir(out, &cap, real_root, &rel, 0, diag);
+		or_buf_dispose(&rel);
+		if (rc != 0)
+			goto cleanup;
+		sort_files(out);
+	}
+	error = 0;
+cleanup:
+	git_repository_free(repo);
+	if (error)
+		or_file_list_dispose(out);
+	return error;
+}
+
+void or_file_list_dispose(or_file_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->nfiles; i++)
+		free(list->files[i].path);
+	free(list->files);
+	free(list->branch);
+	free(list->workdir);
+	free(list->prefix);
+	memset(list, 0, sizeof(*list));
+}
+
+static size_t lower_bound(const or_file_list *list, const char *path)
+{
+	size_t lo = 0, hi = list->nfiles;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(list->files[mid].path, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const or_file *or_files_find(const or_file_list *list, const char *path)
+{
+	size_t i = lower_bound(list, path);
+	return i < list->nfiles && strcmp(list->files[i].path, path) == 0 ? &list->files[i] : NULL;
+}
+
+bool or_files_has_dir(const or_file_list *list, const char *path)
+{
+	or_buf dir = OR_BUF_INIT;
+	size_t i;
+	bool found;
+
+	or_buf_puts(&dir, path);
+	if (dir.size && dir.ptr[dir.size - 1] != '/')
+		or_buf_putc(&dir, '/');
+	if (dir.size <= 1) { /* "/" or "": the root itself */
+		or_buf_dispose(&dir);
+		return true;
+	}
+	i = lower_bound(list, dir.ptr);
+	found = i < list->nfiles && strncmp(list->files[i].path, dir.ptr, dir.size) == 0;
+	or_buf_dispose(&dir);
+	return found;
+}

@@ -1,0 +1,45 @@
+/*
+ * The files of the scanned tree and the repository facts around them.
+ * In a git work tree: the files in the index plus the untracked files that
+ * are not ignored (libgit2); elsewhere: a directory walk. Nothing outside
+ * the scanned root is listed, and symlinks are listed but never followed.
+ */
+#ifndef OR_INPUT_FILES_H
+#define OR_INPUT_FILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "opsready/common.h"
+
+typedef struct or_file {
+	char *path;        /* relative to the scanned root, '/'-separated */
+	bool executable;   /* git mode 100755; outside git, any x bit */
+	bool symlink;
+	bool tracked;      /* in the git index */
+	bool changed;      /* untracked, or differs from HEAD in the index or work tree */
+} or_file;
+
+typedef struct or_file_list {
+	or_file *files;    /* sorted by path (byte order) */
+	size_t nfiles;
+	bool is_git;
+	bool has_commit;   /* false in a repository with no commits yet */
+	char commit[41];   /* HEAD, hex; "" without a commit */
+	char *branch;      /* short name, or NULL when detached or not git */
+	bool dirty;        /* tracked files changed in the index or work tree */
+	bool shallow;
+	char *workdir;     /* the repository's work tree, or NULL */
+	char *prefix;      /* the scanned root relative to workdir ("" or "docs/") */
+} or_file_list;
+
+/* List the files below `root`. -1 with OR_EXIT_RUNTIME when it cannot be read. */
+int or_files_list(or_file_list *out, const char *root, or_diag *diag);
+void or_file_list_dispose(or_file_list *list);
+
+/* The file at `path`, or NULL. */
+const or_file *or_files_find(const or_file_list *list, const char *path);
+/* True when some listed file lies below directory `path`. */
+bool or_files_has_dir(const or_file_list *list, const char *path);
+
+#endif

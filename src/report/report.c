@@ -1,0 +1,99 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/report_value.h"
+#include "report/reporter.h"
+#include "util/alloc.h"
+#include "util/fs.h"
+
+or_report *or_report_wrap(json_t *root)
+{
+	or_report *report = or_xcalloc(1, sizeof(*report));
+	report->root = root;
+	return report;
+}
+
+void or_report_free(or_report *report)
+{
+	if (!report)
+		return;
+	json_decref(report->root);
+	free(report);
+}
+
+bool or_report_passed(const or_report *report)
+{
+	const json_t *summary = json_object_get(report->root, "summary");
+	return strcmp(or_report_str(summary, "verdict", "fail"), "pass") == 0;
+}
+
+const char *or_report_str(const json_t *object, const char *key, const char *fallback)
+{
+	const char *s = json_string_value(json_object_get(object, key));
+	return s ? s : fallback;
+}
+
+int or_report_load(or_report **out, const char *path, or_diag *diag)
+{
+	json_error_t error;
+	json_t *root, *version;
+
+	*out = NULL;
+	root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
+	if (!root)
+		return or_diag_set(diag, OR_EXIT_USAGE, path, error.line, error.column,
+				   "not a JSON report: %s", error.text);
+	version = json_object_get(root, "schema_version");
+	if (!json_is_object(root) || !json_is_integer(version) ||
+	    !json_is_object(json_object_get(root, "summary")) ||
+	    !json_is_array(json_object_get(root, "findings"))) {
+		json_decref(root);
+		return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
+				   "not an opsready JSON report (no schema_version, summary or findings)");
+	}
+	if (json_integer_value(version) != 1) {
+		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
+			    "report schema_version %lld is not supported (this opsready reads 1)",
+			    (long long)json_integer_value(version));
+		json_decref(root);
+		return -1;
+	}
+	*out = or_report_wrap(root);
+	return 0;
+}
+
+int or_report_render(char **out, size_t *len, const or_report *report, const char *format,
+		     const or_render_options *options, or_diag *diag)
+{
+	const or_reporter *reporter = or_reporter_find(format);
+	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
+	or_buf buf = OR_BUF_INIT;
+
+	*out = NULL;
+	*len = 0;
+	if (!reporter)
+		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				   "unknown report format '%s' (known: %s)", format,
+				   or_report_format_list());
+	if (reporter->render(&buf, report->root, options ? options : &defaults, diag) != 0) {
+		or_buf_dispose(&buf);
+		return -1;
+	}
+	*len = buf.size;
+	*out = or_buf_detach(&buf);
+	return 0;
+}
+
+int or_report_write(const or_report *report, const char *format, const char *path,
+		    const or_render_options *options, or_diag *diag)
+{
+	char *data;
+	size_t len;
+	int error;
+
+	if (or_report_render(&data, &len, report, format, options, diag) != 0)
+		return -1;
+	error = or_fs_write_atomic(path, data, len, diag);
+	free(data);
+	return error;
+}

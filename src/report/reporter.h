@@ -1,0 +1,31 @@
+/*
+ * The reporter plug-in interface: one file per format renders the finished
+ * report value into a buffer. Reporters see only the report, never the
+ * repository. registry.c lists them.
+ */
+#ifndef OR_REPORT_REPORTER_H
+#define OR_REPORT_REPORTER_H
+
+#include <jansson.h>
+
+#include "opsready/report.h"
+#include "util/buf.h"
+
+typedef int (*or_render_fn)(or_buf *out, const json_t *report,
+			    const or_render_options *options, or_diag *diag);
+
+typedef struct or_reporter {
+	const char *name;       /* "text", "json", ... */
+	const char *extension;  /* "txt", "json", ... */
+	or_render_fn render;
+} or_reporter;
+
+const or_reporter *or_reporter_find(const char *name);
+
+extern const or_reporter or_reporter_text;
+extern const or_reporter or_reporter_json;
+
+/* Shared by reporters: the string at `key` of `object`, or `fallback`. */
+const char *or_report_str(const json_t *object, const char *key, const char *fallback);
+
+#endif

@@ -1,0 +1,116 @@
+#include "util/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+
+#define ARENA_BLOCK 65536
+#define ARENA_ALIGN 16
+
+typedef struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	_Alignas(ARENA_ALIGN) unsigned char data[];
+} arena_block;
+
+struct or_arena {
+	arena_block *head;
+};
+
+or_arena *or_arena_new(void)
+{
+	return or_xcalloc(1, sizeof(or_arena));
+}
+
+void or_arena_free(or_arena *arena)
+{
+	arena_block *b, *next;
+
+	if (!arena)
+		return;
+	for (b = arena->head; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(arena);
+}
+
+static arena_block *block_new(size_t size)
+{
+	arena_block *b = or_xmalloc(sizeof(arena_block) + size);
+	b->next = NULL;
+	b->used = 0;
+	b->size = size;
+	return b;
+}
+
+void *or_arena_alloc(or_arena *arena, size_t size)
+{
+	arena_block *b;
+	void *p;
+
+	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+#ifdef OR_ARENA_DEBUG
+	b = block_new(size);
+	b->next = arena->head;
+	arena->head = b;
+#else
+	b = arena->head;
+	if (!b || b->size - b->used < size) {
+		if (size > ARENA_BLOCK / 4) {
+			/* A large object gets its own block, behind the current one. */
+			arena_block *big = block_new(size);
+			if (b) {
+				big->next = b->next;
+				b->next = big;
+			} else {
+				arena->head = big;
+			}
+			b = big;
+		} else {
+			b = block_new(ARENA_BLOCK);
+			b->next = arena->head;
+			arena->head = b;
+		}
+	}
+#endif
+	p = b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *or_arena_strndup(or_arena *arena, const char *s, size_t len)
+{
+	char *p = or_arena_alloc(arena, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *or_arena_strdup(or_arena *arena, const char *s)
+{
+	return s ? or_arena_strndup(arena, s, strlen(s)) : NULL;
+}
+
+char *or_arena_printf(or_arena *arena, const char *fmt, ...)
+{
+	va_list ap, copy;
+	int needed;
+	char *p;
+
+	va_start(ap, fmt);
+	va_copy(copy, ap);
+	needed = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (needed < 0)
+		needed = 0;
+	p = or_arena_alloc(arena, (size_t)needed + 1);
+	vsnprintf(p, (size_t)needed + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}

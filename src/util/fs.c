@@ -1,0 +1,133 @@
+#include "util/fs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/alloc.h"
+#include "util/buf.h"
+
+int or_fs_read(char **out, size_t *len, or_read_status *status, const char *path,
+	       size_t max_bytes, or_exit error_code, or_diag *diag)
+{
+	struct stat st;
+	char *data = NULL;
+	size_t size, got = 0;
+	int fd, error = -1;
+
+	*out = NULL;
+	*len = 0;
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ELOOP) {
+			*status = OR_READ_NOT_REGULAR;
+			return 0;
+		}
+		return or_diag_set(diag, error_code, path, 0, 0, "cannot open: %s",
+				   strerror(errno));
+	}
+	if (fstat(fd, &st) != 0) {
+		or_diag_set(diag, error_code, path, 0, 0, "cannot stat: %s", strerror(errno));
+		goto cleanup;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*status = OR_READ_NOT_REGULAR;
+		error = 0;
+		goto cleanup;
+	}
+	size = (size_t)st.st_size;
+	if (size > max_bytes) {
+		*status = OR_READ_TOO_LARGE;
+		*len = size;
+		error = 0;
+		goto cleanup;
+	}
+	data = or_xmalloc(size + 1);
+	while (got < size) {
+		ssize_t n = read(fd, data + got, size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			or_diag_set(diag, error_code, path, 0, 0, "cannot read: %s",
+				    strerror(errno));
+			goto cleanup;
+		}
+		if (n == 0)
+			break; /* the file shrank while we read it */
+		got += (size_t)n;
+	}
+	data[got] = '\0';
+	*out = data;
+	*len = got;
+	*status = OR_READ_OK;
+	data = NULL;
+	error = 0;
+cleanup:
+	free(data);
+	close(fd);
+	return error;
+}
+
+int or_fs_write_atomic(const char *path, const char *data, size_t len, or_diag *diag)
+{
+	or_buf tmp = OR_BUF_INIT;
+	size_t done = 0;
+	int fd, error = -1;
+
+	or_buf_printf(&tmp, "%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp.ptr);
+	if (fd < 0) {
+		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
+			    strerror(errno));
+		goto cleanup;
+	}
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0,
+				    "cannot write report: %s", strerror(errno));
+			close(fd);
+			unlink(tmp.ptr);
+			goto cleanup;
+		}
+		done += (size_t)n;
+	}
+	/* mkstemp creates 0600; a report is an ordinary file. */
+	if (fchmod(fd, 0644) != 0 || close(fd) != 0) {
+		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
+			    strerror(errno));
+		unlink(tmp.ptr);
+		goto cleanup;
+	}
+	if (rename(tmp.ptr, path) != 0) {
+		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
+			    strerror(errno));
+		unlink(tmp.ptr);
+		goto cleanup;
+	}
+	error = 0;
+cleanup:
+	or_buf_dispose(&tmp);
+	return error;
+}
+
+char *or_fs_join(const char *a, const char *b)
+{
+	or_buf out = OR_BUF_INIT;
+
+	if (!b || !*b || strcmp(b, ".") == 0)
+		return or_xstrdup(a);
+	if (b[0] == '/' || !a || !*a || strcmp(a, ".") == 0)
+		return or_xstrdup(b);
+	or_buf_puts(&out, a);
+	if (out.size && out.ptr[out.size - 1] != '/')
+		or_buf_putc(&out, '/');
+	or_buf_puts(&out, b);
+	return or_buf_detach(&out);
+}

@@ -1,0 +1,32 @@
+/* Reading and writing files safely. */
+#ifndef OR_UTIL_FS_H
+#define OR_UTIL_FS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "opsready/common.h"
+
+typedef enum or_read_status {
+	OR_READ_OK = 0,
+	OR_READ_TOO_LARGE = 1,  /* larger than the limit; nothing read */
+	OR_READ_NOT_REGULAR = 2 /* a directory, device, fifo or symlink */
+} or_read_status;
+
+/*
+ * Read a whole regular file (symlinks are not followed). On 0, *status says
+ * whether it was read; when OR_READ_OK, *out is malloc'd and NUL-terminated
+ * and *len its size. -1 with diag (code `error_code`) when it cannot be
+ * opened or read.
+ */
+int or_fs_read(char **out, size_t *len, or_read_status *status, const char *path,
+	       size_t max_bytes, or_exit error_code, or_diag *diag);
+
+/* Write data to path atomically: a temporary file beside it, then rename.
+ * Errors are OR_EXIT_RUNTIME; no temporary file is left behind. */
+int or_fs_write_atomic(const char *path, const char *data, size_t len, or_diag *diag);
+
+/* "a" + "/" + "b" (b may be relative or "."), malloc'd. */
+char *or_fs_join(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,363 @@
+#include "util/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/utf8.h"
+
+static bool is_ascii_alpha(int ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static bool is_ascii_digit(int ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+static bool is_ascii_alnum(int ch)
+{
+	return is_ascii_alpha(ch) || is_ascii_digit(ch);
+}
+
+static bool is_ascii_space(int ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' ||
+	       ch == '\v';
+}
+
+static int ascii_lower(int ch)
+{
+	return (ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch;
+}
+
+/* White space beyond ASCII: NBSP, the U+2000 spaces, ideographic space. */
+static bool is_unicode_space(unsigned int cp)
+{
+	return (cp < 0x80 && is_ascii_space((int)cp)) || cp == 0x00A0 ||
+	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+	       cp == 0x205F || cp == 0x3000;
+}
+
+/*
+ * Code points that are decoration, not words: ASCII punctuation, Latin-1
+ * symbols, general punctuation, arrows, technical and dingbat symbols,
+ * emoji, variation selectors, joiners, keycaps and tag characters.
+ * Letters of every script (and digits) are not symbols.
+ */
+static bool is_symbol(unsigned int cp)
+{
+	if (cp < 0x80)
+		return !is_ascii_alnum((int)cp) && !is_ascii_space((int)cp) && cp >= 0x21;
+	if (cp >= 0x80 && cp <= 0xBF)
+		return cp != 0xAA && cp != 0xB5 && cp != 0xBA; /* ª µ º are letters */
+	if (cp == 0xD7 || cp == 0xF7)
+		return true;
+	return (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	       (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+	       (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE007F) ||
+	       cp == 0xF8FF || cp == 0xFFFD;
+}
+
+/* A word character beyond ASCII: anything that is neither symbol nor space. */
+static bool is_word_cp(unsigned int cp)
+{
+	if (cp < 0x80)
+		return is_ascii_alnum((int)cp);
+	return !is_symbol(cp) && !is_unicode_space(cp);
+}
+
+/* Decode at s[i]; invalid bytes count as one-byte word characters. */
+static size_t decode_at(const char *s, size_t len, size_t i, unsigned int *cp)
+{
+	int n = or_utf8_decode(s + i, len - i, cp);
+
+	if (n < 0) {
+		*cp = 0x110000u + (unsigned char)s[i];
+		return 1;
+	}
+	return (size_t)n;
+}
+
+/*
+ * A leading section number: "1.", "2.3", "10)", "4.1.2." or a single capital
+ * letter with a dot ("A."), followed by white space. Returns its length
+ * without the space, or 0.
+ */
+static size_t section_number_len(const char *s, size_t len)
+{
+	size_t i = 0;
+	bool dotted = false;
+
+	if (len >= 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.' &&
+	    is_ascii_space((unsigned char)s[2]))
+		return 2;
+	while (i < len && is_ascii_digit((unsigned char)s[i])) {
+		while (i < len && is_ascii_digit((unsigned char)s[i]))
+			i++;
+		if (i < len && s[i] == '.') {
+			dotted = true;
+			i++;
+		} else {
+			break;
+		}
+	}
+	if (i > 0 && !dotted && i < len && s[i] == ')') {
+		dotted = true;
+		i++;
+	}
+	if (!dotted || i >= len || !is_ascii_space((unsigned char)s[i]))
+		return 0;
+	return i;
+}
+
+/* A keycap emoji ("1️⃣", "#⃣"): a digit, '#' or '*', an optional U+FE0F and
+ * U+20E3. Returns its length in bytes, or 0. */
+static size_t keycap_len(const char *s, size_t len)
+{
+	size_t i = 1;
+
+	if (len < 4 || !(is_ascii_digit((unsigned char)s[0]) || s[0] == '#' || s[0] == '*'))
+		return 0;
+	if (len >= 7 && memcmp(s + 1, "\xef\xb8\x8f", 3) == 0)
+		i += 3;
+	if (i + 3 <= len && memcmp(s + i, "\xe2\x83\xa3", 3) == 0)
+		return i + 3;
+	return 0;
+}
+
+/* Skip leading symbols, spaces and section numbers; returns the new start. */
+static size_t skip_decoration(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (;;) {
+		size_t before = i, num;
+
+		while (i < len) {
+			unsigned int cp;
+			size_t n = decode_at(s, len, i, &cp);
+
+			if (cp == 0x200D || cp == 0x20E3 || is_symbol(cp) ||
+			    is_unicode_space(cp))
+				i += n;
+			else if (keycap_len(s + i, len - i))
+				i += keycap_len(s + i, len - i);
+			else
+				break;
+		}
+		num = section_number_len(s + i, len - i);
+		i += num;
+		if (i == before)
+			return i;
+	}
+}
+
+void or_text_heading_name(or_buf *out, const char *s, size_t len)
+{
+	or_buf fixed = OR_BUF_INIT;
+	const char *t;
+	size_t i, n, start_size = out->size;
+	bool pending_space = false;
+
+	or_mojibake_repair(&fixed, s, len);
+	t = or_buf_cstr(&fixed);
+	n = fixed.size;
+	i = skip_decoration(t, n);
+	while (i < n) {
+		unsigned int cp;
+		size_t clen = decode_at(t, n, i, &cp);
+
+		if (is_unicode_space(cp)) {
+			pending_space = true;
+		} else {
+			if (pending_space && out->size > start_size)
+				or_buf_putc(out, ' ');
+			pending_space = false;
+			or_buf_put(out, t + i, clen);
+		}
+		i += clen;
+	}
+	/* trailing colons (and the spaces before them) */
+	while (out->size > start_size &&
+	       (out->ptr[out->size - 1] == ':' || out->ptr[out->size - 1] == ' '))
+		or_buf_truncate(out, out->size - 1);
+	if (out->size == start_size)
+		or_buf_put(out, "", 0);
+	or_buf_dispose(&fixed);
+}
+
+void or_text_key(or_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, start_size = out->size;
+	bool pending_space = false;
+
+	while (i < len) {
+		unsigned int cp;
+		size_t clen = decode_at(s, len, i, &cp);
+
+		if (is_word_cp(cp)) {
+			if (pending_space && out->size > start_size)
+				or_buf_putc(out, ' ');
+			pending_space = false;
+			if (cp < 0x80)
+				or_buf_putc(out, ascii_lower((int)cp));
+			else
+				or_buf_put(out, s + i, clen);
+		} else {
+			pending_space = true;
+		}
+		i += clen;
+	}
+	if (out->size == start_size)
+		or_buf_put(out, "", 0);
+}
+
+bool or_text_key_equal(const char *a, const char *b)
+{
+	or_buf ka = OR_BUF_INIT, kb = OR_BUF_INIT;
+	bool equal;
+
+	if (!a || !b)
+		return a == b;
+	or_text_key(&ka, a, strlen(a));
+	or_text_key(&kb, b, strlen(b));
+	equal = strcmp(or_buf_cstr(&ka), or_buf_cstr(&kb)) == 0;
+	or_buf_dispose(&ka);
+	or_buf_dispose(&kb);
+	return equal;
+}
+
+void or_text_slug(or_buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned int cp;
+		size_t clen = decode_at(s, len, i, &cp);
+
+		if (cp == ' ')
+			or_buf_putc(out, '-');
+		else if (cp == '-' || cp == '_')
+			or_buf_putc(out, (int)cp);
+		else if (cp < 0x80 && is_ascii_alnum((int)cp))
+			or_buf_putc(out, ascii_lower((int)cp));
+		else if (cp >= 0x80 && is_word_cp(cp))
+			or_buf_put(out, s + i, clen);
+		i += clen;
+	}
+	or_buf_put(out, "", 0);
+}
+
+const char *or_text_trim(const char *s, size_t *len)
+{
+	while (*len && is_ascii_space((unsigned char)*s)) {
+		s++;
+		(*len)--;
+	}
+	while (*len && is_ascii_space((unsigned char)s[*len - 1]))
+		(*len)--;
+	return s;
+}
+
+static bool is_word_char(int ch)
+{
+	return is_ascii_alnum(ch) || ch == '_';
+}
+
+static bool equal_ci_at(const char *s, const char *needle, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (ascii_lower((unsigned char)s[i]) != ascii_lower((unsigned char)needle[i]))
+			return false;
+	}
+	return true;
+}
+
+const char *or_text_find_ci(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	if (n == 0)
+		return s;
+	if (n > len)
+		return NULL;
+	for (i = 0; i + n <= len; i++) {
+		if (equal_ci_at(s + i, needle, n))
+			return s + i;
+	}
+	return NULL;
+}
+
+const char *or_text_find_word(const char *s, size_t len, const char *word)
+{
+	size_t n = strlen(word), i;
+
+	if (n == 0 || n > len)
+		return NULL;
+	for (i = 0; i + n <= len; i++) {
+		if (i > 0 && is_word_char((unsigned char)s[i - 1]))
+			continue;
+		if (i + n < len && is_word_char((unsigned char)s[i + n]))
+			continue;
+		if (equal_ci_at(s + i, word, n))
+			return s + i;
+	}
+	return NULL;
+}
+
+size_t or_text_levenshtein(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, result;
+	size_t *prev, *cur, *tmp;
+
+	prev = or_xmalloc((lb + 1) * sizeof(size_t));
+	cur = or_xmalloc((lb + 1) * sizeof(size_t));
+	for (j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (i = 1; i <= la; i++) {
+		cur[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			size_t best = del < ins ? del : ins;
+
+			cur[j] = sub < best ? sub : best;
+		}
+		tmp = prev;
+		prev = cur;
+		cur = tmp;
+	}
+	result = prev[lb];
+	free(prev);
+	free(cur);
+	return result;
+}
+
+const char *or_text_did_you_mean(const char *word, const char *const *candidates,
+				 size_t count)
+{
+	const char *best = NULL;
+	size_t best_distance = (size_t)-1, limit, i;
+
+	if (!word || !candidates)
+		return NULL;
+	limit = strlen(word) / 3;
+	if (limit < 2)
+		limit = 2;
+	for (i = 0; i < count; i++) {
+		size_t d;
+
+		if (!candidates[i])
+			continue;
+		d = or_text_levenshtein(word, candidates[i]);
+		if (d < best_distance) {
+			best_distance = d;
+			best = candidates[i];
+		}
+	}
+	return best_distance <= limit ? best : NULL;
+}

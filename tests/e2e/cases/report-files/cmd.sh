@@ -1,0 +1,8 @@
+"$OPSREADY" check --now 2026-11-27 --report json="$OUT/a.json" --report text="$OUT/a.txt"; echo "exit $?"
+"$OPSREADY" render "$OUT/a.json" --format text > "$OUT/b.txt"; echo "render exit $?"
+cmp "$OUT/a.txt" "$OUT/b.txt" && echo "text from render is identical"
+"$OPSREADY" render "$OUT/a.json" --report json="$OUT/b.json"; echo "render exit $?"
+cmp "$OUT/a.json" "$OUT/b.json" && echo "json from render is identical"
+"$OPSREADY" check --now 2026-11-27 --report json="$OUT/missing-dir/r.json" >/dev/null; echo "exit $?"
+ls "$OUT"
+"$OPSREADY" render "$OUT/a.txt"; echo "render exit $?"

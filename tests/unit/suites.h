@@ -1,0 +1,14 @@
+/* Every unit suite, one per module; main.c runs them all. */
+#ifndef OR_TEST_SUITES_H
+#define OR_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *date_suite(void);
+Suite *glob_suite(void);
+Suite *utf8_suite(void);
+Suite *text_suite(void);
+Suite *document_suite(void);
+Suite *config_suite(void);
+
+#endif

@@ -1,0 +1,249 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "util/buf.h"
+#include "util/text.h"
+
+typedef struct text_case {
+	const char *in;
+	const char *out;
+} text_case;
+
+START_TEST(test_heading_name)
+{
+	static const text_case cases[] = {
+		{ "Overview", "Overview" },
+		{ "\xf0\x9f\x9a\xa8 Emergency Procedures", "Emergency Procedures" },
+		/* the seed's garbled 🚨 (Mac Roman), repaired first */
+		{ "\xef\xa3\xbf\xc3\xbc\xc3\xb6\xc2\xae Emergency Procedures",
+		  "Emergency Procedures" },
+		{ "\xef\xa3\xbf\xc3\xbc\xc3\xac\xc3\xa3 Overview", "Overview" },
+		{ "\xe2\x9a\xa0\xef\xb8\x8f Warnings", "Warnings" },
+		{ "\xe2\x9a\xa0 Warnings", "Warnings" },
+		{ "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x92\xbb Team", "Team" }, /* ZWJ sequence */
+		{ "1\xef\xb8\x8f\xe2\x83\xa3 Keycap", "Keycap" },
+		{ "1. Overview", "Overview" },
+		{ "2.3 Rollback", "Rollback" },
+		{ "4.1.2. Deep Section", "Deep Section" },
+		{ "10) Contacts", "Contacts" },
+		{ "A. Appendix", "Appendix" },
+		{ "\xf0\x9f\x93\x9e 7. Contact Information", "Contact Information" },
+		{ "Overview:", "Overview" },
+		{ "Overview :: ", "Overview" },
+		{ "---Overview", "Overview" },
+		{ "**Overview", "Overview" },
+		{ "  Support   Team\tReadiness  ", "Support Team Readiness" },
+		{ "\xc3\x9c" "bersicht", "\xc3\x9c" "bersicht" },
+		{ "\xc3\x89vacuation d'urgence", "\xc3\x89vacuation d'urgence" },
+		{ "\xf0\x9f\x9a\xa8 \xc3\x89vacuation", "\xc3\x89vacuation" },
+		{ "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" },
+		{ "24/7 Support", "24/7 Support" },
+		{ "2025 Plan", "2025 Plan" },
+		{ "AB. Not a letter number", "AB. Not a letter number" },
+		{ "Appendix A: Quick Reference Commands", "Appendix A: Quick Reference Commands" },
+		{ "Level 1: Support", "Level 1: Support" },
+		{ "\xe2\x86\x92 Next steps", "Next steps" },
+		{ "\xc2\xa7 3. Scope", "Scope" },
+		{ "\xf0\x9f\x9a\xa8", "" },
+		{ "", "" },
+		{ "Rollback Procedures \xe2\x9c\x85", "Rollback Procedures \xe2\x9c\x85" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		or_buf b = OR_BUF_INIT;
+
+		or_text_heading_name(&b, cases[i].in, strlen(cases[i].in));
+		ck_assert_msg(strcmp(or_buf_cstr(&b), cases[i].out) == 0, "'%s' -> '%s', want '%s'",
+			      cases[i].in, or_buf_cstr(&b), cases[i].out);
+		or_buf_dispose(&b);
+	}
+}
+END_TEST
+
+START_TEST(test_heading_name_appends)
+{
+	or_buf b = OR_BUF_INIT;
+
+	or_buf_puts(&b, "x:");
+	or_text_heading_name(&b, "1. Overview:", 12);
+	ck_assert_str_eq(or_buf_cstr(&b), "x:Overview");
+	/* only `len` bytes are read */
+	or_buf_clear(&b);
+	or_text_heading_name(&b, "Overview and more", 8);
+	ck_assert_str_eq(or_buf_cstr(&b), "Overview");
+	or_buf_dispose(&b);
+}
+END_TEST
+
+START_TEST(test_key)
+{
+	static const text_case cases[] = {
+		{ "On-Call", "on call" },
+		{ "on call", "on call" },
+		{ "ON_CALL:", "on call" },
+		{ "Last Updated", "last updated" },
+		{ "last_updated", "last updated" },
+		{ "**Last  Updated:**", "last updated" },
+		{ "  Next.Review  ", "next review" },
+		{ "\xf0\x9f\x93\x9e Primary On-Call", "primary on call" },
+		{ "\xc3\x9c" "bersicht Stand", "\xc3\x9c" "bersicht stand" },
+		{ "RTO (minutes)", "rto minutes" },
+		{ "Level 2", "level 2" },
+		{ "---", "" },
+		{ "", "" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		or_buf b = OR_BUF_INIT;
+
+		or_text_key(&b, cases[i].in, strlen(cases[i].in));
+		ck_assert_msg(strcmp(or_buf_cstr(&b), cases[i].out) == 0, "'%s' -> '%s', want '%s'",
+			      cases[i].in, or_buf_cstr(&b), cases[i].out);
+		or_buf_dispose(&b);
+	}
+	ck_assert(or_text_key_equal("On-Call", "on call"));
+	ck_assert(or_text_key_equal("Last Updated", "last_updated"));
+	ck_assert(or_text_key_equal("Document Status:", "document-status"));
+	ck_assert(!or_text_key_equal("Last Updated", "Last Update"));
+	ck_assert(!or_text_key_equal("oncall", "on call"));
+	ck_assert(!or_text_key_equal("a", NULL));
+	ck_assert(or_text_key_equal(NULL, NULL));
+}
+END_TEST
+
+START_TEST(test_slug)
+{
+	static const text_case cases[] = {
+		{ "Overview", "overview" },
+		{ "Emergency Procedures", "emergency-procedures" },
+		{ "\xf0\x9f\x9a\xa8 Emergency Procedures", "-emergency-procedures" },
+		{ "a  b", "a--b" },
+		{ "Step 1: Check (logs)!", "step-1-check-logs" },
+		{ "snake_case and-dash", "snake_case-and-dash" },
+		{ "Appendix A: Quick Reference", "appendix-a-quick-reference" },
+		{ "\xc3\x9c" "bersicht", "\xc3\x9c" "bersicht" },
+		{ "What's new?", "whats-new" },
+		{ "C++ & C#", "c--c" },
+		{ "2.3 Rollback", "23-rollback" },
+		{ "", "" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		or_buf b = OR_BUF_INIT;
+
+		or_text_slug(&b, cases[i].in, strlen(cases[i].in));
+		ck_assert_msg(strcmp(or_buf_cstr(&b), cases[i].out) == 0, "'%s' -> '%s', want '%s'",
+			      cases[i].in, or_buf_cstr(&b), cases[i].out);
+		or_buf_dispose(&b);
+	}
+}
+END_TEST
+
+START_TEST(test_trim)
+{
+	size_t len = 9;
+	const char *s = or_text_trim("  ab c \t\n", &len);
+
+	ck_assert_uint_eq(len, 4);
+	ck_assert(memcmp(s, "ab c", 4) == 0);
+	len = 3;
+	s = or_text_trim("   ", &len);
+	ck_assert_uint_eq(len, 0);
+	len = 0;
+	s = or_text_trim("", &len);
+	ck_assert_uint_eq(len, 0);
+	len = 5;
+	s = or_text_trim("hello", &len);
+	ck_assert_uint_eq(len, 5);
+	ck_assert(memcmp(s, "hello", 5) == 0);
+}
+END_TEST
+
+START_TEST(test_find)
+{
+	const char *s = "Status: TODO_list is not a todo; TODOS neither; see TODO.";
+	const char *hit;
+
+	hit = or_text_find_word(s, strlen(s), "todo");
+	ck_assert_ptr_nonnull(hit);
+	ck_assert_int_eq((int)(hit - s), 27);
+	hit = or_text_find_word(s + 28, strlen(s + 28), "TODO");
+	ck_assert_ptr_nonnull(hit);
+	ck_assert_int_eq((int)(hit - s), 52);
+	ck_assert_ptr_null(or_text_find_word("TODOS", 5, "todo"));
+	ck_assert_ptr_null(or_text_find_word("xTBD", 4, "tbd"));
+	ck_assert_ptr_nonnull(or_text_find_word("TBD", 3, "tbd"));
+	ck_assert_ptr_null(or_text_find_word("TBD", 2, "tbd")); /* bounded by len */
+	ck_assert_ptr_null(or_text_find_word("abc", 3, ""));
+	ck_assert_ptr_nonnull(or_text_find_word("lorem ipsum dolor", 17, "Lorem Ipsum"));
+
+	hit = or_text_find_ci("see Example.COM now", 19, "example.com");
+	ck_assert_ptr_nonnull(hit);
+	ck_assert_int_eq((int)(hit - "see Example.COM now" + 0), 4);
+	ck_assert_ptr_null(or_text_find_ci("example.co", 10, "example.com"));
+	ck_assert_ptr_null(or_text_find_ci("example.com", 7, "example.com"));
+	ck_assert_ptr_nonnull(or_text_find_ci("abc", 3, ""));
+}
+END_TEST
+
+START_TEST(test_levenshtein)
+{
+	ck_assert_uint_eq(or_text_levenshtein("", ""), 0);
+	ck_assert_uint_eq(or_text_levenshtein("abc", ""), 3);
+	ck_assert_uint_eq(or_text_levenshtein("", "abc"), 3);
+	ck_assert_uint_eq(or_text_levenshtein("kitten", "sitting"), 3);
+	ck_assert_uint_eq(or_text_levenshtein("flaw", "lawn"), 2);
+	ck_assert_uint_eq(or_text_levenshtein("review.stale", "review.stale"), 0);
+	ck_assert_uint_eq(or_text_levenshtein("review.stael", "review.stale"), 2);
+	ck_assert_uint_eq(or_text_levenshtein("ab", "ba"), 2);
+}
+END_TEST
+
+START_TEST(test_did_you_mean)
+{
+	static const char *const rules[] = {
+		"review.stale", "review.overdue", "review.missing-date", "contacts.stale",
+		"docs.placeholder", "training.missing", "training.expired",
+	};
+	const size_t n = sizeof(rules) / sizeof(rules[0]);
+
+	ck_assert_str_eq(or_text_did_you_mean("review.stal", rules, n), "review.stale");
+	ck_assert_str_eq(or_text_did_you_mean("reveiw.stale", rules, n), "review.stale");
+	ck_assert_str_eq(or_text_did_you_mean("contact.stale", rules, n), "contacts.stale");
+	ck_assert_str_eq(or_text_did_you_mean("docs.placeholdr", rules, n), "docs.placeholder");
+	ck_assert_str_eq(or_text_did_you_mean("training.expird", rules, n), "training.expired");
+	ck_assert_str_eq(or_text_did_you_mean("review.stale", rules, n), "review.stale");
+	ck_assert_ptr_null(or_text_did_you_mean("something.else", rules, n));
+	ck_assert_ptr_null(or_text_did_you_mean("xyz", rules, n));
+	ck_assert_ptr_null(or_text_did_you_mean("review.stale", rules, 0));
+	/* short words allow two edits */
+	{
+		static const char *const words[] = { "json", "junit", "sarif" };
+
+		ck_assert_str_eq(or_text_did_you_mean("jsn", words, 3), "json");
+		ck_assert_str_eq(or_text_did_you_mean("sarf", words, 3), "sarif");
+		ck_assert_ptr_null(or_text_did_you_mean("html", words, 3));
+	}
+}
+END_TEST
+
+Suite *text_suite(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_heading_name);
+	tcase_add_test(tc, test_heading_name_appends);
+	tcase_add_test(tc, test_key);
+	tcase_add_test(tc, test_slug);
+	tcase_add_test(tc, test_trim);
+	tcase_add_test(tc, test_find);
+	tcase_add_test(tc, test_levenshtein);
+	tcase_add_test(tc, test_did_you_mean);
+	suite_add_tcase(s, tc);
+	return s;
+}
