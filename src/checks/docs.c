@@ -691,6 +691,22 @@ static void percent_decode(or_buf *out, const char *s, size_t len)
 	}
 }
 
+/* ", did you mean '#x'?" when the document has an anchor close to `anchor`. */
+static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor)
+{
+	const char **anchors = or_xmalloc((doc->nsections ? doc->nsections : 1) * sizeof(char *));
+	const char *best;
+	size_t i;
+
+	or_buf_clear(out);
+	for (i = 0; i < doc->nsections; i++)
+		anchors[i] = doc->sections[i].anchor;
+	best = or_text_did_you_mean(anchor, anchors, doc->nsections);
+	if (best)
+		or_buf_printf(out, " (did you mean '#%s'?)", best);
+	free(anchors);
+}
+
 static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link *link,
 		       or_buf *subject, or_buf *target, or_buf *base)
 {
@@ -725,12 +741,14 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 
 	if (path_len == 0) {
 		/* "#anchor" in this document */
-		if (!hash || !hash[1] || or_document_find_anchor(doc, hash + 1) >= 0)
+		if (!hash || !hash[1] || or_document_find_anchor(doc, hash + 1) >= 0) {
 			or_eval_pass(ctx, doc->path, subject->ptr);
-		else
+		} else {
+			anchor_hint(&path, doc, hash + 1);
 			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
-				     "link to '#%s': no heading in this document has that anchor",
-				     hash + 1);
+				     "link to '#%s': no heading in this document has that anchor%s",
+				     hash + 1, or_buf_cstr(&path));
+		}
 		goto cleanup;
 	}
 	percent_decode(&path, dest, path_len);
@@ -749,9 +767,10 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 	if (hash && hash[1]) {
 		const or_model_doc *other = or_model_find_doc(ctx->model, or_buf_cstr(target));
 		if (other && or_document_find_anchor(other->doc, hash + 1) < 0) {
+			anchor_hint(&path, other->doc, hash + 1);
 			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
-				     "link to '%s': %s has no heading with the anchor '%s'", dest,
-				     or_buf_cstr(target), hash + 1);
+				     "link to '%s': %s has no heading with the anchor '%s'%s", dest,
+				     or_buf_cstr(target), hash + 1, or_buf_cstr(&path));
 			goto cleanup;
 		}
 	}

@@ -1043,6 +1043,15 @@ static void add_item(parse_ctx *ctx, cmark_node *item)
 	status = or_status_parse(text, tlen, &off, &mlen);
 	if (!is_task && status == OR_ITEM_NONE)
 		return;
+	/*
+	 * "- ⚠️ Repacking is IO intensive": a warning sign that opens a plain
+	 * list item is a callout, not a status. It is a status only when a word
+	 * says so ("⚠️ In Progress") or the item is a checkbox.
+	 */
+	if (!is_task && status == OR_ITEM_IN_PROGRESS && off == 0 &&
+	    ((unsigned char)text[0] >= 0x80 || text[0] == ':') &&
+	    or_status_parse(text + mlen, tlen - mlen, NULL, NULL) != OR_ITEM_IN_PROGRESS)
+		return;
 	task = vec_push(&ctx->tasks, sizeof(or_task));
 	task->is_task = is_task;
 	task->checked = is_task && cmark_gfm_extensions_get_tasklist_item_checked(item);
@@ -1295,7 +1304,7 @@ static void scan_command(parse_ctx *ctx, int block)
 				   (len == 8 && memcmp(t, "/bin/env", 8) == 0) ||
 				   (len == 12 && memcmp(t, "/usr/bin/env", 12) == 0)) {
 				/* still in command position */
-			} else if (t[0] == '-' && cmd_pos && tok.text.size && len > 1) {
+			} else if (t[0] == '-') {
 				/* an option of sudo/env */
 			} else {
 				if (is_dot_path(t, len))
