@@ -187,5 +187,6 @@ void or_results_finish(or_results *results)
 	number_repeated_subjects(results);
 	for (i = 0; i < results->count; i++)
 		fingerprint(&results->items[i]);
-	qsort(results->items, results->count, sizeof(or_evaluation), compare_evaluations);
+	if (results->count > 1)
+		qsort(results->items, results->count, sizeof(or_evaluation), compare_evaluations);
 }

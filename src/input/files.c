@@ -38,7 +38,8 @@ static void sort_files(or_file_list *list)
 {
 	size_t i, kept = 0;
 
-	qsort(list->files, list->nfiles, sizeof(or_file), compare_files);
+	if (list->nfiles > 1)
+		qsort(list->files, list->nfiles, sizeof(or_file), compare_files);
 	for (i = 0; i < list->nfiles; i++) {
 		if (kept && strcmp(list->files[kept - 1].path, list->files[i].path) == 0) {
 			list->files[kept - 1].changed |= list->files[i].changed;
@@ -209,7 +210,8 @@ static void merge_changes(or_file_list *list, const char *root)
 	size_t i, kept = 0;
 	or_buf full = OR_BUF_INIT;
 
-	qsort(list->files, list->nfiles, sizeof(or_file), compare_files);
+	if (list->nfiles > 1)
+		qsort(list->files, list->nfiles, sizeof(or_file), compare_files);
 	for (i = 0; i < list->nfiles; i++) {
 		or_file *f = &list->files[i];
 		if (kept && strcmp(list->files[kept - 1].path, f->path) == 0) {
