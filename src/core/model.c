@@ -252,7 +252,7 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		}
 		if (status == OR_READ_TOO_LARGE) {
 			or_buf_clear(&reason);
-			or_buf_printf(&reason, "larger than max_file_bytes (%zu > %zu bytes), not read",
+			or_buf_printf(&reason, "larger than max_file_bytes (%zu > %zu bytes)",
 				      len, config->max_file_bytes);
 			add_skipped(out, &skipped_cap, file->path, OR_SKIP_TOO_LARGE, reason.ptr);
 			continue;
@@ -264,7 +264,7 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		}
 		if (memchr(data, '\0', len)) {
 			or_buf_clear(&reason);
-			or_buf_printf(&reason, "binary file (NUL byte at offset %zu), not read",
+			or_buf_printf(&reason, "binary file (NUL byte at offset %zu)",
 				      (size_t)((const char *)memchr(data, '\0', len) - data));
 			add_skipped(out, &skipped_cap, file->path, OR_SKIP_BINARY, reason.ptr);
 			free(data);

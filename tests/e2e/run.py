@@ -122,7 +122,7 @@ def run_case(binary, root, case, schema, update):
         repo, env = build_fixture(case, work)
         out = os.path.join(work, "out")
         os.makedirs(out)
-        env = dict(env, NO_COLOR="1", OPSREADY=binary, OUT=out)
+        env = dict(env, NO_COLOR="1", OPSREADY=binary, OUT=out, OPSREADY_SOURCE_DIR=root)
         env.pop("SOURCE_DATE_EPOCH", None)
         script = os.path.join(case, "cmd.sh")
         if os.path.exists(script):
