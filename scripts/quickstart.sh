@@ -8,11 +8,13 @@ scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)"
 
-example=examples/bcdr-repo
+# The example as a git repository of its own, with a history of fixed dates.
+example=build/example-repo
+examples/build-example-repo.sh "$example"
 out=build/example-reports
 mkdir -p "$out"
 echo
-echo "== opsready check $example (the bundled example; its gaps are deliberate) =="
+echo "== opsready check $example (examples/bcdr-repo; its gaps are deliberate) =="
 set +e
 build/opsready check "$example" --now 2026-11-27 \
   --report json="$out/report.json"

@@ -20,9 +20,13 @@ typedef struct or_scan_options {
 	const char *const *rules;    /* "ID=off", "ID=warning" ... from --rule */
 	size_t nrules;
 	bool progress;               /* a progress line on standard error */
+	bool no_history;             /* do not read git history */
+	const char *since;           /* pre-merge mode: only files changed since the merge base
+					of this revision and HEAD (and in the work tree) can fail
+					the gate, and only they are read */
 } or_scan_options;
 
-#define OR_SCAN_OPTIONS_INIT { ".", NULL, NULL, NULL, false, 0.0, NULL, 0, false }
+#define OR_SCAN_OPTIONS_INIT { ".", NULL, NULL, NULL, false, 0.0, NULL, 0, false, false, NULL }
 
 /*
  * Scan and evaluate. On success *out is the finished report (the caller

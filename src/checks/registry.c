@@ -3,10 +3,12 @@
 #include "checks/check.h"
 
 extern const or_check_family or_docs_family;
+extern const or_check_family or_review_family;
 
 /* Every check family; adding one is one line here and one file. */
 static const or_check_family *const families[] = {
 	&or_docs_family,
+	&or_review_family,
 	NULL,
 };
 

@@ -21,6 +21,9 @@ static const char check_usage[] =
 	"  --min-score N        also fail when the readiness score is below N (0-100)\n"
 	"  --now DATE           the date ages are measured against (YYYY-MM-DD)\n"
 	"  --rule ID=VALUE      override one rule: off, on, error, warning, notice (repeatable)\n"
+	"  --since REV          pre-merge mode: read and gate only the files changed since the\n"
+	"                       merge base of REV and HEAD, and in the work tree\n"
+	"  --no-history         do not read git history (history checks are skipped)\n"
 	"  -q, --quiet          print only findings that fail the gate, and the summary\n"
 	"  --color WHEN         auto (default; honours NO_COLOR), always, never\n"
 	"  --progress           a progress line on standard error (default on a terminal)\n"
@@ -37,7 +40,9 @@ enum {
 	OPT_RULE,
 	OPT_COLOR,
 	OPT_PROGRESS,
-	OPT_NO_PROGRESS
+	OPT_NO_PROGRESS,
+	OPT_SINCE,
+	OPT_NO_HISTORY
 };
 
 static const struct option long_options[] = {
@@ -53,6 +58,8 @@ static const struct option long_options[] = {
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -120,6 +127,12 @@ int or_cmd_check(int argc, char **argv)
 			break;
 		case OPT_NO_PROGRESS:
 			scan.progress = false;
+			break;
+		case OPT_SINCE:
+			scan.since = optarg;
+			break;
+		case OPT_NO_HISTORY:
+			scan.no_history = true;
 			break;
 		case 'h':
 			fputs(check_usage, stdout);

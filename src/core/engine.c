@@ -11,6 +11,7 @@
 
 #include "checks/check.h"
 #include "core/config.h"
+#include "core/exceptions.h"
 #include "core/gate.h"
 #include "core/model.h"
 #include "core/report_build.h"
@@ -99,7 +100,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	or_results results;
 	or_gate gate;
 	or_gate_options gate_options;
-	or_model_options model_options = { opts->progress };
+	or_model_options model_options = { opts->progress, opts->no_history, opts->since };
 	or_report_inputs inputs;
 	char *config_path = NULL;
 	const char *root = opts->path ? opts->path : ".";
@@ -130,6 +131,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	if (or_model_build(&model, root, config, rules, now, &model_options, diag) != 0)
 		goto cleanup;
 	run_checks(&results, &model);
+	or_exceptions_apply(&results, &model);
 	or_results_finish(&results);
 	or_gate_evaluate(&gate, &results, &gate_options);
 

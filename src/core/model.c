@@ -14,6 +14,23 @@ static const char *const meta_key_names[OR_META__COUNT] = {
 	"last_updated", "next_review", "owner", "version", "status", "approval", "review_period",
 };
 
+const char *or_history_state_reason(or_history_state state)
+{
+	switch (state) {
+	case OR_HISTORY_AVAILABLE:
+		return "available";
+	case OR_HISTORY_DISABLED:
+		return "reading it is switched off by --no-history";
+	case OR_HISTORY_NOT_GIT:
+		return "not a git repository";
+	case OR_HISTORY_NO_COMMITS:
+		return "the repository has no commits yet";
+	case OR_HISTORY_SHALLOW:
+		return "this is a shallow clone, whose history is cut off; fetch it all with git fetch --unshallow";
+	}
+	return "unknown";
+}
+
 const char *or_meta_key_name(or_meta_key key)
 {
 	return key < OR_META__COUNT ? meta_key_names[key] : "?";
@@ -202,6 +219,56 @@ static void add_skipped(or_model *model, size_t *cap, const char *path, or_skip_
 	s->reason = or_xstrdup(reason);
 }
 
+/*
+ * The last change of every document, from one walk of the history. Where
+ * there is no history to read, history_state says why and no document has
+ * a known last change.
+ */
+static int read_history(or_model *model, bool disabled, or_diag *diag)
+{
+	const or_file_list *files = &model->files;
+	const char **paths = NULL;
+	int *answers = NULL;
+	size_t i;
+	int error = -1;
+
+	if (disabled)
+		model->history_state = OR_HISTORY_DISABLED;
+	else if (!files->repo)
+		model->history_state = OR_HISTORY_NOT_GIT;
+	else if (!files->has_commit)
+		model->history_state = OR_HISTORY_NO_COMMITS;
+	else if (files->shallow)
+		model->history_state = OR_HISTORY_SHALLOW;
+	else
+		model->history_state = OR_HISTORY_AVAILABLE;
+	if (model->history_state != OR_HISTORY_AVAILABLE || model->ndocs == 0)
+		return 0;
+
+	paths = or_xcalloc(model->ndocs, sizeof(char *));
+	answers = or_xcalloc(model->ndocs, sizeof(int));
+	for (i = 0; i < model->ndocs; i++) {
+		or_buf path = OR_BUF_INIT;
+		or_buf_printf(&path, "%s%s", files->prefix, model->docs[i].doc->path);
+		paths[i] = or_buf_detach(&path);
+	}
+	if (or_history_last_changes(&model->history, files->repo, paths, model->ndocs, answers,
+				    diag) != 0)
+		goto cleanup;
+	for (i = 0; i < model->ndocs; i++) {
+		or_last_change *lc = &model->docs[i].last_change;
+		lc->known = true;
+		lc->commit = answers[i] >= 0 ? &model->history.commits[answers[i]] : NULL;
+	}
+	error = 0;
+cleanup:
+	for (i = 0; i < model->ndocs; i++)
+		free((char *)paths[i]);
+	free(paths);
+	free(answers);
+	return error;
+}
+
 int or_model_build(or_model *out, const char *root, const or_config *config,
 		   const or_ruleset *rules, or_date now, const or_model_options *options,
 		   or_diag *diag)
@@ -219,9 +286,17 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	if (or_files_list(&out->files, root, diag) != 0)
 		return -1;
 	alias_table_init(&aliases, rules->settings);
+	if (options && options->since) {
+		out->since = options->since;
+		if (or_files_mark_since(&out->files, options->since, out->merge_base, diag) != 0)
+			goto cleanup;
+		for (i = 0; i < out->files.nfiles; i++)
+			out->changed_files += out->files.files[i].in_change;
+	}
 
 	for (i = 0; i < out->files.nfiles; i++)
-		if (in_scope(config, out->files.files[i].path))
+		if (in_scope(config, out->files.files[i].path) &&
+		    (!out->since || out->files.files[i].in_change))
 			in_scope_count++;
 
 	for (i = 0; i < out->files.nfiles; i++) {
@@ -233,7 +308,7 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		char *data = NULL;
 		size_t len = 0;
 
-		if (!in_scope(config, file->path))
+		if (!in_scope(config, file->path) || (out->since && !file->in_change))
 			continue;
 		if (options && options->progress)
 			fprintf(stderr, "\ropsready: reading %zu/%zu documents", ++done, in_scope_count);
@@ -282,10 +357,13 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		memset(md, 0, sizeof(*md));
 		md->doc = doc;
 		md->is_runbook = is_runbook(out, doc);
+		md->last_change.uncommitted = file->changed;
 		resolve_metadata(md, &aliases, config->date_order);
 	}
 	if (options && options->progress && in_scope_count)
 		fputc('\n', stderr);
+	if (read_history(out, options && options->no_history, diag) != 0)
+		goto cleanup;
 	error = 0;
 cleanup:
 	alias_table_dispose(&aliases);
@@ -308,8 +386,19 @@ void or_model_dispose(or_model *model)
 		free(model->skipped[i].reason);
 	}
 	free(model->skipped);
+	or_history_dispose(&model->history);
 	or_file_list_dispose(&model->files);
 	memset(model, 0, sizeof(*model));
+}
+
+bool or_model_in_change(const or_model *model, const char *file)
+{
+	const or_file *f;
+
+	if (!model->since)
+		return true;
+	f = file ? or_files_find(&model->files, file) : NULL;
+	return f && f->in_change;
 }
 
 const or_model_doc *or_model_find_doc(const or_model *model, const char *path)

@@ -13,6 +13,7 @@
 #include "core/ruleset.h"
 #include "input/document.h"
 #include "input/files.h"
+#include "input/history.h"
 #include "util/date.h"
 
 /* The metadata every document is asked for, matched through the pack's
@@ -40,13 +41,33 @@ typedef struct or_meta_date {
 	bool derived;           /* next review computed as last update + review period */
 } or_meta_date;
 
+/* Where a document last changed, from git. */
+typedef struct or_last_change {
+	bool known;                    /* history was read and has an answer */
+	bool uncommitted;              /* changed in the work tree or index: changed now */
+	const or_commit_info *commit;  /* the last commit that changed it, or NULL */
+} or_last_change;
+
 typedef struct or_model_doc {
 	or_document *doc;
 	bool is_runbook;
 	const or_kv *meta[OR_META__COUNT];  /* the first match by source priority, or NULL */
 	or_meta_date last_updated;
 	or_meta_date next_review;
+	or_last_change last_change;
 } or_model_doc;
+
+/* Why git history could not be read (OR_HISTORY_AVAILABLE when it was). */
+typedef enum or_history_state {
+	OR_HISTORY_AVAILABLE = 0,
+	OR_HISTORY_DISABLED,     /* --no-history */
+	OR_HISTORY_NOT_GIT,
+	OR_HISTORY_NO_COMMITS,
+	OR_HISTORY_SHALLOW
+} or_history_state;
+
+/* For people: "not a git repository", "--no-history" ... (static). */
+const char *or_history_state_reason(or_history_state state);
 
 typedef enum or_skip_kind {
 	OR_SKIP_SYMLINK = 0, /* symbolic links are never followed */
@@ -71,17 +92,31 @@ typedef struct or_model {
 	size_t ndocs;
 	or_skipped_file *skipped;  /* files in scope that were not parsed, sorted by path */
 	size_t nskipped;
+	or_history_state history_state;
+	or_history history;        /* the commits documents last changed in */
+	const char *since;         /* pre-merge mode: the revision, or NULL */
+	char merge_base[41];       /* with `since`: the merge base with HEAD */
+	size_t changed_files;      /* with `since`: files in the change */
 } or_model;
 
 typedef struct or_model_options {
 	bool progress;
+	bool no_history;           /* do not read git history */
+	const char *since;         /* pre-merge mode: scan only what changed since the merge
+				      base of this revision and HEAD */
 } or_model_options;
 
-/* Build the model. -1 with OR_EXIT_RUNTIME when the root cannot be read. */
+/* Build the model. -1 with OR_EXIT_RUNTIME when the root cannot be read,
+ * OR_EXIT_USAGE when the --since revision cannot be found. With `since`,
+ * only the documents in the change are read. */
 int or_model_build(or_model *out, const char *root, const or_config *config,
 		   const or_ruleset *rules, or_date now, const or_model_options *options,
 		   or_diag *diag);
 void or_model_dispose(or_model *model);
+
+/* True when findings in `file` can fail the gate: always, except in
+ * pre-merge mode, where only files in the change can. */
+bool or_model_in_change(const or_model *model, const char *file);
 
 /* The scanned document at `path`, or NULL. */
 const or_model_doc *or_model_find_doc(const or_model *model, const char *path);

@@ -1,5 +1,6 @@
 #include "core/report_build.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,7 +121,7 @@ static json_t *scan_json(const or_report_inputs *in)
 							 text(m->skipped[i].path), "reason",
 							 text(m->skipped[i].reason)));
 	or_date_format(m->now, now);
-	return json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o}",
+	return json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:o}",
 			 "root", text(m->root),
 			 "git", m->files.is_git,
 			 "commit", m->files.has_commit ? json_string(m->files.commit) : json_null(),
@@ -134,7 +135,14 @@ static json_t *scan_json(const or_report_inputs *in)
 			 "repo_url", text(m->config->repo_url),
 			 "files", (json_int_t)m->files.nfiles,
 			 "documents", (json_int_t)m->ndocs,
-			 "skipped", skipped);
+			 "skipped", skipped,
+			 "history", json_pack("{s:b, s:s}", "available",
+					      m->history_state == OR_HISTORY_AVAILABLE, "reason",
+					      or_history_state_reason(m->history_state)),
+			 "since", m->since ? json_pack("{s:s, s:s, s:I}", "rev", m->since,
+						       "merge_base", m->merge_base,
+						       "changed_files", (json_int_t)m->changed_files)
+					   : json_null());
 }
 
 static json_t *summary_json(const or_gate *gate)
@@ -205,6 +213,42 @@ static json_t *findings_json(const or_results *results)
 	return out;
 }
 
+static json_t *strings_json(char *const *items, size_t n)
+{
+	json_t *out = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(out, text(items[i]));
+	return out;
+}
+
+/* The commit a document last changed in: who, when, and its review trailers. */
+static json_t *last_commit_json(const or_last_change *lc)
+{
+	const or_commit_info *c = lc->commit;
+	char when[32];
+	or_date day;
+	int y, mo, d;
+	int64_t secs;
+
+	if (!c)
+		return json_null();
+	day = or_date_from_unix(c->time);
+	or_date_to_ymd(day, &y, &mo, &d);
+	secs = c->time - (int64_t)day * 86400;
+	snprintf(when, sizeof(when), "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d,
+		 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
+			 "id", c->id,
+			 "time", when,
+			 "author", text(c->author_name),
+			 "email", text(c->author_email),
+			 "summary", text(c->summary),
+			 "reviewed_by", strings_json(c->reviewed_by, c->nreviewed_by),
+			 "approved_by", strings_json(c->approved_by, c->napproved_by));
+}
+
 static json_t *meta_value(const or_model_doc *md, or_meta_key key)
 {
 	return md->meta[key] ? text(md->meta[key]->value) : json_null();
@@ -240,7 +284,7 @@ static json_t *documents_json(const or_report_inputs *in)
 		}
 		json_array_append_new(
 			out,
-			json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:I, s:{s:I, s:I}, s:I}",
+			json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:b, s:I, s:{s:I, s:I}, s:I}",
 				  "path", text(md->doc->path),
 				  "title", text(md->doc->title),
 				  "type", md->is_runbook ? "runbook" : "document",
@@ -250,6 +294,9 @@ static json_t *documents_json(const or_report_inputs *in)
 				  "last_updated", date_or_null(md->last_updated.status, md->last_updated.date),
 				  "next_review", date_or_null(md->next_review.status, md->next_review.date),
 				  "next_review_derived", md->next_review.derived,
+				  "review_period", meta_value(md, OR_META_REVIEW_PERIOD),
+				  "last_commit", last_commit_json(&md->last_change),
+				  "uncommitted", md->last_change.uncommitted,
 				  "sections", (json_int_t)md->doc->nsections,
 				  "checklist", "items", (json_int_t)items, "done", (json_int_t)done,
 				  "findings", (json_int_t)counts[d]));

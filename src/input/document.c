@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/text.h"
 #include "util/utf8.h"
 
@@ -511,6 +512,13 @@ typedef struct fm_state {
 	bool in_seq;          /* collecting a sequence value */
 	yaml_mark_t seq_mark;
 	or_buf seq;
+	/* A sequence of mappings with a `date` key (majorRevisions: - date: Jun 1
+	 * 2018): the value is the latest date found. */
+	size_t item_index;    /* nodes seen in the current mapping item */
+	bool item_key_is_date;
+	bool has_latest;
+	or_date latest;
+	or_buf latest_text;
 } fm_state;
 
 static void fm_emit(parse_ctx *ctx, const fm_state *st, const char *value, size_t value_len,
@@ -596,6 +604,22 @@ static void parse_front_matter(parse_ctx *ctx, const char *yaml, size_t len, int
 				if (st.seq.size)
 					or_buf_puts(&st.seq, ", ");
 				or_buf_put(&st.seq, event.data.scalar.value, event.data.scalar.length);
+			} else if (st.depth == 3 && st.in_seq) {
+				const char *v = (const char *)event.data.scalar.value;
+				size_t vlen = event.data.scalar.length;
+				or_date date;
+				if (st.item_index % 2 == 0) {
+					st.item_key_is_date = vlen == 4 && key_is(v, "date");
+				} else if (st.item_key_is_date &&
+					   or_date_parse(&date, v, vlen, OR_DATE_ORDER_NONE, NULL) ==
+						   OR_DATE_OK &&
+					   (!st.has_latest || date >= st.latest)) {
+					st.has_latest = true;
+					st.latest = date;
+					or_buf_clear(&st.latest_text);
+					or_buf_put(&st.latest_text, v, vlen);
+				}
+				st.item_index++;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
@@ -616,8 +640,12 @@ static void parse_front_matter(parse_ctx *ctx, const char *yaml, size_t len, int
 				} else if (event.type == YAML_SEQUENCE_START_EVENT) {
 					st.in_seq = true;
 					st.seq_mark = event.start_mark;
+					st.has_latest = false;
 					or_buf_clear(&st.seq);
 				}
+			} else if (st.depth == 2 && st.in_seq) {
+				st.item_index = 0;
+				st.item_key_is_date = false;
 			}
 			st.depth++;
 			break;
@@ -625,7 +653,10 @@ static void parse_front_matter(parse_ctx *ctx, const char *yaml, size_t len, int
 		case YAML_MAPPING_END_EVENT:
 			st.depth--;
 			if (st.depth == 1 && st.top_mapping) {
-				if (st.in_seq)
+				if (st.in_seq && !st.seq.size && st.has_latest)
+					fm_emit(ctx, &st, or_buf_cstr(&st.latest_text),
+						st.latest_text.size, st.seq_mark, first_line);
+				else if (st.in_seq)
 					fm_emit(ctx, &st, or_buf_cstr(&st.seq), st.seq.size, st.seq_mark,
 						first_line);
 				st.in_seq = false;
@@ -639,6 +670,7 @@ static void parse_front_matter(parse_ctx *ctx, const char *yaml, size_t len, int
 	}
 	yaml_parser_delete(&parser);
 	or_buf_dispose(&st.seq);
+	or_buf_dispose(&st.latest_text);
 
 	for (k = 0; k < ctx->kvs.n; k++) {
 		const or_kv *kv = (const or_kv *)ctx->kvs.items + k;

@@ -21,6 +21,7 @@ static void add_file(or_file_list *list, size_t *cap, const char *path, bool exe
 
 	list->files = or_xgrow(list->files, cap, list->nfiles + 1, sizeof(or_file));
 	f = &list->files[list->nfiles++];
+	memset(f, 0, sizeof(*f));
 	f->path = or_xstrdup(path);
 	f->executable = executable;
 	f->symlink = symlink;
@@ -290,6 +291,8 @@ int or_files_list(or_file_list *out, const char *root, or_diag *diag)
 		if (list_git(out, &cap, repo, diag) != 0)
 			goto cleanup;
 		merge_changes(out, real_root);
+		out->repo = repo;
+		repo = NULL;
 	} else {
 		or_buf rel = OR_BUF_INIT;
 		if (rc == 0 || rc != GIT_ENOTFOUND) {
@@ -320,7 +323,80 @@ void or_file_list_dispose(or_file_list *list)
 	free(list->branch);
 	free(list->workdir);
 	free(list->prefix);
+	git_repository_free(list->repo);
 	memset(list, 0, sizeof(*list));
+}
+
+static int mark_delta(const git_diff_delta *delta, float progress, void *payload)
+{
+	or_file_list *list = payload;
+	const char *rel = strip_prefix(delta->new_file.path, list->prefix);
+	or_file *f;
+
+	(void)progress;
+	if (rel && (f = (or_file *)or_files_find(list, rel)) != NULL)
+		f->in_change = true;
+	return 0;
+}
+
+int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41], or_diag *diag)
+{
+	git_object *target = NULL;
+	git_commit *base_commit = NULL, *head_commit = NULL;
+	git_tree *base_tree = NULL, *head_tree = NULL;
+	git_diff *diff = NULL;
+	git_oid base, head;
+	const char *hint;
+	size_t i;
+	int error = -1;
+
+	merge_base[0] = '\0';
+	if (!list->repo)
+		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				   "--since %s: the scanned folder is not in a git repository", rev);
+	if (!list->has_commit)
+		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				   "--since %s: the repository has no commits yet", rev);
+	hint = list->shallow ? " This is a shallow clone: fetch more history (git fetch --unshallow, "
+			       "or actions/checkout with fetch-depth: 0)." : "";
+	if (git_revparse_single(&target, list->repo, rev) != 0) {
+		or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+			    "--since %s: no such revision here (fetch it first, e.g. git fetch origin).%s",
+			    rev, hint);
+		goto cleanup;
+	}
+	if (git_reference_name_to_id(&head, list->repo, "HEAD") != 0)
+		goto git_error;
+	if (git_merge_base(&base, list->repo, git_object_id(target), &head) != 0) {
+		or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+			    "--since %s: %s and HEAD have no common ancestor in this clone.%s", rev, rev,
+			    hint);
+		goto cleanup;
+	}
+	git_oid_tostr(merge_base, 41, &base);
+	if (git_commit_lookup(&base_commit, list->repo, &base) != 0 ||
+	    git_commit_lookup(&head_commit, list->repo, &head) != 0 ||
+	    git_commit_tree(&base_tree, base_commit) != 0 ||
+	    git_commit_tree(&head_tree, head_commit) != 0 ||
+	    git_diff_tree_to_tree(&diff, list->repo, base_tree, head_tree, NULL) != 0 ||
+	    git_diff_foreach(diff, mark_delta, NULL, NULL, NULL, list) != 0)
+		goto git_error;
+	for (i = 0; i < list->nfiles; i++)
+		if (list->files[i].changed)
+			list->files[i].in_change = true;
+	error = 0;
+	goto cleanup;
+git_error:
+	or_diag_set(diag, OR_EXIT_RUNTIME, list->workdir, 0, 0, "cannot compare with %s: %s", rev,
+		    git_error_last() ? git_error_last()->message : "unknown error");
+cleanup:
+	git_diff_free(diff);
+	git_tree_free(base_tree);
+	git_tree_free(head_tree);
+	git_commit_free(base_commit);
+	git_commit_free(head_commit);
+	git_object_free(target);
+	return error;
 }
 
 static size_t lower_bound(const or_file_list *list, const char *path)

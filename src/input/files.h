@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <git2.h>
+
 #include "opsready/common.h"
 
 typedef struct or_file {
@@ -18,6 +20,8 @@ typedef struct or_file {
 	bool symlink;
 	bool tracked;      /* in the git index */
 	bool changed;      /* untracked, or differs from HEAD in the index or work tree */
+	bool in_change;    /* part of the change under review (--since): changed since
+			      the merge base, or changed in the work tree */
 } or_file;
 
 typedef struct or_file_list {
@@ -31,11 +35,21 @@ typedef struct or_file_list {
 	bool shallow;
 	char *workdir;     /* the repository's work tree, or NULL */
 	char *prefix;      /* the scanned root relative to workdir ("" or "docs/") */
+	git_repository *repo; /* open for the scan (history, --since); NULL when not git */
 } or_file_list;
 
 /* List the files below `root`. -1 with OR_EXIT_RUNTIME when it cannot be read. */
 int or_files_list(or_file_list *out, const char *root, or_diag *diag);
 void or_file_list_dispose(or_file_list *list);
+
+/*
+ * Pre-merge mode: mark as `in_change` every file that differs between the
+ * merge base of `rev` and HEAD, and every file changed in the work tree or
+ * index (staged, unstaged, untracked). The merge base goes to `merge_base`
+ * (hex). A revision or merge base that cannot be found is OR_EXIT_USAGE,
+ * with a hint to fetch more history on a shallow clone.
+ */
+int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41], or_diag *diag);
 
 /* The file at `path`, or NULL. */
 const or_file *or_files_find(const or_file_list *list, const char *path);

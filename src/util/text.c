@@ -192,12 +192,16 @@ void or_text_key(or_buf *out, const char *s, size_t len)
 {
 	size_t i = 0, start_size = out->size;
 	bool pending_space = false;
+	unsigned int prev = 0;
 
 	while (i < len) {
 		unsigned int cp;
 		size_t clen = decode_at(s, len, i, &cp);
 
 		if (is_word_cp(cp)) {
+			/* camelCase keys: "majorRevisions" is "major revisions" */
+			if (cp >= 'A' && cp <= 'Z' && prev >= 'a' && prev <= 'z')
+				pending_space = true;
 			if (pending_space && out->size > start_size)
 				or_buf_putc(out, ' ');
 			pending_space = false;
@@ -208,6 +212,7 @@ void or_text_key(or_buf *out, const char *s, size_t len)
 		} else {
 			pending_space = true;
 		}
+		prev = cp;
 		i += clen;
 	}
 	if (out->size == start_size)

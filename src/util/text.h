@@ -24,7 +24,8 @@ void or_text_heading_name(or_buf *out, const char *s, size_t len);
  * A lookup key: ASCII letters lowercased, every run of anything that is not a
  * letter or digit (spaces, '-', '_', '.', ':', '*', emoji) becomes one space,
  * trimmed. "On-Call", "on call" and "ON_CALL:" all give "on call";
- * "Last Updated" and "last_updated" give "last updated". Non-ASCII letters
+ * "Last Updated", "last_updated" and "lastUpdated" give "last updated"
+ * (a lowercase letter followed by a capital starts a word). Non-ASCII letters
  * are kept as they are (lowercasing only ASCII).
  */
 void or_text_key(or_buf *out, const char *s, size_t len);

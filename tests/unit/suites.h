@@ -10,5 +10,6 @@ Suite *utf8_suite(void);
 Suite *text_suite(void);
 Suite *document_suite(void);
 Suite *config_suite(void);
+Suite *history_suite(void);
 
 #endif

@@ -668,7 +668,7 @@ START_TEST(test_rules_api)
 	ck_assert_str_eq(info.severity, "error");
 	ck_assert_str_eq(info.area, "review");
 	ck_assert_str_eq(info.pack, "business-continuity");
-	ck_assert_str_eq(info.params_json, "{\"applies_to\":\"runbooks\",\"max_age_days\":90}");
+	ck_assert_str_eq(info.params_json, "{\"applies_to\":\"runbooks\",\"classes\":[],\"max_age_days\":90}");
 	ck_assert_uint_gt(info.nreferences, 0);
 	ck_assert_int_eq(or_rules_find(rules, "review.stael", &info, &suggestion), -1);
 	ck_assert_str_eq(suggestion, "review.stale");
@@ -683,7 +683,7 @@ START_TEST(test_rules_api)
 	/* an explicit config */
 	ck_assert_int_eq(or_rules_load(&rules, CONFIG_DATA "/full.yml", NULL, &diag), 0);
 	ck_assert_int_eq(or_rules_find(rules, "review.stale", &info, NULL), 0);
-	ck_assert_str_eq(info.params_json, "{\"applies_to\":\"runbooks\",\"max_age_days\":60}");
+	ck_assert_str_eq(info.params_json, "{\"applies_to\":\"runbooks\",\"classes\":[],\"max_age_days\":60}");
 	ck_assert_int_eq(or_rules_find(rules, "docs.placeholder", &info, NULL), 0);
 	ck_assert(!info.enabled);
 	or_rules_free(rules);

@@ -91,6 +91,9 @@ START_TEST(test_key)
 		{ "\xc3\x9c" "bersicht Stand", "\xc3\x9c" "bersicht stand" },
 		{ "RTO (minutes)", "rto minutes" },
 		{ "Level 2", "level 2" },
+		{ "majorRevisions", "major revisions" },
+		{ "lastReviewedOn", "last reviewed on" },
+		{ "SOC2 RTO", "soc2 rto" },
 		{ "---", "" },
 		{ "", "" },
 	};

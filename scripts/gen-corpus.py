@@ -1,0 +1,500 @@
+#!/usr/bin/env python3
+"""Generate a large, deterministic git repository of runbooks for benchmarks.
+
+    scripts/gen-corpus.py OUT_DIR [--files 10000] [--commits 50000] [--seed 1]
+                          [--no-checkout]
+
+OUT_DIR must not exist or be empty. The repository is written in one pass
+through `git fast-import` (no work-tree round trips), so 10,000 files and
+50,000 commits take well under a minute. The same arguments always give the
+same repository, commit ids included: every choice comes from one seeded
+PRNG and every date is fixed.
+
+What it holds:
+
+- Files (about 88% of --files are runbooks):
+    runbooks/<team>/<area>/<service>-runbook.md   (front-matter-free Markdown
+        with **Owner:**, **Last Updated:**, **Next Review:**, **Version:**
+        lines, a contacts list, a pre-flight task list with ✅ markers, a
+        numbered procedure with commands in a fenced block, verification)
+    docs/<area>/<topic>.md                         policies, BCP and DR plans
+    scripts/<name>.sh                              a few executable scripts
+    README.md, contacts.yml, training/records.yml, drills/log.yml
+- History: --commits commits in all, dated from 2019-01-01 to 2026-01-01
+  (UTC seconds increasing with every commit; each author keeps one UTC
+  offset). A third of the files arrive in the first commit, the rest are
+  added along the way (all of them by 90% of the history). Every other commit
+  touches 1-5 files with a small realistic edit: set the Last Updated line,
+  tick a checkbox (or add one), add a procedure step, change an on-call
+  phone number, bump the version, append a training record or a drill, make
+  a script executable. Edits favour a "hot" tenth of the files (60% of the
+  edits), so some files change all the time and many rarely.
+- Seven authors; about a quarter of the commits carry one or two
+  `Reviewed-by:` trailers and a tenth an `Approved-by:` trailer.
+- About every 25th commit starts a side branch of 1-3 commits that main then
+  merges with a merge commit (like `git merge --no-ff`), after 0-2 commits
+  of its own on other files. Side-branch and merge commits count towards
+  --commits, so the first-parent line is a little shorter than --commits.
+
+Nothing is ever deleted, so `git log -1 --first-parent -- PATH` is the last
+change of PATH (scripts/bench-history.sh checks opsready's answers with it).
+"""
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+
+START = 1546300800  # 2019-01-01T00:00:00Z
+END = 1767225600    # 2026-01-01T00:00:00Z
+
+AUTHORS = [
+    ("Alice Moreau", "alice.moreau@example.org", "+0100"),
+    ("Bilal Haddad", "bilal.haddad@example.org", "+0000"),
+    ("Chen Wei", "chen.wei@example.org", "+0800"),
+    ("Dana Okafor", "dana.okafor@example.org", "-0500"),
+    ("Emil Nowak", "emil.nowak@example.org", "+0200"),
+    ("Farah Iqbal", "farah.iqbal@example.org", "+0530"),
+    ("Gus Lindqvist", "gus.lindqvist@example.org", "-0800"),
+]
+REVIEWERS = [
+    "Hana Sato <hana.sato@example.org>",
+    "Ivan Petrov <ivan.petrov@example.org>",
+    "Jo Mensah <jo.mensah@example.org>",
+    "Kai Berg <kai.berg@example.org>",
+]
+APPROVERS = [
+    "Lena Fischer (CISO) <lena.fischer@example.org>",
+    "Marco Rossi (Head of SRE) <marco.rossi@example.org>",
+]
+TEAMS = [
+    "platform", "payments", "identity", "data", "network", "storage", "search",
+    "messaging", "billing", "mobile", "web", "security", "observability",
+    "ml", "support", "finance-it", "hr-it", "warehouse", "logistics", "edge",
+    "compute", "databases", "streaming", "integrations",
+]
+AREAS = ["core", "api", "batch", "infra", "frontend", "backend", "ops", "shared"]
+SERVICE_A = [
+    "auth", "billing", "ledger", "checkout", "catalog", "inventory", "session",
+    "profile", "notify", "report", "export", "import", "gateway", "cache",
+    "queue", "index", "feature", "pricing", "tax", "refund", "ingest",
+    "archive", "audit", "backup", "dns", "cdn", "vault", "kafka", "postgres",
+    "redis", "elastic", "scheduler", "mailer", "sms", "geo", "media",
+]
+SERVICE_B = [
+    "api", "worker", "service", "db", "cluster", "proxy", "pipeline", "store",
+    "sync", "engine", "router", "controller", "daemon", "replica", "broker",
+]
+DOC_AREAS = ["bcp", "dr", "policies", "incident-response", "vendors", "compliance"]
+DOC_TOPICS = [
+    "business-continuity-plan", "disaster-recovery-plan", "escalation-matrix",
+    "crisis-communications", "vendor-contacts", "backup-policy",
+    "access-review", "tabletop-exercise", "risk-register", "bia-summary",
+    "data-retention", "change-freeze", "major-incident", "site-failover",
+]
+VERBS = [
+    "Verify", "Drain", "Promote", "Restart", "Snapshot", "Fail over",
+    "Re-point", "Scale", "Rotate", "Restore", "Notify", "Freeze",
+]
+OBJECTS = [
+    "the primary database", "the read replicas", "the load balancer pool",
+    "DNS to the standby region", "the message queue consumers",
+    "the object storage bucket", "the on-call channel", "the status page",
+    "the TLS certificates", "the feature flags", "the batch schedulers",
+]
+CHECKS = [
+    "Confirm the incident channel is open", "Backups verified in the last 24 hours",
+    "Standby region capacity checked", "Stakeholders notified",
+    "Change freeze announced", "Runbook owner reachable",
+    "Monitoring dashboards open", "Access to the vault confirmed",
+]
+COURSES = ["dr-basics", "incident-commander", "tabletop-2024", "bcp-awareness",
+           "on-call-101", "failover-drill"]
+PEOPLE = ["alice", "bilal", "chen", "dana", "emil", "farah", "gus", "hana",
+          "ivan", "jo", "kai", "lena", "marco"]
+
+
+def iso(ts):
+    """UTC date of a timestamp, YYYY-MM-DD (no time module: deterministic)."""
+    days = ts // 86400
+    # civil_from_days (Howard Hinnant), valid for the whole range used here
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    y = yoe + era * 400
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    return "%04d-%02d-%02d" % (y + (m <= 2), m, d)
+
+
+class Corpus:
+    def __init__(self, rng, nfiles):
+        self.rng = rng
+        self.paths = self.plan_paths(nfiles)
+        self.content = {}     # path -> list of lines (main branch)
+        self.mode = {}        # path -> "100644" / "100755"
+
+    def plan_paths(self, nfiles):
+        rng = self.rng
+        fixed = ["README.md", "contacts.yml", "training/records.yml", "drills/log.yml"]
+        nscripts = max(1, nfiles // 100)
+        ndocs = max(1, nfiles // 10)
+        nrunbooks = max(1, nfiles - len(fixed) - nscripts - ndocs)
+        seen = set()
+        runbooks = []
+        i = 0
+        while len(runbooks) < nrunbooks:
+            team = rng.choice(TEAMS)
+            area = rng.choice(AREAS)
+            svc = "%s-%s" % (rng.choice(SERVICE_A), rng.choice(SERVICE_B))
+            if i >= len(SERVICE_A) * len(SERVICE_B):
+                svc += "-%d" % rng.randrange(1000)
+            p = "runbooks/%s/%s/%s-runbook.md" % (team, area, svc)
+            i += 1
+            if p not in seen:
+                seen.add(p)
+                runbooks.append(p)
+        docs = []
+        while len(docs) < ndocs:
+            p = "docs/%s/%s-%d.md" % (rng.choice(DOC_AREAS), rng.choice(DOC_TOPICS),
+                                       rng.randrange(10 * ndocs + 10))
+            if p not in seen:
+                seen.add(p)
+                docs.append(p)
+        scripts = ["scripts/%s-%d.sh" % (rng.choice(["failover", "restore", "drain",
+                                                      "rotate", "verify"]), k)
+                   for k in range(nscripts)]
+        paths = fixed + runbooks + docs + scripts
+        rng.shuffle(paths)
+        return paths
+
+    # --- initial contents -------------------------------------------------
+
+    def new_file(self, path, ts):
+        rng = self.rng
+        today = iso(ts)
+        if path.endswith(".sh"):
+            lines = ["#!/bin/sh", "# %s" % path, "set -eu"]
+            lines += ["echo 'step %d'" % k for k in range(1, rng.randint(3, 8))]
+            return lines, "100644"
+        if path == "contacts.yml":
+            lines = ["contacts:"]
+            for person in PEOPLE:
+                lines += ["  - name: %s" % person, "    phone: +1-555-%04d" % rng.randrange(10000),
+                          "    role: on-call"]
+            return lines, "100644"
+        if path == "training/records.yml":
+            return ["records:"] + self.training_entry(ts), "100644"
+        if path == "drills/log.yml":
+            return ["drills:"] + self.drill_entry(ts), "100644"
+        if path == "README.md":
+            return ["# Operational readiness", "", "Runbooks, plans and records.",
+                    "", "**Last Updated:** %s" % today], "100644"
+        name = path.rsplit("/", 1)[-1][:-3].replace("-", " ").title()
+        owner = path.split("/")[1]
+        lines = [
+            "# %s" % name, "",
+            "**Owner:** %s team" % owner,
+            "**Last Updated:** %s" % today,
+            "**Next Review:** %s" % iso(ts + 180 * 86400),
+            "**Version:** 1.0", "",
+            "## Overview", "",
+            "%s. RTO: %d hours. RPO: %d minutes." % (name, rng.choice([1, 2, 4, 8, 24]),
+                                                     rng.choice([5, 15, 30, 60])),
+            "",
+            "## Contacts", "",
+            "- Primary on-call: %s (+1-555-%04d)" % (rng.choice(PEOPLE), rng.randrange(10000)),
+            "- Escalation: %s" % rng.choice(PEOPLE), "",
+            "## Pre-flight checklist", "",
+        ]
+        for check in rng.sample(CHECKS, rng.randint(3, 6)):
+            if rng.random() < 0.4:
+                lines.append("- [x] %s ✅" % check)
+            else:
+                lines.append("- [ ] %s" % check)
+        lines += ["", "## Procedure", ""]
+        for k in range(1, rng.randint(4, 9)):
+            lines.append("%d. %s %s" % (k, rng.choice(VERBS), rng.choice(OBJECTS)))
+        lines += ["", "```sh", "./scripts/failover-0.sh --region standby", "```", "",
+                  "## Verification", "", "- Error rate back under 1%", "- Dashboards green", ""]
+        return lines, "100644"
+
+    def training_entry(self, ts):
+        rng = self.rng
+        return ["  - person: %s" % rng.choice(PEOPLE), "    course: %s" % rng.choice(COURSES),
+                "    completed: %s" % iso(ts)]
+
+    def drill_entry(self, ts):
+        rng = self.rng
+        return ["  - date: %s" % iso(ts), "    scenario: %s" % rng.choice(DOC_TOPICS),
+                "    result: %s" % rng.choice(["pass", "pass", "pass", "partial", "fail"])]
+
+    # --- edits --------------------------------------------------------------
+
+    def edit(self, lines, path, ts):
+        """Apply one small edit in place; return (description, new mode or None)."""
+        rng = self.rng
+        if path.endswith(".sh"):
+            if rng.random() < 0.05:
+                return "make %s executable" % path.rsplit("/", 1)[-1], "100755"
+            lines.insert(len(lines), "echo 'step %d'" % (len(lines) - 2))
+            if len(lines) > 30:
+                del lines[3]
+            return "add a step to %s" % path.rsplit("/", 1)[-1], None
+        if path == "contacts.yml":
+            k = 1 + 3 * rng.randrange(len(PEOPLE)) + 1
+            lines[k] = "    phone: +1-555-%04d" % rng.randrange(10000)
+            return "update an on-call number", None
+        if path == "training/records.yml":
+            lines.extend(self.training_entry(ts))
+            if len(lines) > 601:
+                del lines[1:4]
+            return "record training", None
+        if path == "drills/log.yml":
+            lines.extend(self.drill_entry(ts))
+            if len(lines) > 301:
+                del lines[1:4]
+            return "log a drill", None
+        name = path.rsplit("/", 1)[-1][:-3]
+        if "## Procedure" not in lines:
+            lines[-1] = "**Last Updated:** %s" % iso(ts)
+            return "update the date of %s" % name, None
+        for k, line in enumerate(lines[:8]):
+            if line.startswith("**Last Updated:**"):
+                lines[k] = "**Last Updated:** %s" % iso(ts)
+                break
+        r = rng.random()
+        if r < 0.3:
+            return "update the date of %s" % name, None
+        if r < 0.55:
+            for k, line in enumerate(lines):
+                if line.startswith("- [ ] "):
+                    lines[k] = "- [x] %s ✅" % line[6:]
+                    return "tick a checklist item in %s" % name, None
+            k = lines.index("## Procedure") - 1
+            lines.insert(k, "- [ ] %s" % rng.choice(CHECKS))
+            return "add a checklist item to %s" % name, None
+        if r < 0.8:
+            k = lines.index("```sh") - 1
+            start = lines.index("## Procedure") + 2
+            steps = k - start
+            lines.insert(k, "%d. %s %s" % (steps + 1, rng.choice(VERBS), rng.choice(OBJECTS)))
+            if steps >= 14:
+                del lines[start]
+            return "add a step to %s" % name, None
+        if r < 0.9:
+            for k, line in enumerate(lines):
+                if line.startswith("- Primary on-call:"):
+                    lines[k] = "- Primary on-call: %s (+1-555-%04d)" % (
+                        rng.choice(PEOPLE), rng.randrange(10000))
+                    break
+            return "change the on-call of %s" % name, None
+        for k, line in enumerate(lines[:8]):
+            if line.startswith("**Version:**"):
+                major, minor = line[13:].split(".")
+                lines[k] = "**Version:** %s.%d" % (major, int(minor) + 1)
+                break
+        return "bump the version of %s" % name, None
+
+
+class Writer:
+    """The fast-import stream."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.chunks = []
+        self.size = 0
+        self.mark = 0
+
+    def put(self, data):
+        self.chunks.append(data)
+        self.size += len(data)
+        if self.size > 1 << 20:
+            self.flush()
+
+    def flush(self):
+        self.stream.write(b"".join(self.chunks))
+        self.chunks = []
+        self.size = 0
+
+    def blob(self, lines):
+        self.mark += 1
+        data = ("\n".join(lines) + "\n").encode()
+        self.put(b"blob\nmark :%d\ndata %d\n%s\n" % (self.mark, len(data), data))
+        return self.mark
+
+    def commit(self, ref, author, ts, message, parent, merge, changes):
+        self.mark += 1
+        name, email, tz = author
+        msg = message.encode()
+        head = "commit %s\nmark :%d\nauthor %s <%s> %d %s\ncommitter %s <%s> %d %s\n" % (
+            ref, self.mark, name, email, ts, tz, name, email, ts, tz)
+        parts = [head.encode(), b"data %d\n%s\n" % (len(msg), msg)]
+        if parent:
+            parts.append(b"from :%d\n" % parent)
+        if merge:
+            parts.append(b"merge :%d\n" % merge)
+        for path, mode, mark in changes:
+            parts.append(b"M %s :%d %s\n" % (mode.encode(), mark, path.encode()))
+        parts.append(b"\n")
+        self.put(b"".join(parts))
+        return self.mark
+
+
+def message(rng, summary):
+    lines = [summary[0].upper() + summary[1:]]
+    trailers = []
+    if rng.random() < 0.25:
+        for reviewer in rng.sample(REVIEWERS, rng.randint(1, 2)):
+            trailers.append("Reviewed-by: %s" % reviewer)
+    if rng.random() < 0.10:
+        trailers.append("Approved-by: %s" % rng.choice(APPROVERS))
+    if rng.random() < 0.3:
+        lines += ["", "Routine maintenance of the readiness documents."]
+    if trailers:
+        lines += [""] + trailers
+    return "\n".join(lines) + "\n"
+
+
+def generate(out, nfiles, ncommits, seed):
+    rng = random.Random(seed)
+    corpus = Corpus(rng, nfiles)
+    step = (END - START) // max(ncommits, 1)
+    paths = corpus.paths
+    ninitial = max(1, len(paths) // 3)
+    added = ninitial
+    hot = max(1, len(paths) // 10)
+
+    proc = subprocess.Popen(["git", "-C", out, "fast-import", "--quiet", "--done"],
+                            stdin=subprocess.PIPE)
+    w = Writer(proc.stdin)
+    commit_no = 0
+
+    def when():
+        return START + commit_no * step + rng.randrange(max(1, step // 2))
+
+    # the first commit
+    ts = when()
+    changes = []
+    for path in paths[:ninitial]:
+        lines, mode = corpus.new_file(path, ts)
+        corpus.content[path] = lines
+        corpus.mode[path] = mode
+        changes.append((path, mode, w.blob(lines)))
+    tip = w.commit("refs/heads/main", AUTHORS[0], ts, "Import the readiness documents\n",
+                   None, None, changes)
+    commit_no = 1
+
+    def pick(avoid):
+        for _ in range(20):
+            if rng.random() < 0.6:
+                path = paths[rng.randrange(min(hot, added))]
+            else:
+                path = paths[rng.randrange(added)]
+            if path not in avoid:
+                return path
+        return None
+
+    def edit_commit(ref, parent, state, avoid):
+        """One ordinary commit on `ref`; edits go to `state` (path -> lines)."""
+        nonlocal added, commit_no
+        ts = when()
+        author = AUTHORS[rng.randrange(len(AUTHORS))]
+        changes = []
+        summaries = []
+        # files still to add: all of them by 90% of the history
+        if ref == "refs/heads/main":
+            due = ninitial + (len(paths) - ninitial) * commit_no * 10 // (9 * ncommits)
+            due = min(due, len(paths))
+            while added < due:
+                path = paths[added]
+                lines, mode = corpus.new_file(path, ts)
+                corpus.content[path] = lines
+                corpus.mode[path] = mode
+                changes.append((path, mode, w.blob(lines)))
+                summaries.append("add %s" % path.rsplit("/", 1)[-1])
+                added += 1
+        touched = set(c[0] for c in changes)
+        for _ in range(rng.randint(1, 5) - min(len(changes), 4)):
+            path = pick(avoid | touched)
+            if path is None:
+                continue
+            touched.add(path)
+            if path not in state:
+                state[path] = list(corpus.content[path])
+            desc, mode = corpus.edit(state[path], path, ts)
+            if mode:
+                corpus.mode[path] = mode
+            changes.append((path, corpus.mode[path], w.blob(state[path])))
+            summaries.append(desc)
+        if not changes:
+            path = paths[0]
+            changes.append((path, corpus.mode[path], w.blob(corpus.content[path])))
+            summaries.append("touch %s" % path)
+        summary = summaries[0] if len(summaries) == 1 else "%s (+%d more)" % (
+            summaries[0], len(summaries) - 1)
+        mark = w.commit(ref, author, ts, message(rng, summary), parent, None, changes)
+        commit_no += 1
+        return mark, [c[0] for c in changes]
+
+    while commit_no < ncommits:
+        if ncommits - commit_no >= 8 and rng.random() < 0.04:
+            # a side branch, merged into main after main moved on
+            side_state = {}
+            side_tip = tip
+            side_paths = set()
+            for _ in range(rng.randint(1, 3)):
+                side_tip, touched = edit_commit("refs/heads/side", side_tip, side_state, set())
+                side_paths.update(touched)
+            for _ in range(rng.randint(0, 2)):
+                tip, _touched = edit_commit("refs/heads/main", tip, corpus.content, side_paths)
+            ts = when()
+            changes = []
+            for path in sorted(side_paths):
+                corpus.content[path] = side_state[path]
+                changes.append((path, corpus.mode[path], w.blob(side_state[path])))
+            tip = w.commit("refs/heads/main", AUTHORS[rng.randrange(len(AUTHORS))], ts,
+                           message(rng, "merge branch 'side'"), tip, side_tip, changes)
+            commit_no += 1
+        else:
+            tip, _touched = edit_commit("refs/heads/main", tip, corpus.content, set())
+
+    w.put(b"done\n")
+    w.flush()
+    proc.stdin.close()
+    if proc.wait() != 0:
+        sys.exit("gen-corpus: git fast-import failed")
+    return commit_no
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out_dir")
+    parser.add_argument("--files", type=int, default=10000)
+    parser.add_argument("--commits", type=int, default=50000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-checkout", action="store_true",
+                        help="leave the work tree empty (the history is all a benchmark needs)")
+    args = parser.parse_args()
+    if args.files < 8 or args.commits < 1:
+        parser.error("--files must be at least 8 and --commits at least 1")
+    if os.path.exists(args.out_dir) and os.listdir(args.out_dir):
+        parser.error("%s exists and is not empty" % args.out_dir)
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
+    os.environ.update(env)
+    subprocess.run(["git", "init", "-q", "-b", "main", args.out_dir], check=True)
+    ncommits = generate(args.out_dir, args.files, args.commits, args.seed)
+    subprocess.run(["git", "-C", args.out_dir, "update-ref", "-d", "refs/heads/side"],
+                   check=False, stderr=subprocess.DEVNULL)
+    if not args.no_checkout:
+        subprocess.run(["git", "-C", args.out_dir, "reset", "-q", "--hard"], check=True)
+    print("gen-corpus: %s: %d files, %d commits (seed %d)" % (
+        args.out_dir, args.files, ncommits, args.seed))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,671 @@
+/*
+ * The history index against fixture repositories built here with the git
+ * command line, with fixed author and committer dates, so every expected
+ * commit and time is exact.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "input/history.h"
+#include "suites.h"
+
+#define T0 1700000000L /* 2023-11-14T22:13:20Z */
+
+typedef struct fixture {
+	char dir[128];
+} fixture;
+
+/* Run a shell command in the fixture; it must succeed. */
+static void fx_sh(const fixture *fx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void fx_sh(const fixture *fx, const char *fmt, ...)
+{
+	char cmd[2048], inner[1536];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(inner, sizeof inner, fmt, ap);
+	va_end(ap);
+	ck_assert_int_lt(n, (int)sizeof inner);
+	n = snprintf(cmd, sizeof cmd,
+		     "cd '%s' && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "
+		     "HOME='%s' && (%s) >/dev/null 2>&1",
+		     fx->dir, fx->dir, inner);
+	ck_assert_int_lt(n, (int)sizeof cmd);
+	ck_assert_msg(system(cmd) == 0, "command failed: %s", inner);
+}
+
+/* Run git at a fixed time (seconds since the epoch, UTC offset "+0000" style). */
+static void fx_git_at(const fixture *fx, long when, const char *offset, const char *args)
+{
+	fx_sh(fx,
+	      "GIT_AUTHOR_NAME='Alice Example' GIT_AUTHOR_EMAIL=alice@example.org "
+	      "GIT_COMMITTER_NAME='Ci Bot' GIT_COMMITTER_EMAIL=ci@example.org "
+	      "GIT_AUTHOR_DATE='@%ld %s' GIT_COMMITTER_DATE='@%ld %s' "
+	      "git -c commit.gpgsign=false -c core.fileMode=true %s",
+	      when, offset, when, offset, args);
+}
+
+static void fx_init(fixture *fx)
+{
+	strcpy(fx->dir, "/tmp/opsready-history-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(fx->dir));
+	fx_sh(fx, "git init -q -b main .");
+}
+
+static void fx_cleanup(const fixture *fx)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Write a file of the work tree, creating its folders. */
+static void fx_write(const fixture *fx, const char *path, const char *content)
+{
+	char full[512];
+	char *slash;
+	FILE *f;
+
+	snprintf(full, sizeof full, "%s/%s", fx->dir, path);
+	for (slash = strchr(full + strlen(fx->dir) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		mkdir(full, 0755);
+		*slash = '/';
+	}
+	f = fopen(full, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(content, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Stage everything and commit with `message` at `when`. */
+static void fx_commit_tz(const fixture *fx, long when, const char *offset, const char *message)
+{
+	char msg[256];
+	FILE *f;
+
+	snprintf(msg, sizeof msg, "%s/.git/TEST_MSG", fx->dir);
+	f = fopen(msg, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(message, f);
+	ck_assert_int_eq(fclose(f), 0);
+	fx_sh(fx, "git add -A");
+	fx_git_at(fx, when, offset, "commit -q --allow-empty -F .git/TEST_MSG");
+}
+
+static void fx_commit(const fixture *fx, long when, const char *message)
+{
+	fx_commit_tz(fx, when, "+0000", message);
+}
+
+/* The full id of a revision. */
+static void fx_rev(const fixture *fx, const char *rev, char out[41])
+{
+	char cmd[512];
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd, "cd '%s' && git rev-parse '%s'", fx->dir, rev);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_nonnull(fgets(out, 41, p));
+	ck_assert_int_eq(pclose(p), 0);
+	ck_assert_uint_eq(strlen(out), 40);
+}
+
+/* Run the index over `paths`; it must succeed. */
+static void run_history(const fixture *fx, const char *const *paths, size_t npaths,
+			or_history *history, int *out_commit)
+{
+	git_repository *repo = NULL;
+	or_diag diag = OR_DIAG_INIT;
+
+	ck_assert_int_eq(git_repository_open(&repo, fx->dir), 0);
+	ck_assert_msg(or_history_last_changes(history, repo, paths, npaths, out_commit, &diag) == 0,
+		      "%s", diag.message);
+	git_repository_free(repo);
+}
+
+/* out_commit[i] names revision `rev` of the fixture. */
+static void expect_commit(const fixture *fx, const or_history *history, const int *out_commit,
+			  size_t i, const char *rev)
+{
+	char id[41];
+
+	fx_rev(fx, rev, id);
+	ck_assert_msg(out_commit[i] >= 0 && (size_t)out_commit[i] < history->ncommits,
+		      "path %zu: no answer, want %s", i, rev);
+	ck_assert_msg(strcmp(history->commits[out_commit[i]].id, id) == 0,
+		      "path %zu: got %s, want %s (%s)", i, history->commits[out_commit[i]].id, rev,
+		      id);
+}
+
+START_TEST(test_last_change_per_file)
+{
+	static const char *const paths[] = { "c.md", "a.md", "b.md" };
+	fixture fx;
+	or_history history;
+	int out[3];
+	const or_commit_info *info;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "# A\n");
+	fx_write(&fx, "b.md", "# B\n");
+	fx_write(&fx, "c.md", "# C\n");
+	fx_commit(&fx, T0, "Add the runbooks");
+	fx_write(&fx, "b.md", "# B\n\nMore.\n");
+	fx_commit(&fx, T0 + 100, "Update b");
+	fx_write(&fx, "c.md", "# C\n\nMore.\n");
+	fx_commit(&fx, T0 + 200, "Update c\n\nWith a body.\n");
+	fx_write(&fx, "d.md", "# D\n");
+	fx_commit(&fx, T0 + 300, "Add d");
+
+	run_history(&fx, paths, 3, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD~1");
+	expect_commit(&fx, &history, out, 1, "HEAD~3");
+	expect_commit(&fx, &history, out, 2, "HEAD~2");
+	ck_assert_uint_eq(history.ncommits, 3);
+	ck_assert_uint_eq(history.walked, 4);
+	info = &history.commits[out[0]];
+	ck_assert_int_eq(info->time, T0 + 200);
+	ck_assert_int_eq(info->time_offset, 0);
+	ck_assert_str_eq(info->summary, "Update c");
+	ck_assert_str_eq(info->author_name, "Alice Example");
+	ck_assert_str_eq(info->author_email, "alice@example.org");
+	ck_assert_uint_eq(info->nreviewed_by, 0);
+	ck_assert_uint_eq(info->napproved_by, 0);
+	ck_assert_int_eq(history.commits[out[1]].time, T0);
+	ck_assert_int_eq(history.commits[out[2]].time, T0 + 100);
+	or_history_dispose(&history);
+	ck_assert_ptr_null(history.commits);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_merge_counts_on_first_parent)
+{
+	static const char *const paths[] = { "a.md", "b.md", "c.md" };
+	fixture fx;
+	or_history history;
+	int out[3];
+	size_t i;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "# A\n");
+	fx_write(&fx, "b.md", "# B\n");
+	fx_write(&fx, "c.md", "# C\n");
+	fx_commit(&fx, T0, "Start");
+	fx_sh(&fx, "git checkout -q -b side");
+	fx_write(&fx, "b.md", "# B\n\nFrom the side branch.\n");
+	fx_commit(&fx, T0 + 100, "Side edit");
+	fx_sh(&fx, "git checkout -q main");
+	fx_write(&fx, "a.md", "# A\n\nOn main.\n");
+	fx_commit(&fx, T0 + 200, "Main edit");
+	fx_git_at(&fx, T0 + 300, "+0000", "merge -q --no-ff -m 'Merge branch side' side");
+
+	run_history(&fx, paths, 3, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD~1");
+	expect_commit(&fx, &history, out, 1, "HEAD");
+	/* the date the change reached main, not the side commit's */
+	ck_assert_int_eq(history.commits[out[1]].time, T0 + 300);
+	ck_assert_str_eq(history.commits[out[1]].summary, "Merge branch side");
+	expect_commit(&fx, &history, out, 2, "HEAD~2");
+	/* merge, main edit, start: the side branch is never visited */
+	ck_assert_uint_eq(history.walked, 3);
+	for (i = 0; i < history.ncommits; i++)
+		ck_assert_str_ne(history.commits[i].summary, "Side edit");
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_chmod_is_a_change)
+{
+	static const char *const paths[] = { "scripts/failover.sh", "doc.md" };
+	fixture fx;
+	or_history history;
+	int out[2];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "scripts/failover.sh", "#!/bin/sh\necho failover\n");
+	fx_write(&fx, "doc.md", "# Doc\n");
+	fx_commit(&fx, T0, "Start");
+	fx_write(&fx, "doc.md", "# Doc\n\nRun ./scripts/failover.sh\n");
+	fx_commit(&fx, T0 + 100, "Document the script");
+	fx_sh(&fx, "git update-index --chmod=+x scripts/failover.sh");
+	fx_git_at(&fx, T0 + 200, "+0000", "commit -q -m 'Make the script executable'");
+
+	run_history(&fx, paths, 2, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD");
+	expect_commit(&fx, &history, out, 1, "HEAD~1");
+	ck_assert_str_eq(history.commits[out[0]].summary, "Make the script executable");
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_nested_sibling_changed_later)
+{
+	static const char *const paths[] = {
+		"docs/runbooks/a.md", "docs/runbooks/b.md", "docs/x.md", "top.md",
+		"docs/runbooks/missing.md", "docs/runbooks",
+	};
+	fixture fx;
+	or_history history;
+	int out[6];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "docs/runbooks/a.md", "a\n");
+	fx_write(&fx, "docs/runbooks/b.md", "b\n");
+	fx_write(&fx, "docs/x.md", "x\n");
+	fx_write(&fx, "top.md", "top\n");
+	fx_commit(&fx, T0, "Start");
+	fx_write(&fx, "docs/runbooks/a.md", "a2\n");
+	fx_commit(&fx, T0 + 100, "a");
+	fx_write(&fx, "docs/runbooks/b.md", "b2\n");
+	fx_commit(&fx, T0 + 200, "b");
+	fx_write(&fx, "docs/x.md", "x2\n");
+	fx_commit(&fx, T0 + 300, "x");
+	fx_write(&fx, "top.md", "top2\n");
+	fx_commit(&fx, T0 + 400, "top");
+
+	run_history(&fx, paths, 6, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD~3");
+	expect_commit(&fx, &history, out, 1, "HEAD~2");
+	expect_commit(&fx, &history, out, 2, "HEAD~1");
+	expect_commit(&fx, &history, out, 3, "HEAD");
+	ck_assert_int_eq(out[4], -1);
+	ck_assert_int_eq(out[5], -1); /* a folder is not a file */
+	ck_assert_int_eq(history.commits[out[0]].time, T0 + 100);
+	ck_assert_uint_eq(history.ncommits, 4);
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+/* Entries are compared in git order: a folder "a" sorts as "a/", after "a-b.md". */
+START_TEST(test_git_order_and_type_change)
+{
+	static const char *const paths[] = {
+		"a.md", "a/x.md", "a0.md", "a-b.md", "ab/y.md", "c/z.md",
+	};
+	fixture fx;
+	or_history history;
+	int out[6];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "1\n");
+	fx_write(&fx, "a/x.md", "1\n");
+	fx_write(&fx, "a0.md", "1\n");
+	fx_write(&fx, "a-b.md", "1\n");
+	fx_write(&fx, "ab/y.md", "1\n");
+	fx_write(&fx, "c", "a file first\n");
+	fx_commit(&fx, T0, "Start");
+	fx_write(&fx, "a/x.md", "2\n");
+	fx_commit(&fx, T0 + 100, "a/x");
+	fx_write(&fx, "a0.md", "2\n");
+	fx_commit(&fx, T0 + 200, "a0");
+	fx_write(&fx, "a-b.md", "2\n");
+	fx_commit(&fx, T0 + 300, "a-b");
+	fx_sh(&fx, "git rm -q c");
+	fx_write(&fx, "c/z.md", "now a folder\n");
+	fx_commit(&fx, T0 + 400, "c becomes a folder");
+
+	run_history(&fx, paths, 6, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD~4");
+	expect_commit(&fx, &history, out, 1, "HEAD~3");
+	expect_commit(&fx, &history, out, 2, "HEAD~2");
+	expect_commit(&fx, &history, out, 3, "HEAD~1");
+	expect_commit(&fx, &history, out, 4, "HEAD~4");
+	expect_commit(&fx, &history, out, 5, "HEAD");
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_deleted_and_readded)
+{
+	static const char *const paths[] = { "a.md", "b.md", "gone.md" };
+	fixture fx;
+	or_history history;
+	int out[3];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "v1\n");
+	fx_write(&fx, "b.md", "b\n");
+	fx_write(&fx, "gone.md", "g\n");
+	fx_commit(&fx, T0, "Start");
+	fx_write(&fx, "a.md", "v2\n");
+	fx_commit(&fx, T0 + 100, "a v2");
+	fx_write(&fx, "gone.md", "g2\n");
+	fx_commit(&fx, T0 + 150, "gone v2");
+	fx_sh(&fx, "git rm -q a.md gone.md");
+	fx_commit(&fx, T0 + 200, "Remove a and gone");
+	fx_write(&fx, "b.md", "b2\n");
+	fx_commit(&fx, T0 + 300, "b2");
+	fx_write(&fx, "a.md", "v2\n"); /* the same blob as before the deletion */
+	fx_commit(&fx, T0 + 400, "Restore a");
+
+	run_history(&fx, paths, 3, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD");
+	ck_assert_int_eq(history.commits[out[0]].time, T0 + 400);
+	expect_commit(&fx, &history, out, 1, "HEAD~1");
+	/* a deletion is not a change: the last commit that wrote it */
+	expect_commit(&fx, &history, out, 2, "HEAD~3");
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_trailers)
+{
+	static const char *const paths[] = { "plan.md", "other.md" };
+	fixture fx;
+	or_history history;
+	int out[2];
+	const or_commit_info *info;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "other.md", "o\n");
+	fx_write(&fx, "plan.md", "p\n");
+	fx_commit(&fx, T0, "Start\n\nApproved-by: Nobody <n@example.org>\n");
+	fx_write(&fx, "plan.md", "p2\n");
+	fx_commit_tz(&fx, T0 + 3600, "+0200",
+		     "Review the DR plan  \n\nQuarterly review of the plan.\n\n"
+		     "Reviewed-by: Bob Builder <bob@example.org>\n"
+		     "reviewed-by: Carol <carol@example.org>\n"
+		     "APPROVED-BY: Dana Lead <dana@example.org>\n"
+		     "Signed-off-by: Alice Example <alice@example.org>\n");
+
+	run_history(&fx, paths, 2, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD");
+	info = &history.commits[out[0]];
+	ck_assert_str_eq(info->summary, "Review the DR plan");
+	ck_assert_int_eq(info->time, T0 + 3600);
+	ck_assert_int_eq(info->time_offset, 120);
+	ck_assert_uint_eq(info->nreviewed_by, 2);
+	ck_assert_str_eq(info->reviewed_by[0], "Bob Builder <bob@example.org>");
+	ck_assert_str_eq(info->reviewed_by[1], "Carol <carol@example.org>");
+	ck_assert_uint_eq(info->napproved_by, 1);
+	ck_assert_str_eq(info->approved_by[0], "Dana Lead <dana@example.org>");
+	info = &history.commits[out[1]];
+	ck_assert_str_eq(info->summary, "Start");
+	ck_assert_uint_eq(info->nreviewed_by, 0);
+	ck_assert_uint_eq(info->napproved_by, 1);
+	ck_assert_str_eq(info->approved_by[0], "Nobody <n@example.org>");
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_never_committed)
+{
+	static const char *const paths[] = { "untracked.md", "a.md", "sub/none.md", "", "/a.md" };
+	fixture fx;
+	or_history history;
+	int out[5];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "a\n");
+	fx_commit(&fx, T0, "Start");
+	fx_write(&fx, "untracked.md", "not committed\n");
+
+	run_history(&fx, paths, 5, &history, out);
+	ck_assert_int_eq(out[0], -1);
+	expect_commit(&fx, &history, out, 1, "HEAD");
+	ck_assert_int_eq(out[2], -1);
+	ck_assert_int_eq(out[3], -1);
+	ck_assert_int_eq(out[4], -1);
+	ck_assert_uint_eq(history.ncommits, 1);
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_walk_stops_early)
+{
+	static const char *const paths[] = { "y.md", "x.md" };
+	fixture fx;
+	or_history history;
+	int out[2];
+	char text[32];
+	int i;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "x.md", "x\n");
+	fx_write(&fx, "y.md", "y\n");
+	fx_write(&fx, "filler.md", "0\n");
+	fx_commit(&fx, T0, "Start");
+	for (i = 1; i <= 10; i++) {
+		snprintf(text, sizeof text, "%d\n", i);
+		fx_write(&fx, "filler.md", text);
+		fx_commit(&fx, T0 + 10 * i, "filler");
+	}
+	fx_write(&fx, "x.md", "x2\n");
+	fx_commit(&fx, T0 + 1000, "x");
+	fx_write(&fx, "y.md", "y2\n");
+	fx_commit(&fx, T0 + 1100, "y");
+
+	run_history(&fx, paths, 2, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD");
+	expect_commit(&fx, &history, out, 1, "HEAD~1");
+	ck_assert_uint_eq(history.walked, 2); /* of 13 commits */
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_root_commit)
+{
+	static const char *const paths[] = { "runbooks/ops/db-runbook.md", "README.md" };
+	fixture fx;
+	or_history history;
+	int out[2];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "README.md", "# Runbooks\n");
+	fx_write(&fx, "runbooks/ops/db-runbook.md", "# Database\n");
+	fx_commit(&fx, T0, "Initial import");
+
+	run_history(&fx, paths, 2, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD");
+	ck_assert_int_eq(out[0], out[1]);
+	ck_assert_uint_eq(history.ncommits, 1);
+	ck_assert_uint_eq(history.walked, 1);
+	ck_assert_int_eq(history.commits[0].time, T0);
+	ck_assert_str_eq(history.commits[0].summary, "Initial import");
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+/* A shallow clone: the boundary commit is the last one, and it adds everything. */
+START_TEST(test_shallow_clone)
+{
+	static const char *const paths[] = { "f1.md", "f3.md", "f4.md", "missing.md" };
+	fixture fx, clone;
+	or_history history;
+	int out[4];
+	char name[16], text[16];
+	int i;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	for (i = 1; i <= 4; i++) {
+		snprintf(name, sizeof name, "f%d.md", i);
+		snprintf(text, sizeof text, "%d\n", i);
+		fx_write(&fx, name, text);
+		snprintf(text, sizeof text, "c%d", i);
+		fx_commit(&fx, T0 + 100 * i, text);
+	}
+	strcpy(clone.dir, fx.dir);
+	strcat(clone.dir, "/clone");
+	fx_sh(&fx, "git clone -q --depth 2 'file://%s' '%s'", fx.dir, clone.dir);
+
+	run_history(&clone, paths, 4, &history, out);
+	ck_assert_msg(out[0] >= 0 && out[1] >= 0 && out[2] >= 0, "unanswered");
+	ck_assert_str_eq(history.commits[out[0]].summary, "c3");
+	ck_assert_str_eq(history.commits[out[1]].summary, "c3");
+	ck_assert_str_eq(history.commits[out[2]].summary, "c4");
+	ck_assert_int_eq(out[3], -1);
+	ck_assert_uint_eq(history.walked, 2);
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_no_head)
+{
+	static const char *const paths[] = { "a.md" };
+	fixture fx;
+	git_repository *repo = NULL;
+	or_history history;
+	or_diag diag = OR_DIAG_INIT;
+	int out[1] = { 7 };
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "a\n");
+	ck_assert_int_eq(git_repository_open(&repo, fx.dir), 0);
+	ck_assert_int_eq(or_history_last_changes(&history, repo, paths, 1, out, &diag), -1);
+	ck_assert_int_eq(diag.code, OR_EXIT_RUNTIME);
+	ck_assert_ptr_nonnull(strstr(diag.message, "no HEAD commit"));
+	ck_assert_int_eq(out[0], -1);
+	ck_assert_ptr_null(history.commits);
+	ck_assert_uint_eq(history.ncommits, 0);
+	git_repository_free(repo);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+/*
+ * A longer history with merges: every answer equals what
+ * `git log -1 --first-parent -- PATH` says (nothing is ever deleted here,
+ * so git's "last commit that touched it" is the same question).
+ */
+START_TEST(test_agrees_with_git_log)
+{
+	static const char *const paths[] = {
+		"README.md", "runbooks/db/failover.md", "runbooks/db/backup.md",
+		"runbooks/web/deploy.md", "runbooks/web/cdn/purge.md", "docs/contacts.md",
+		"docs/escalation.md", "training/records.yml",
+	};
+	enum { NPATHS = sizeof paths / sizeof paths[0] };
+	fixture fx;
+	or_history history;
+	int out[NPATHS];
+	unsigned state = 12345;
+	char text[64], cmd[256], want[41];
+	long when = T0;
+	size_t i;
+	int c, k;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	for (i = 0; i < 4; i++)
+		fx_write(&fx, paths[i], "start\n");
+	fx_commit(&fx, when, "Start");
+	for (c = 0; c < 30; c++) {
+		bool merge = c % 7 == 6;
+
+		if (merge)
+			fx_sh(&fx, "git checkout -q -b side%d", c);
+		for (k = 0; k < (merge ? 2 : 1); k++) {
+			state = state * 1103515245u + 12345u;
+			i = (state >> 16) % NPATHS;
+			snprintf(text, sizeof text, "edit %d.%d\n", c, k);
+			fx_write(&fx, paths[i], text);
+			when += 60;
+			fx_commit(&fx, when, "edit");
+		}
+		if (merge) {
+			fx_sh(&fx, "git checkout -q main");
+			fx_write(&fx, "main.txt", text);
+			when += 60;
+			fx_commit(&fx, when, "main moves on");
+			snprintf(cmd, sizeof cmd, "merge -q --no-ff -m 'Merge side%d' side%d", c, c);
+			when += 60;
+			fx_git_at(&fx, when, "+0000", cmd);
+		}
+	}
+
+	run_history(&fx, paths, NPATHS, &history, out);
+	for (i = 0; i < NPATHS; i++) {
+		FILE *p;
+
+		snprintf(cmd, sizeof cmd,
+			 "cd '%s' && git log -1 --first-parent --format=%%H -- '%s'", fx.dir,
+			 paths[i]);
+		p = popen(cmd, "r");
+		ck_assert_ptr_nonnull(p);
+		want[0] = '\0';
+		if (!fgets(want, sizeof want, p))
+			want[0] = '\0';
+		ck_assert_int_eq(pclose(p), 0);
+		if (want[0] == '\0') {
+			ck_assert_msg(out[i] == -1, "%s: git has no commit", paths[i]);
+			continue;
+		}
+		ck_assert_msg(out[i] >= 0, "%s: no answer, git says %s", paths[i], want);
+		ck_assert_msg(strcmp(history.commits[out[i]].id, want) == 0, "%s: got %s, git says %s",
+			      paths[i], history.commits[out[i]].id, want);
+	}
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+Suite *history_suite(void)
+{
+	Suite *s = suite_create("history");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_last_change_per_file);
+	tcase_add_test(tc, test_merge_counts_on_first_parent);
+	tcase_add_test(tc, test_chmod_is_a_change);
+	tcase_add_test(tc, test_nested_sibling_changed_later);
+	tcase_add_test(tc, test_git_order_and_type_change);
+	tcase_add_test(tc, test_deleted_and_readded);
+	tcase_add_test(tc, test_trailers);
+	tcase_add_test(tc, test_never_committed);
+	tcase_add_test(tc, test_walk_stops_early);
+	tcase_add_test(tc, test_root_commit);
+	tcase_add_test(tc, test_shallow_clone);
+	tcase_add_test(tc, test_no_head);
+	tcase_add_test(tc, test_agrees_with_git_log);
+	suite_add_tcase(s, tc);
+	return s;
+}
