@@ -4,11 +4,15 @@
 
 extern const or_check_family or_docs_family;
 extern const or_check_family or_review_family;
+extern const or_check_family or_training_family;
+extern const or_check_family or_drills_family;
 
 /* Every check family; adding one is one line here and one file. */
 static const or_check_family *const families[] = {
 	&or_docs_family,
 	&or_review_family,
+	&or_training_family,
+	&or_drills_family,
 	NULL,
 };
 

@@ -269,6 +269,57 @@ cleanup:
 	return error;
 }
 
+/* Escalation levels of every document, then the training matrix and the
+ * drill record from the records the config names. */
+static int read_records(or_model *model, or_diag *diag)
+{
+	const or_config *config = model->config;
+	or_escalation_level *all = NULL;
+	size_t cap = 0, d;
+
+	for (d = 0; d < model->ndocs; d++) {
+		or_escalation_level *levels;
+		size_t n = or_escalation_extract(&levels, model->arena, model->docs[d].doc);
+		all = or_xgrow(all, &cap, model->nescalation + n, sizeof(*all));
+		if (n)
+			memcpy(all + model->nescalation, levels, n * sizeof(*levels));
+		model->nescalation += n;
+	}
+	if (model->nescalation) {
+		model->escalation = or_arena_alloc(model->arena,
+						   model->nescalation * sizeof(*model->escalation));
+		memcpy(model->escalation, all, model->nescalation * sizeof(*all));
+	}
+	free(all);
+
+	if (config->training_path) {
+		if (or_training_load(&model->training_records, model->root, config->training_path,
+				     config->date_order, diag) != 0)
+			return -1;
+		model->has_training = true;
+		or_training_build(&model->training, model->arena, &model->training_records,
+				  model->rules, model->escalation, model->nescalation, model->now);
+	}
+	if (config->drills_path) {
+		if (or_drills_load(&model->drill_log, model->root, config->drills_path,
+				   config->date_order, diag) != 0)
+			return -1;
+		model->has_drills = true;
+		if (model->drill_log.nproblems) {
+			const or_record_problem *p = &model->drill_log.problems[0];
+			if (model->drill_log.nproblems > 1)
+				return or_diag_set(diag, OR_EXIT_USAGE, config->drills_path, p->line,
+						   p->column, "%s (and %zu more problems in the drill log)",
+						   p->message, model->drill_log.nproblems - 1);
+			return or_diag_set(diag, OR_EXIT_USAGE, config->drills_path, p->line,
+					   p->column, "%s", p->message);
+		}
+		or_drill_record_build(&model->drills, model->arena, &model->drill_log, model->rules,
+				      model->now);
+	}
+	return 0;
+}
+
 int or_model_build(or_model *out, const char *root, const or_config *config,
 		   const or_ruleset *rules, or_date now, const or_model_options *options,
 		   or_diag *diag)
@@ -283,8 +334,12 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	out->config = config;
 	out->rules = rules;
 	out->now = now;
-	if (or_files_list(&out->files, root, diag) != 0)
+	out->arena = or_arena_new();
+	if (or_files_list(&out->files, root, diag) != 0) {
+		or_arena_free(out->arena);
+		out->arena = NULL;
 		return -1;
+	}
 	alias_table_init(&aliases, rules->settings);
 	if (options && options->since) {
 		out->since = options->since;
@@ -362,7 +417,8 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	}
 	if (options && options->progress && in_scope_count)
 		fputc('\n', stderr);
-	if (read_history(out, options && options->no_history, diag) != 0)
+	if (read_history(out, options && options->no_history, diag) != 0 ||
+	    read_records(out, diag) != 0)
 		goto cleanup;
 	error = 0;
 cleanup:
@@ -387,6 +443,9 @@ void or_model_dispose(or_model *model)
 	}
 	free(model->skipped);
 	or_history_dispose(&model->history);
+	or_training_dispose(&model->training_records);
+	or_drills_dispose(&model->drill_log);
+	or_arena_free(model->arena);
 	or_file_list_dispose(&model->files);
 	memset(model, 0, sizeof(*model));
 }

@@ -14,6 +14,8 @@
 #include "input/document.h"
 #include "input/files.h"
 #include "input/history.h"
+#include "input/records.h"
+#include "core/readiness.h"
 #include "util/date.h"
 
 /* The metadata every document is asked for, matched through the pack's
@@ -97,6 +99,16 @@ typedef struct or_model {
 	const char *since;         /* pre-merge mode: the revision, or NULL */
 	char merge_base[41];       /* with `since`: the merge base with HEAD */
 	size_t changed_files;      /* with `since`: files in the change */
+
+	or_arena *arena;           /* what is derived from the inputs below */
+	or_escalation_level *escalation; /* every escalation level of the documents */
+	size_t nescalation;
+	bool has_training;         /* `inputs.training` was read */
+	or_training_records training_records;
+	or_training training;      /* the matrix */
+	bool has_drills;           /* `inputs.drills` was read */
+	or_drill_log drill_log;
+	or_drill_record drills;
 } or_model;
 
 typedef struct or_model_options {

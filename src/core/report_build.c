@@ -1,5 +1,6 @@
 #include "core/report_build.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,7 @@ static json_t *scan_json(const or_report_inputs *in)
 							 text(m->skipped[i].path), "reason",
 							 text(m->skipped[i].reason)));
 	or_date_format(m->now, now);
-	return json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:o}",
+	return json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:o, s:o}",
 			 "root", text(m->root),
 			 "git", m->files.is_git,
 			 "commit", m->files.has_commit ? json_string(m->files.commit) : json_null(),
@@ -136,6 +137,10 @@ static json_t *scan_json(const or_report_inputs *in)
 			 "files", (json_int_t)m->files.nfiles,
 			 "documents", (json_int_t)m->ndocs,
 			 "skipped", skipped,
+			 "inputs", json_pack("{s:o, s:o, s:o}", "training",
+					     text(m->config->training_path), "drills",
+					     text(m->config->drills_path), "contacts",
+					     text(m->config->contacts_path)),
 			 "history", json_pack("{s:b, s:s}", "available",
 					      m->history_state == OR_HISTORY_AVAILABLE, "reason",
 					      or_history_state_reason(m->history_state)),
@@ -305,11 +310,161 @@ static json_t *documents_json(const or_report_inputs *in)
 	return out;
 }
 
+static json_t *date_json(or_date date)
+{
+	char out[11];
+
+	or_date_format(date, out);
+	return json_string(out);
+}
+
+static json_t *percent_json(size_t part, size_t whole)
+{
+	if (!whole)
+		return json_null();
+	return json_real(floor(1000.0 * (double)part / (double)whole + 0.5) / 10.0);
+}
+
+static json_t *level_json(const or_escalation_level *l)
+{
+	return json_pack("{s:i, s:o, s:o, s:o, s:o, s:i}", "level", l->level, "name", text(l->name),
+			 "window", text(l->window), "team", text(l->team), "file", text(l->file),
+			 "line", l->line);
+}
+
+static json_t *escalation_json(const or_model *m)
+{
+	json_t *out = json_array();
+	size_t i;
+
+	for (i = 0; i < m->nescalation; i++)
+		json_array_append_new(out, level_json(&m->escalation[i]));
+	return out;
+}
+
+static json_t *training_json(const or_model *m)
+{
+	const or_training *t = &m->training;
+	json_t *courses = json_array(), *people = json_array(), *matrix = json_array();
+	json_t *teams = json_array();
+	size_t p, c, counts[OR_CELL_DUE + 1] = { 0 }, fully = 0;
+
+	if (!m->has_training)
+		return json_null();
+	for (c = 0; c < t->ncourses; c++) {
+		const or_matrix_course *mc = &t->courses[c];
+		json_array_append_new(
+			courses,
+			json_pack("{s:s, s:o, s:o, s:b, s:i, s:o, s:I, s:I, s:o}", "id", mc->id,
+				  "title", text(mc->title), "hours",
+				  mc->hours >= 0 ? json_real(mc->hours) : json_null(), "mandatory",
+				  mc->mandatory, "valid_for_days", mc->valid_for_days, "required_for",
+				  strings_json((char *const *)mc->required_for, mc->nrequired_for),
+				  "required", (json_int_t)mc->required, "valid", (json_int_t)mc->valid,
+				  "percent", percent_json(mc->valid, mc->required)));
+	}
+	for (p = 0; p < t->npeople; p++) {
+		const or_matrix_person *mp = &t->people[p];
+		fully += mp->fully_trained;
+		json_array_append_new(people,
+				      json_pack("{s:o, s:o, s:o, s:o, s:b, s:i}", "id", text(mp->id),
+						"name", text(mp->name), "team", text(mp->team),
+						"joined", mp->has_joined ? date_json(mp->joined)
+									 : json_null(),
+						"fully_trained", mp->fully_trained, "line", mp->line));
+		for (c = 0; c < t->ncourses; c++) {
+			const or_matrix_cell *cell = or_training_cell(t, p, c);
+			counts[cell->state]++;
+			json_array_append_new(
+				matrix,
+				json_pack("{s:o, s:s, s:s, s:b, s:o, s:o, s:o}", "person", text(mp->id),
+					  "course", t->courses[c].id, "status",
+					  or_cell_state_name(cell->state), "required", cell->required,
+					  "completed", cell->line ? date_json(cell->completed) : json_null(),
+					  "expires", cell->line ? date_json(cell->expires) : json_null(),
+					  "due", cell->state == OR_CELL_DUE ? date_json(cell->due)
+									: json_null()));
+		}
+	}
+	for (c = 0; c < t->nteams; c++) {
+		const or_matrix_team *team = &t->teams[c];
+		json_array_append_new(
+			teams, json_pack("{s:o, s:I, s:I, s:I, s:I, s:o, s:o}", "name", text(team->name),
+					 "members", (json_int_t)team->members, "fully_trained",
+					 (json_int_t)team->fully_trained, "required",
+					 (json_int_t)team->required, "valid", (json_int_t)team->valid,
+					 "percent", percent_json(team->valid, team->required),
+					 "escalation", team->level ? level_json(team->level) : json_null()));
+	}
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I}}",
+			 "records", text(t->path), "courses", courses, "people", people, "matrix",
+			 matrix, "teams", teams, "summary",
+			 "people", (json_int_t)t->npeople,
+			 "fully_trained", (json_int_t)fully,
+			 "missing", (json_int_t)counts[OR_CELL_MISSING],
+			 "expired", (json_int_t)counts[OR_CELL_EXPIRED],
+			 "expiring", (json_int_t)counts[OR_CELL_EXPIRING],
+			 "due", (json_int_t)counts[OR_CELL_DUE]);
+}
+
+static json_t *drill_json(const or_drill *d)
+{
+	json_t *participants = json_array();
+	size_t i;
+
+	for (i = 0; i < d->nparticipants; i++)
+		json_array_append_new(participants, text(d->participants[i]));
+	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:i}", "type", d->type, "date",
+			 date_json(d->date), "outcome",
+			 d->outcome < 0 ? json_null() : json_string(d->outcome ? "pass" : "fail"),
+			 "rto_minutes", d->has_rto ? json_real(d->rto_minutes) : json_null(),
+			 "rpo_seconds", d->has_rpo ? json_real(d->rpo_seconds) : json_null(),
+			 "participants", participants, "line", d->line);
+}
+
+static json_t *drills_json(const or_model *m)
+{
+	const or_drill_record *r = &m->drills;
+	json_t *out = json_array();
+	size_t i, j;
+
+	if (!m->has_drills)
+		return out;
+	for (i = 0; i < r->ntypes; i++) {
+		const or_drill_type *t = &r->types[i];
+		json_t *history = json_array();
+		const char *status = "ok";
+
+		for (j = 0; j < m->drill_log.ndrills; j++)
+			if (m->drill_log.drills[j].type == t->type ||
+			    strcmp(m->drill_log.drills[j].type, t->type) == 0)
+				json_array_append_new(history, drill_json(&m->drill_log.drills[j]));
+		if (!t->latest)
+			status = t->every_days ? "none" : "ok";
+		else if (t->latest->outcome == 0)
+			status = "failed";
+		else if (t->every_days && m->now - t->latest->date > t->every_days)
+			status = "overdue";
+		json_array_append_new(
+			out,
+			json_pack("{s:s, s:o, s:{s:o, s:o}, s:I, s:o, s:o, s:s, s:o}", "type", t->type,
+				  "every_days", t->every_days ? json_integer(t->every_days) : json_null(),
+				  "objectives", "rto_minutes",
+				  t->has_rto ? json_real(t->rto_minutes) : json_null(), "rpo_seconds",
+				  t->has_rpo ? json_real(t->rpo_seconds) : json_null(), "count",
+				  (json_int_t)t->count, "latest",
+				  t->latest ? drill_json(t->latest) : json_null(), "next_due",
+				  t->latest && t->every_days ? date_json(t->next_due) : json_null(),
+				  "status", status, "history", history));
+	}
+	return out;
+}
+
 json_t *or_report_build(const or_report_inputs *in)
 {
 	const or_gate_options *g = in->gate_options;
 
-	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o}",
+	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "schema_version", 1,
 			 "tool", "name", "opsready", "version", OPSREADY_VERSION,
 			 "scan", scan_json(in),
@@ -318,5 +473,8 @@ json_t *or_report_build(const or_report_inputs *in)
 			 "summary", summary_json(in->gate),
 			 "rules", rules_json(in->model->rules),
 			 "findings", findings_json(in->results),
-			 "documents", documents_json(in));
+			 "documents", documents_json(in),
+			 "escalation", escalation_json(in->model),
+			 "training", training_json(in->model),
+			 "drills", drills_json(in->model));
 }

@@ -202,15 +202,21 @@ cleanup:
 int or_yaml_load(or_yaml *yaml, const char *text, size_t len, const char *file,
 		 or_diag *diag)
 {
+	return or_yaml_load_max(yaml, text, len, OR_YAML_MAX_BYTES, file, diag);
+}
+
+int or_yaml_load_max(or_yaml *yaml, const char *text, size_t len, size_t max_bytes,
+		     const char *file, or_diag *diag)
+{
 	yaml_parser_t parser;
 	yaml_document_t *doc = NULL;
 	int rc = -1;
 
 	free(yaml->file);
 	yaml->file = or_xstrdup(file ? file : "");
-	if (len > OR_YAML_MAX_BYTES)
+	if (len > max_bytes)
 		return or_diag_set(diag, OR_EXIT_USAGE, yaml->file, 0, 0,
-				   "YAML input is larger than %zu bytes", OR_YAML_MAX_BYTES);
+				   "YAML input is larger than %zu bytes", max_bytes);
 	if (scan_events(text, len, yaml->file, diag) != 0)
 		return -1;
 	if (!yaml_parser_initialize(&parser))

@@ -47,6 +47,9 @@ int or_yaml_read_file(char **out, size_t *len, const char *path, const char *wha
  */
 int or_yaml_load(or_yaml *yaml, const char *text, size_t len, const char *file,
 		 or_diag *diag);
+/* The same with another size cap (the record files allow more than configs). */
+int or_yaml_load_max(or_yaml *yaml, const char *text, size_t len, size_t max_bytes,
+		     const char *file, or_diag *diag);
 void or_yaml_dispose(or_yaml *yaml);
 
 /* The root node, or NULL for an empty document (or one that is just null). */

@@ -129,6 +129,80 @@ static void summary_line(or_buf *out, const json_t *report, bool color)
 		or_buf_puts(out, passed ? "PASS\n" : "FAIL\n");
 }
 
+/* "training: 3 of 5 people fully trained (...); lowest: X 60.0%" */
+static void training_line(or_buf *out, const json_t *training)
+{
+	const json_t *summary = json_object_get(training, "summary");
+	const json_t *courses = json_object_get(training, "courses");
+	const json_t *lowest = NULL;
+	static const char *const parts[] = { "missing", "expired", "expiring", "due" };
+	bool first = true;
+	size_t i;
+
+	if (!json_is_object(training))
+		return;
+	or_buf_printf(out, "training: %lld of %lld people fully trained",
+		      (long long)json_integer_value(json_object_get(summary, "fully_trained")),
+		      (long long)json_integer_value(json_object_get(summary, "people")));
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		json_int_t n = json_integer_value(json_object_get(summary, parts[i]));
+		if (!n)
+			continue;
+		or_buf_printf(out, "%s%lld %s", first ? " (" : ", ", (long long)n, parts[i]);
+		first = false;
+	}
+	if (!first)
+		or_buf_putc(out, ')');
+	for (i = 0; i < json_array_size(courses); i++) {
+		const json_t *c = json_array_get(courses, i);
+		const json_t *percent = json_object_get(c, "percent");
+		if (!json_is_number(percent) || json_number_value(percent) >= 100)
+			continue;
+		if (!lowest || json_number_value(percent) <
+				       json_number_value(json_object_get(lowest, "percent")))
+			lowest = c;
+	}
+	if (lowest)
+		or_buf_printf(out, "; lowest: %s %.1f%%",
+			      or_report_str(lowest, "title", or_report_str(lowest, "id", "?")),
+			      json_number_value(json_object_get(lowest, "percent")));
+	or_buf_putc(out, '\n');
+}
+
+/* "drills: 4 of 5 drill types on schedule; failed: disaster-recovery (2026-11-10)" */
+static void drills_line(or_buf *out, const json_t *drills)
+{
+	size_t i, n = json_array_size(drills), ok = 0, scheduled = 0;
+	or_buf failed = OR_BUF_INIT, late = OR_BUF_INIT;
+
+	if (!n)
+		return;
+	for (i = 0; i < n; i++) {
+		const json_t *t = json_array_get(drills, i);
+		const char *status = or_report_str(t, "status", "ok");
+		const char *type = or_report_str(t, "type", "?");
+
+		if (!json_is_integer(json_object_get(t, "every_days")))
+			continue;
+		scheduled++;
+		if (strcmp(status, "ok") == 0)
+			ok++;
+		else if (strcmp(status, "failed") == 0)
+			or_buf_printf(&failed, "%s%s (%s)", failed.size ? ", " : "", type,
+				      or_report_str(json_object_get(t, "latest"), "date", "?"));
+		else
+			or_buf_printf(&late, "%s%s", late.size ? ", " : "", type);
+	}
+	or_buf_printf(out, "drills: %zu of %zu drill types on schedule and passing", ok, scheduled);
+	if (failed.size)
+		or_buf_printf(out, "; latest failed: %s", failed.ptr);
+	if (late.size)
+		or_buf_printf(out, "; overdue: %s", late.ptr);
+	or_buf_putc(out, '\n');
+	or_buf_dispose(&failed);
+	or_buf_dispose(&late);
+}
+
 static int render_text(or_buf *out, const json_t *report, const or_render_options *options,
 		       or_diag *diag)
 {
@@ -153,6 +227,8 @@ static int render_text(or_buf *out, const json_t *report, const or_render_option
 			or_buf_printf(out, "%s: not read: %s\n", or_report_str(s, "path", "?"),
 				      or_report_str(s, "reason", ""));
 		}
+		training_line(out, json_object_get(report, "training"));
+		drills_line(out, json_object_get(report, "drills"));
 	}
 	summary_line(out, report, color);
 	return 0;

@@ -148,7 +148,7 @@ def run_case(binary, root, case, schema, update):
             report = json.loads(read(report_file))
         elif stdout.lstrip().startswith("{"):
             report = json.loads(stdout)
-        else:
+        if not stdout.lstrip().startswith("{"):
             compare_text("stdout", os.path.join(case, "expected.stdout"), stdout, update and
                          os.path.exists(os.path.join(case, "expected.stdout")), failures)
         compare_text("stderr", os.path.join(case, "expected.stderr"), stderr, update and

@@ -11,5 +11,6 @@ Suite *text_suite(void);
 Suite *document_suite(void);
 Suite *config_suite(void);
 Suite *history_suite(void);
+Suite *records_suite(void);
 
 #endif
