@@ -345,12 +345,15 @@ static json_t *escalation_json(const or_model *m)
 static json_t *training_json(const or_model *m)
 {
 	const or_training *t = &m->training;
-	json_t *courses = json_array(), *people = json_array(), *matrix = json_array();
-	json_t *teams = json_array();
+	json_t *courses, *people, *matrix, *teams;
 	size_t p, c, counts[OR_CELL_DUE + 1] = { 0 }, fully = 0;
 
 	if (!m->has_training)
 		return json_null();
+	courses = json_array();
+	people = json_array();
+	matrix = json_array();
+	teams = json_array();
 	for (c = 0; c < t->ncourses; c++) {
 		const or_matrix_course *mc = &t->courses[c];
 		json_array_append_new(
