@@ -374,7 +374,7 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		}
 		or_buf_clear(&full);
 		or_buf_printf(&full, "%s/%s", root, file->path);
-		if (or_fs_read(&data, &len, &status, full.ptr, config->max_file_bytes,
+		if (or_fs_read(&data, &len, &status, full.ptr, config->max_file_bytes, 0,
 			       OR_EXIT_RUNTIME, &read_diag) != 0) {
 			add_skipped(out, &skipped_cap, file->path, OR_SKIP_UNREADABLE,
 				    read_diag.message);

@@ -10,59 +10,14 @@
 
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/text.h"
 
 int or_yaml_read_file(char **out, size_t *len, const char *path, const char *what,
 		      or_diag *diag)
 {
-	struct stat st;
-	FILE *fp = NULL;
-	or_buf buf = OR_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	int rc = -1;
-
-	*out = NULL;
-	*len = 0;
-	if (stat(path, &st) != 0) {
-		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0, "cannot read %s: %s", what,
-			    strerror(errno));
-		goto cleanup;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
-			    "cannot read %s: it is a directory", what);
-		goto cleanup;
-	}
-	fp = fopen(path, "rb");
-	if (!fp) {
-		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0, "cannot read %s: %s", what,
-			    strerror(errno));
-		goto cleanup;
-	}
-	or_buf_grow(&buf, 0);
-	buf.ptr[0] = '\0';
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (buf.size + n > OR_YAML_MAX_BYTES) {
-			or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
-				    "%s is larger than %zu bytes", what, OR_YAML_MAX_BYTES);
-			goto cleanup;
-		}
-		or_buf_put(&buf, chunk, n);
-	}
-	if (ferror(fp)) {
-		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0, "cannot read %s: %s", what,
-			    strerror(errno));
-		goto cleanup;
-	}
-	*len = buf.size;
-	*out = or_buf_detach(&buf);
-	rc = 0;
-cleanup:
-	if (fp)
-		fclose(fp);
-	or_buf_dispose(&buf);
-	return rc;
+	return or_fs_read_input(out, len, path, path, what, OR_YAML_MAX_BYTES, OR_FS_FOLLOW_LINKS,
+				diag);
 }
 
 int or_yaml_error(or_diag *diag, const or_yaml *yaml, const yaml_node_t *node,

@@ -106,68 +106,8 @@ static int read_records_file(char **out, size_t *len, const char *root, const ch
 			     const char *what, or_diag *diag)
 {
 	char *full = or_fs_join(root, path);
-	struct stat st;
-	char *data = NULL;
-	size_t size, got = 0;
-	int fd = -1, rc = -1;
+	int rc = or_fs_read_input(out, len, full, path, what, OR_RECORDS_MAX_BYTES, 0, diag);
 
-	*out = NULL;
-	*len = 0;
-	fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		if (errno == ELOOP)
-			or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
-				    "cannot read %s: it is a symbolic link (not followed)", what);
-		else
-			or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0, "cannot read %s: %s", what,
-				    strerror(errno));
-		goto cleanup;
-	}
-	if (fstat(fd, &st) != 0) {
-		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0, "cannot read %s: %s", what,
-			    strerror(errno));
-		goto cleanup;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0, "cannot read %s: it is a directory",
-			    what);
-		goto cleanup;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
-			    "cannot read %s: it is not a regular file", what);
-		goto cleanup;
-	}
-	if ((uintmax_t)st.st_size > OR_RECORDS_MAX_BYTES) {
-		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0, "%s file is larger than %zu bytes",
-			    what, OR_RECORDS_MAX_BYTES);
-		goto cleanup;
-	}
-	size = (size_t)st.st_size;
-	data = or_xmalloc(size + 1);
-	while (got < size) {
-		ssize_t n = read(fd, data + got, size - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0, "cannot read %s: %s", what,
-				    strerror(errno));
-			goto cleanup;
-		}
-		if (n == 0)
-			break; /* the file shrank while we read it */
-		got += (size_t)n;
-	}
-	data[got] = '\0';
-	*out = data;
-	*len = got;
-	data = NULL;
-	rc = 0;
-cleanup:
-	if (fd >= 0)
-		close(fd);
-	free(data);
 	free(full);
 	return rc;
 }

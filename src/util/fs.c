@@ -12,7 +12,7 @@
 #include "util/buf.h"
 
 int or_fs_read(char **out, size_t *len, or_read_status *status, const char *path,
-	       size_t max_bytes, or_exit error_code, or_diag *diag)
+	       size_t max_bytes, unsigned flags, or_exit error_code, or_diag *diag)
 {
 	struct stat st;
 	char *data = NULL;
@@ -21,7 +21,8 @@ int or_fs_read(char **out, size_t *len, or_read_status *status, const char *path
 
 	*out = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK |
+			(flags & OR_FS_FOLLOW_LINKS ? 0 : O_NOFOLLOW));
 	if (fd < 0) {
 		if (errno == ELOOP) {
 			*status = OR_READ_NOT_REGULAR;
@@ -70,6 +71,37 @@ cleanup:
 	free(data);
 	close(fd);
 	return error;
+}
+
+int or_fs_read_input(char **out, size_t *len, const char *path, const char *name,
+		     const char *what, size_t max_bytes, unsigned flags, or_diag *diag)
+{
+	or_read_status status;
+	struct stat st;
+
+	if (or_fs_read(out, len, &status, path, max_bytes, flags, OR_EXIT_USAGE, diag) != 0) {
+		/* name the file as the user wrote it, and say what it is */
+		int saved = errno;
+		return or_diag_set(diag, OR_EXIT_USAGE, name, 0, 0, "cannot read %s: %s", what,
+				   strerror(saved));
+	}
+	switch (status) {
+	case OR_READ_OK:
+		return 0;
+	case OR_READ_TOO_LARGE:
+		return or_diag_set(diag, OR_EXIT_USAGE, name, 0, 0,
+				   "cannot read %s: it is larger than %zu bytes", what, max_bytes);
+	case OR_READ_NOT_REGULAR:
+		break;
+	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		return or_diag_set(diag, OR_EXIT_USAGE, name, 0, 0,
+				   "cannot read %s: it is a symbolic link (not followed)", what);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return or_diag_set(diag, OR_EXIT_USAGE, name, 0, 0,
+				   "cannot read %s: it is a directory", what);
+	return or_diag_set(diag, OR_EXIT_USAGE, name, 0, 0,
+			   "cannot read %s: it is not a regular file", what);
 }
 
 int or_fs_write_atomic(const char *path, const char *data, size_t len, or_diag *diag)

@@ -13,14 +13,26 @@ typedef enum or_read_status {
 	OR_READ_NOT_REGULAR = 2 /* a directory, device, fifo or symlink */
 } or_read_status;
 
+#define OR_FS_FOLLOW_LINKS 1u /* open what a symbolic link points to */
+
 /*
- * Read a whole regular file (symlinks are not followed). On 0, *status says
- * whether it was read; when OR_READ_OK, *out is malloc'd and NUL-terminated
- * and *len its size. -1 with diag (code `error_code`) when it cannot be
- * opened or read.
+ * Read a whole regular file (symlinks are not followed unless `flags` has
+ * OR_FS_FOLLOW_LINKS). On 0, *status says whether it was read; when
+ * OR_READ_OK, *out is malloc'd and NUL-terminated and *len its size (for
+ * OR_READ_TOO_LARGE, *len is the file's size). -1 with diag (code
+ * `error_code`) when it cannot be opened or read.
  */
 int or_fs_read(char **out, size_t *len, or_read_status *status, const char *path,
-	       size_t max_bytes, or_exit error_code, or_diag *diag);
+	       size_t max_bytes, unsigned flags, or_exit error_code, or_diag *diag);
+
+/*
+ * Read one of opsready's own inputs (a config, a rule pack, records) whole:
+ * anything but a readable regular file of at most `max_bytes` is an
+ * OR_EXIT_USAGE error that names the file as the user wrote it (`name`) and
+ * says `what` it is ("config file", "drill log").
+ */
+int or_fs_read_input(char **out, size_t *len, const char *path, const char *name,
+		     const char *what, size_t max_bytes, unsigned flags, or_diag *diag);
 
 /* Write data to path atomically: a temporary file beside it, then rename.
  * Errors are OR_EXIT_RUNTIME; no temporary file is left behind. */

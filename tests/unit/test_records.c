@@ -314,7 +314,7 @@ START_TEST(test_size_cap_and_symlink)
 	snprintf(path, sizeof(path), "%s/big.yml", s.dir);
 	ck_assert_int_eq(truncate(path, (off_t)OR_RECORDS_MAX_BYTES + 1), 0);
 	expect_training_error(s.dir, "big.yml", 0, 0,
-			      "training records file is larger than 16777216 bytes");
+			      "cannot read training records: it is larger than 16777216 bytes");
 	snprintf(link, sizeof(link), "%s/link.yml", s.dir);
 	ck_assert_int_eq(symlink(RECORDS_DATA "/spec-example.yml", link), 0);
 	snprintf(s.names[s.nnames++], sizeof(s.names[0]), "link.yml");
