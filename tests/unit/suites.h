@@ -12,5 +12,6 @@ Suite *document_suite(void);
 Suite *config_suite(void);
 Suite *history_suite(void);
 Suite *records_suite(void);
+Suite *readiness_suite(void);
 
 #endif
