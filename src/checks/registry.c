@@ -6,6 +6,7 @@ extern const or_check_family or_docs_family;
 extern const or_check_family or_review_family;
 extern const or_check_family or_training_family;
 extern const or_check_family or_drills_family;
+extern const or_check_family or_contacts_family;
 
 /* Every check family; adding one is one line here and one file. */
 static const or_check_family *const families[] = {
@@ -13,6 +14,7 @@ static const or_check_family *const families[] = {
 	&or_review_family,
 	&or_training_family,
 	&or_drills_family,
+	&or_contacts_family,
 	NULL,
 };
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/blame.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
@@ -320,6 +321,88 @@ static int read_records(or_model *model, or_diag *diag)
 	return 0;
 }
 
+/*
+ * Contacts of the registry and of every document; lines without a
+ * "(verified DATE)" note get the date of their last change from git blame,
+ * one blame per document, limited to those lines.
+ */
+static int read_contacts(or_model *model, or_diag *diag)
+{
+	const json_t *headings = json_object_get(model->rules->settings, "contact_headings");
+	const char **words = or_xcalloc(json_array_size(headings) + 1, sizeof(char *));
+	size_t nwords = 0, cap = 0, d, i, first;
+	int *lines = NULL;
+	or_blame_line *answers = NULL;
+	size_t lines_cap = 0, answers_cap = 0;
+	int error = -1;
+
+	for (i = 0; i < json_array_size(headings); i++)
+		if (json_is_string(json_array_get(headings, i)))
+			words[nwords++] = json_string_value(json_array_get(headings, i));
+	if (model->config->contacts_path) {
+		if (or_contacts_registry_load(&model->contacts, &model->ncontacts, &cap, model->arena,
+					      model->root, model->config->contacts_path,
+					      model->config->date_order, diag) != 0)
+			goto cleanup;
+		model->has_contacts_registry = true;
+	}
+	for (d = 0; d < model->ndocs; d++) {
+		const or_model_doc *md = &model->docs[d];
+		size_t n = 0;
+
+		first = model->ncontacts;
+		or_contacts_extract(&model->contacts, &model->ncontacts, &cap, model->arena, md->doc,
+				    words, nwords);
+		if (model->history_state != OR_HISTORY_AVAILABLE)
+			continue;
+		/* the lines that need blame, ascending and unique */
+		for (i = first; i < model->ncontacts; i++) {
+			int line = model->contacts[i].line;
+			if (model->contacts[i].verified_source != OR_VERIFIED_NONE)
+				continue;
+			if (n && lines[n - 1] == line)
+				continue;
+			lines = or_xgrow(lines, &lines_cap, n + 1, sizeof(int));
+			lines[n++] = line;
+		}
+		if (!n)
+			continue;
+		answers = or_xgrow(answers, &answers_cap, n, sizeof(*answers));
+		{
+			or_buf path = OR_BUF_INIT;
+			int rc;
+			or_buf_printf(&path, "%s%s", model->files.prefix, md->doc->path);
+			rc = or_blame_lines(answers, model->files.repo, path.ptr,
+					    md->last_change.uncommitted ? md->doc->source : NULL,
+					    md->doc->source_len, lines, n, diag);
+			or_buf_dispose(&path);
+			if (rc != 0)
+				goto cleanup;
+		}
+		for (i = first; i < model->ncontacts; i++) {
+			or_contact *c = &model->contacts[i];
+			size_t k;
+			if (c->verified_source != OR_VERIFIED_NONE)
+				continue;
+			for (k = 0; k < n && lines[k] != c->line; k++)
+				;
+			if (k == n || !answers[k].known)
+				continue;
+			c->verified_source = OR_VERIFIED_BLAME;
+			c->uncommitted = answers[k].uncommitted;
+			c->verified = answers[k].uncommitted ? model->now
+							     : or_date_from_unix(answers[k].time);
+			memcpy(c->commit, answers[k].commit, sizeof(c->commit));
+		}
+	}
+	error = 0;
+cleanup:
+	free(words);
+	free(lines);
+	free(answers);
+	return error;
+}
+
 int or_model_build(or_model *out, const char *root, const or_config *config,
 		   const or_ruleset *rules, or_date now, const or_model_options *options,
 		   or_diag *diag)
@@ -418,7 +501,7 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	if (options && options->progress && in_scope_count)
 		fputc('\n', stderr);
 	if (read_history(out, options && options->no_history, diag) != 0 ||
-	    read_records(out, diag) != 0)
+	    read_records(out, diag) != 0 || read_contacts(out, diag) != 0)
 		goto cleanup;
 	error = 0;
 cleanup:
@@ -443,6 +526,7 @@ void or_model_dispose(or_model *model)
 	}
 	free(model->skipped);
 	or_history_dispose(&model->history);
+	free(model->contacts);
 	or_training_dispose(&model->training_records);
 	or_drills_dispose(&model->drill_log);
 	or_arena_free(model->arena);

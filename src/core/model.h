@@ -13,6 +13,7 @@
 #include "core/ruleset.h"
 #include "input/document.h"
 #include "input/files.h"
+#include "input/contacts.h"
 #include "input/history.h"
 #include "input/records.h"
 #include "core/readiness.h"
@@ -109,6 +110,9 @@ typedef struct or_model {
 	bool has_drills;           /* `inputs.drills` was read */
 	or_drill_log drill_log;
 	or_drill_record drills;
+	bool has_contacts_registry; /* `inputs.contacts` was read */
+	or_contact *contacts;      /* the registry's, then the documents' in path order */
+	size_t ncontacts;
 } or_model;
 
 typedef struct or_model_options {

@@ -10,6 +10,7 @@
 #include "checks/check.h"
 #include "opsready/common.h"
 #include "util/buf.h"
+#include "util/contact.h"
 
 static json_t *string_or_null(const char *s)
 {
@@ -463,11 +464,95 @@ static json_t *drills_json(const or_model *m)
 	return out;
 }
 
+/* The first evaluation at `file`:`line` (evaluations are sorted by file, then
+ * line, with repository-wide ones first). */
+static size_t first_at(const or_results *results, const char *file, int line)
+{
+	size_t lo = 0, hi = results->count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const or_evaluation *e = &results->items[mid];
+		int c = !e->file ? -1 : strcmp(e->file, file);
+		if (c < 0 || (c == 0 && e->line < line))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Every contact with its kind, value as written and normalised, where it
+ * came from, when it was verified and how we know, its age and its status:
+ * the worst of the contact findings on it.
+ */
+static json_t *contacts_json(const or_report_inputs *in)
+{
+	const or_model *m = in->model;
+	json_t *out = json_array();
+	or_buf normalized = OR_BUF_INIT, reason = OR_BUF_INIT;
+	size_t i, e;
+
+	for (i = 0; i < m->ncontacts; i++) {
+		const or_contact *c = &m->contacts[i];
+		const char *status = "ok";
+		size_t len = strlen(c->value);
+		bool known = c->verified_source != OR_VERIFIED_NONE;
+
+		or_buf_clear(&normalized);
+		or_buf_clear(&reason);
+		if (c->kind == OR_CONTACT_PHONE)
+			or_phone_check(c->value, len, NULL, 0, &normalized, &reason);
+		else if (c->kind == OR_CONTACT_EMAIL)
+			or_email_check(c->value, len, &normalized, &reason);
+		else if (c->kind == OR_CONTACT_URL)
+			or_url_check(c->value, len, &normalized, &reason);
+		/* the findings on this contact decide its status */
+		for (e = first_at(in->results, c->file, c->line); e < in->results->count; e++) {
+			const or_evaluation *ev = &in->results->items[e];
+			const char *rule;
+			if (!ev->file || ev->line != c->line || strcmp(ev->file, c->file) != 0)
+				break;
+			if (!or_evaluation_is_finding(ev) || ev->column != c->column ||
+			    strcmp(ev->rule->area, "contacts") != 0)
+				continue;
+			rule = ev->rule->id;
+			if (strcmp(rule, "contacts.invalid") == 0)
+				status = "invalid";
+			else if (strcmp(rule, "contacts.placeholder") == 0 && strcmp(status, "invalid"))
+				status = "placeholder";
+			else if (strcmp(rule, "contacts.duplicate") == 0 && !strcmp(status, "ok"))
+				status = "duplicate";
+			else if (strcmp(rule, "contacts.stale") == 0 && !strcmp(status, "ok"))
+				status = known ? "stale" : "unverified";
+		}
+		json_array_append_new(
+			out,
+			json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:i, s:i, s:o, s:o, s:o, s:o, s:s}",
+				  "role", text(c->role), "name", text(c->name), "kind",
+				  or_contact_kind_name(c->kind), "value", text(c->value), "normalized",
+				  normalized.size ? text(normalized.ptr) : json_null(), "file",
+				  text(c->file), "line", c->line, "column", c->column, "verified",
+				  known ? date_json(c->verified) : json_null(), "verified_source",
+				  text(or_verified_source_name(c->verified_source)), "commit",
+				  c->verified_source == OR_VERIFIED_BLAME && !c->uncommitted
+					  ? json_string(c->commit)
+					  : json_null(),
+				  "age_days",
+				  known ? json_integer(m->now - c->verified) : json_null(), "status",
+				  status));
+	}
+	or_buf_dispose(&normalized);
+	or_buf_dispose(&reason);
+	return out;
+}
+
 json_t *or_report_build(const or_report_inputs *in)
 {
 	const or_gate_options *g = in->gate_options;
 
-	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "schema_version", 1,
 			 "tool", "name", "opsready", "version", OPSREADY_VERSION,
 			 "scan", scan_json(in),
@@ -479,5 +564,6 @@ json_t *or_report_build(const or_report_inputs *in)
 			 "documents", documents_json(in),
 			 "escalation", escalation_json(in->model),
 			 "training", training_json(in->model),
-			 "drills", drills_json(in->model));
+			 "drills", drills_json(in->model),
+			 "contacts", contacts_json(in));
 }

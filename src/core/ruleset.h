@@ -52,6 +52,7 @@ typedef struct or_ruleset {
 	 *   metadata_aliases: { last_updated: [..], next_review: [..], owner: [..],
 	 *                       version: [..], status: [..], approval: [..],
 	 *                       review_period: [..] }
+	 *   contact_headings: [..]  (sections that hold contacts, by heading words)
 	 * An object, never NULL; owned.
 	 */
 	json_t *settings;

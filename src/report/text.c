@@ -203,6 +203,32 @@ static void drills_line(or_buf *out, const json_t *drills)
 	or_buf_dispose(&late);
 }
 
+/* "contacts: 12 (3 stale, 1 unverified, 2 placeholder, 1 invalid)" */
+static void contacts_line(or_buf *out, const json_t *contacts)
+{
+	static const char *const states[] = { "invalid", "placeholder", "duplicate", "stale",
+					      "unverified" };
+	size_t i, s, n = json_array_size(contacts), counts[5] = { 0 };
+	bool first = true;
+
+	if (!n)
+		return;
+	for (i = 0; i < n; i++) {
+		const char *status = or_report_str(json_array_get(contacts, i), "status", "ok");
+		for (s = 0; s < 5; s++)
+			if (strcmp(status, states[s]) == 0)
+				counts[s]++;
+	}
+	or_buf_printf(out, "contacts: %zu", n);
+	for (s = 0; s < 5; s++) {
+		if (!counts[s])
+			continue;
+		or_buf_printf(out, "%s%zu %s", first ? " (" : ", ", counts[s], states[s]);
+		first = false;
+	}
+	or_buf_puts(out, first ? ", all usable and fresh\n" : ")\n");
+}
+
 static int render_text(or_buf *out, const json_t *report, const or_render_options *options,
 		       or_diag *diag)
 {
@@ -229,6 +255,7 @@ static int render_text(or_buf *out, const json_t *report, const or_render_option
 		}
 		training_line(out, json_object_get(report, "training"));
 		drills_line(out, json_object_get(report, "drills"));
+		contacts_line(out, json_object_get(report, "contacts"));
 	}
 	summary_line(out, report, color);
 	return 0;

@@ -13,5 +13,6 @@ Suite *config_suite(void);
 Suite *history_suite(void);
 Suite *records_suite(void);
 Suite *readiness_suite(void);
+Suite *contact_suite(void);
 
 #endif

@@ -1,0 +1,346 @@
+/*
+ * The contacts family: can every number and address that someone will call
+ * at 3 a.m. be reached — is it well formed, real, distinct where it must be,
+ * present for every required role, and verified recently?
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/check.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/contact.h"
+#include "util/text.h"
+
+/* Roles compared without spaces: "On Call", "On-Call" and "Oncall" are one. */
+static void role_key(or_buf *out, const char *role)
+{
+	size_t i, start;
+
+	or_buf_clear(out);
+	if (!role)
+		return;
+	or_text_key(out, role, strlen(role));
+	for (i = 0, start = 0; i < out->size; i++)
+		if (out->ptr[i] != ' ')
+			out->ptr[start++] = out->ptr[i];
+	or_buf_truncate(out, start);
+}
+
+static bool role_equal(const char *a, const char *b)
+{
+	or_buf ka = OR_BUF_INIT, kb = OR_BUF_INIT;
+	bool equal;
+
+	role_key(&ka, a);
+	role_key(&kb, b);
+	equal = strcmp(or_buf_cstr(&ka), or_buf_cstr(&kb)) == 0;
+	or_buf_dispose(&ka);
+	or_buf_dispose(&kb);
+	return equal;
+}
+
+/* role_key clears its buffer: build the subject in two steps. */
+static const char *contact_subject(or_buf *out, or_buf *scratch, const or_contact *c)
+{
+	role_key(scratch, c->role);
+	or_buf_clear(out);
+	or_buf_printf(out, "contact:%s:%s", or_buf_cstr(scratch), c->value);
+	return out->ptr;
+}
+
+/* A string-list param as a NULL-terminated array (free the array, not the strings). */
+static void strings_param(const or_rule *rule, const char *name, const char ***out, size_t *n)
+{
+	const json_t *a = or_rule_param_array(rule, name);
+	size_t i;
+
+	*out = or_xcalloc(json_array_size(a) + 1, sizeof(char *));
+	*n = 0;
+	for (i = 0; i < json_array_size(a); i++)
+		if (json_is_string(json_array_get(a, i)))
+			(*out)[(*n)++] = json_string_value(json_array_get(a, i));
+}
+
+/* ---- contacts.invalid --------------------------------------------------- */
+
+/* 0 and the normalised value, or -1 and why it cannot be used. */
+static int validate(const or_contact *c, const char *const *codes, size_t ncodes,
+		    or_buf *normalized, or_buf *reason)
+{
+	size_t len = strlen(c->value);
+
+	or_buf_clear(normalized);
+	or_buf_clear(reason);
+	switch (c->kind) {
+	case OR_CONTACT_PHONE:
+		return or_phone_check(c->value, len, codes, ncodes, normalized, reason);
+	case OR_CONTACT_EMAIL:
+		return or_email_check(c->value, len, normalized, reason);
+	case OR_CONTACT_URL:
+		return or_url_check(c->value, len, normalized, reason);
+	case OR_CONTACT_CHANNEL:
+		or_buf_puts(normalized, c->value);
+		return 0;
+	case OR_CONTACT_TEXT:
+		or_buf_puts(normalized, c->value);
+		if (c->medium_key) {
+			or_buf_printf(reason, "'%s' is not a number, address or channel",
+				      c->value);
+			return -1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+static void check_invalid(or_check_ctx *ctx)
+{
+	const char **codes;
+	size_t ncodes, i;
+	or_buf subject = OR_BUF_INIT, scratch = OR_BUF_INIT, normalized = OR_BUF_INIT;
+	or_buf reason = OR_BUF_INIT;
+
+	strings_param(ctx->rule, "allowed_country_codes", &codes, &ncodes);
+	for (i = 0; i < ctx->model->ncontacts; i++) {
+		const or_contact *c = &ctx->model->contacts[i];
+
+		if (c->kind == OR_CONTACT_TEXT && !c->medium_key)
+			continue;
+		contact_subject(&subject, &scratch, c);
+		if (validate(c, codes, ncodes, &normalized, &reason) == 0)
+			or_eval_pass(ctx, c->file, subject.ptr);
+		else
+			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
+				     "%s for %s: %s", or_contact_kind_name(c->kind), c->role,
+				     or_buf_cstr(&reason));
+	}
+	free(codes);
+	or_buf_dispose(&subject);
+	or_buf_dispose(&scratch);
+	or_buf_dispose(&normalized);
+	or_buf_dispose(&reason);
+}
+
+/* ---- contacts.placeholder ----------------------------------------------- */
+
+static const char *placeholder_reason(or_buf *out, const or_contact *c, const or_rule *rule)
+{
+	const json_t *ranges = or_rule_param_array(rule, "phone_ranges");
+	const json_t *words = or_rule_param_array(rule, "words");
+	const char **domains;
+	size_t ndomains, i, host_len;
+	size_t len = strlen(c->value);
+	const char *host;
+
+	or_buf_clear(out);
+	if (c->kind == OR_CONTACT_PHONE) {
+		for (i = 0; i < json_array_size(ranges); i++) {
+			const char *range = json_string_value(json_array_get(ranges, i));
+			if (range && or_phone_in_range(c->value, len, range)) {
+				or_buf_printf(out, "%s is in the fictional range %s", c->value, range);
+				return out->ptr;
+			}
+		}
+	}
+	strings_param(rule, "domains", &domains, &ndomains);
+	host = or_contact_host(c->kind, c->value, len, &host_len);
+	if (host && or_domain_reserved(host, host_len, domains, ndomains))
+		or_buf_printf(out, "%.*s is a reserved example domain: nothing there reaches anyone",
+			      (int)host_len, host);
+	free(domains);
+	if (out->size)
+		return out->ptr;
+	for (i = 0; i < json_array_size(words); i++) {
+		const char *word = json_string_value(json_array_get(words, i));
+		if (word && or_text_find_word(c->value, len, word)) {
+			or_buf_printf(out, "'%s' is a placeholder, not a contact", c->value);
+			return out->ptr;
+		}
+	}
+	return NULL;
+}
+
+static void check_placeholder(or_check_ctx *ctx)
+{
+	or_buf subject = OR_BUF_INIT, scratch = OR_BUF_INIT, reason = OR_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < ctx->model->ncontacts; i++) {
+		const or_contact *c = &ctx->model->contacts[i];
+
+		contact_subject(&subject, &scratch, c);
+		if (placeholder_reason(&reason, c, ctx->rule))
+			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
+				     "%s for %s: %s", or_contact_kind_name(c->kind), c->role,
+				     reason.ptr);
+		else
+			or_eval_pass(ctx, c->file, subject.ptr);
+	}
+	or_buf_dispose(&subject);
+	or_buf_dispose(&scratch);
+	or_buf_dispose(&reason);
+}
+
+/* ---- contacts.duplicate ------------------------------------------------- */
+
+static bool in_group(const json_t *group, const char *role)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(group); i++) {
+		const char *r = json_string_value(json_array_get(group, i));
+		if (r && role_equal(r, role))
+			return true;
+	}
+	return false;
+}
+
+static void check_duplicates(or_check_ctx *ctx)
+{
+	const json_t *groups = or_rule_param_array(ctx->rule, "distinct_roles");
+	const or_contact *contacts = ctx->model->contacts;
+	size_t n = ctx->model->ncontacts, g, i, j;
+	char **normalized = or_xcalloc(n ? n : 1, sizeof(char *));
+	or_buf value = OR_BUF_INIT, reason = OR_BUF_INIT, subject = OR_BUF_INIT;
+
+	for (i = 0; i < n; i++) {
+		if (validate(&contacts[i], NULL, 0, &value, &reason) == 0 || value.size)
+			normalized[i] = or_xstrdup(or_buf_cstr(&value));
+		else
+			normalized[i] = or_xstrdup(contacts[i].value);
+	}
+	for (g = 0; g < json_array_size(groups); g++) {
+		const json_t *group = json_array_get(groups, g);
+		size_t found = 0;
+
+		or_buf_clear(&subject);
+		or_buf_puts(&subject, "roles");
+		for (i = 0; i < json_array_size(group); i++)
+			or_buf_printf(&subject, ":%s", json_string_value(json_array_get(group, i)));
+		for (j = 0; j < n; j++) {
+			if (contacts[j].kind == OR_CONTACT_TEXT || !in_group(group, contacts[j].role))
+				continue;
+			for (i = 0; i < j; i++) {
+				if (contacts[i].kind != contacts[j].kind ||
+				    !in_group(group, contacts[i].role) ||
+				    role_equal(contacts[i].role, contacts[j].role) ||
+				    strcmp(normalized[i], normalized[j]) != 0)
+					continue;
+				or_buf_clear(&reason);
+				or_buf_printf(&reason, "%s:%s", subject.ptr, normalized[j]);
+				or_eval_fail(ctx, contacts[j].file, contacts[j].line, contacts[j].column,
+					     reason.ptr, contacts[j].line_text,
+					     "%s %s serves both %s (%s:%d) and %s, which must be distinct",
+					     or_contact_kind_name(contacts[j].kind), contacts[j].value,
+					     contacts[i].role, contacts[i].file, contacts[i].line,
+					     contacts[j].role);
+				found++;
+				break;
+			}
+		}
+		if (!found)
+			or_eval_pass(ctx, NULL, subject.ptr);
+	}
+	for (i = 0; i < n; i++)
+		free(normalized[i]);
+	free(normalized);
+	or_buf_dispose(&value);
+	or_buf_dispose(&reason);
+	or_buf_dispose(&subject);
+}
+
+/* ---- contacts.missing-role ---------------------------------------------- */
+
+static void check_roles(or_check_ctx *ctx)
+{
+	const json_t *roles = or_rule_param_array(ctx->rule, "roles");
+	const char *file = ctx->model->config->contacts_path;
+	or_buf subject = OR_BUF_INIT;
+	bool runbooks = false;
+	size_t i, r;
+
+	for (i = 0; i < ctx->model->ndocs && !runbooks; i++)
+		runbooks = ctx->model->docs[i].is_runbook;
+	/* a repository without runbooks or a registry has no contact list to judge */
+	if (!runbooks && !ctx->model->has_contacts_registry)
+		return;
+	for (r = 0; r < json_array_size(roles); r++) {
+		const char *role = json_string_value(json_array_get(roles, r));
+		bool found = false;
+
+		if (!role)
+			continue;
+		for (i = 0; i < ctx->model->ncontacts && !found; i++)
+			found = ctx->model->contacts[i].kind != OR_CONTACT_TEXT &&
+				role_equal(ctx->model->contacts[i].role, role);
+		or_buf_clear(&subject);
+		or_buf_printf(&subject, "role:%s", role);
+		if (found)
+			or_eval_pass(ctx, file, subject.ptr);
+		else
+			or_eval_fail(ctx, file, 0, 0, subject.ptr, NULL,
+				     "no contact for the required role %s in any runbook%s", role,
+				     file ? " or the registry" : "");
+	}
+	or_buf_dispose(&subject);
+}
+
+/* ---- contacts.stale ----------------------------------------------------- */
+
+static void check_stale(or_check_ctx *ctx)
+{
+	json_int_t max_age = or_rule_param_int(ctx->rule, "max_age_days", 90);
+	or_buf subject = OR_BUF_INIT, scratch = OR_BUF_INIT;
+	size_t i;
+	char when[11];
+
+	for (i = 0; i < ctx->model->ncontacts; i++) {
+		const or_contact *c = &ctx->model->contacts[i];
+		json_int_t age;
+
+		if (c->kind == OR_CONTACT_TEXT)
+			continue;
+		contact_subject(&subject, &scratch, c);
+		if (c->verified_source == OR_VERIFIED_NONE) {
+			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
+				     "%s %s for %s was never verified: add (verified YYYY-MM-DD) to the line%s",
+				     or_contact_kind_name(c->kind), c->value, c->role,
+				     ctx->model->history_state == OR_HISTORY_AVAILABLE
+					     ? ""
+					     : ", or read git history to date it");
+			continue;
+		}
+		age = ctx->model->now - c->verified;
+		if (age <= max_age) {
+			or_eval_pass(ctx, c->file, subject.ptr);
+			continue;
+		}
+		or_date_format(c->verified, when);
+		if (c->verified_source == OR_VERIFIED_BLAME)
+			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
+				     "%s %s for %s was last changed on %s (commit %.12s), %lld days ago, and never marked verified; contacts must be verified every %lld days",
+				     or_contact_kind_name(c->kind), c->value, c->role, when, c->commit,
+				     (long long)age, (long long)max_age);
+		else
+			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
+				     "%s %s for %s was verified on %s (%s), %lld days ago; contacts must be verified every %lld days",
+				     or_contact_kind_name(c->kind), c->value, c->role, when,
+				     or_verified_source_name(c->verified_source), (long long)age,
+				     (long long)max_age);
+	}
+	or_buf_dispose(&subject);
+	or_buf_dispose(&scratch);
+}
+
+static const or_check contacts_checks[] = {
+	{ "contact-freshness", check_stale },
+	{ "contact-invalid", check_invalid },
+	{ "contact-placeholder", check_placeholder },
+	{ "contact-duplicates", check_duplicates },
+	{ "contact-roles", check_roles },
+	{ NULL, NULL },
+};
+
+const or_check_family or_contacts_family = { "contacts", contacts_checks };

@@ -1,0 +1,332 @@
+#include "input/contacts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/yaml.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "util/text.h"
+
+#define MAX_TOKENS 32
+#define REGISTRY_MAX_BYTES (4u * 1024 * 1024)
+
+const char *or_verified_source_name(or_verified_source source)
+{
+	switch (source) {
+	case OR_VERIFIED_ANNOTATION:
+		return "annotation";
+	case OR_VERIFIED_REGISTRY:
+		return "registry";
+	case OR_VERIFIED_BLAME:
+		return "blame";
+	case OR_VERIFIED_NONE:
+		break;
+	}
+	return NULL;
+}
+
+/* Keys that name a medium rather than a role: the value must be one. */
+static bool medium_key(const char *key)
+{
+	static const char *const media[] = { "phone", "tel", "telephone", "mobile", "cell",
+					     "email", "e mail", "mail", "slack", "teams",
+					     "chat", "channel", "url", "web", "website",
+					     "status page", "pager", NULL };
+	or_buf k = OR_BUF_INIT;
+	size_t i;
+	bool found = false;
+
+	or_text_key(&k, key, strlen(key));
+	for (i = 0; media[i] && !found; i++)
+		found = strcmp(or_buf_cstr(&k), media[i]) == 0;
+	or_buf_dispose(&k);
+	return found;
+}
+
+static bool heading_matches(const char *name, const char *const *headings, size_t n)
+{
+	or_buf key = OR_BUF_INIT, want = OR_BUF_INIT;
+	size_t i;
+	bool found = false;
+
+	or_text_key(&key, name, strlen(name));
+	for (i = 0; i < n && !found; i++) {
+		const char *k = or_buf_cstr(&key), *hit;
+		size_t wlen;
+
+		or_buf_clear(&want);
+		or_text_key(&want, headings[i], strlen(headings[i]));
+		wlen = want.size;
+		/* a whole-word match of the heading words inside the name */
+		for (hit = strstr(k, or_buf_cstr(&want)); hit && !found;
+		     hit = strstr(hit + 1, or_buf_cstr(&want)))
+			found = wlen && (hit == k || hit[-1] == ' ') &&
+				(hit[wlen] == '\0' || hit[wlen] == ' ');
+	}
+	or_buf_dispose(&key);
+	or_buf_dispose(&want);
+	return found;
+}
+
+static bool section_holds_contacts(const or_document *doc, int section, const char *const *h,
+				   size_t n)
+{
+	while (section >= 0) {
+		if (heading_matches(doc->sections[section].name, h, n))
+			return true;
+		section = doc->sections[section].parent;
+	}
+	return false;
+}
+
+/* "(verified 2026-10-01)", "verified: 2026-10-01", "Verified 1 Oct 2026". */
+static bool verified_annotation(const char *text, or_date *out)
+{
+	const char *p = text;
+
+	while ((p = or_text_find_word(p, strlen(p), "verified")) != NULL) {
+		const char *q = p + 8;
+		while (*q == ' ' || *q == ':' || *q == '\t')
+			q++;
+		if (strncmp(q, "on ", 3) == 0)
+			q += 3;
+		if (or_date_parse(out, q, strlen(q), OR_DATE_ORDER_NONE, NULL) == OR_DATE_OK)
+			return true;
+		p += 8;
+	}
+	return false;
+}
+
+typedef struct add_ctx {
+	or_contact **items;
+	size_t *count, *cap;
+	or_arena *arena;
+	const char *file;
+} add_ctx;
+
+static or_contact *add(add_ctx *a, const char *role, const char *name, or_contact_kind kind,
+		       const char *value, size_t len, const char *line_text, int line, int column)
+{
+	or_contact *c;
+
+	*a->items = or_xgrow(*a->items, a->cap, *a->count + 1, sizeof(or_contact));
+	c = &(*a->items)[(*a->count)++];
+	memset(c, 0, sizeof(*c));
+	c->role = role;
+	c->name = name;
+	c->kind = kind;
+	c->value = or_arena_strndup(a->arena, value, len);
+	c->line_text = line_text;
+	c->file = a->file;
+	c->line = line;
+	c->column = column;
+	c->medium_key = role && medium_key(role);
+	return c;
+}
+
+/* Every contact in one value; a value with none is one TEXT contact. */
+static void add_value(add_ctx *a, const char *role, const char *name, const char *value,
+		      int line, int column)
+{
+	or_contact_token tokens[MAX_TOKENS];
+	size_t n = or_contact_scan(value, strlen(value), tokens, MAX_TOKENS), i;
+	or_date verified;
+	bool annotated = verified_annotation(value, &verified);
+	const char *text = or_arena_strdup(a->arena, value);
+
+	if (n > MAX_TOKENS)
+		n = MAX_TOKENS;
+	if (!n) {
+		size_t len = strlen(value);
+		const char *trimmed = or_text_trim(value, &len);
+		or_contact *c;
+		if (!len)
+			return;
+		c = add(a, role, name, OR_CONTACT_TEXT, trimmed, len, text, line, column);
+		if (annotated) {
+			c->verified_source = OR_VERIFIED_ANNOTATION;
+			c->verified = verified;
+		}
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		or_contact *c = add(a, role, name, tokens[i].kind, value + tokens[i].offset,
+				    tokens[i].length, text, line,
+				    column + (int)tokens[i].offset);
+		if (annotated) {
+			c->verified_source = OR_VERIFIED_ANNOTATION;
+			c->verified = verified;
+		}
+	}
+}
+
+static int column_of(const or_table *table, const char *const *names)
+{
+	size_t c, n;
+
+	for (c = 0; c < table->rows[0].ncells; c++)
+		for (n = 0; names[n]; n++)
+			if (or_text_key_equal(table->rows[0].cells[c].text, names[n]))
+				return (int)c;
+	return -1;
+}
+
+static void extract_table(add_ctx *a, const or_table *table)
+{
+	static const char *const role_cols[] = { "role", "position", "function", "responsibility",
+						  NULL };
+	static const char *const name_cols[] = { "name", "contact", "person", "owner", NULL };
+	static const char *const value_cols[] = { "phone", "mobile", "telephone", "number", "email",
+						  "e-mail", "slack", "channel", "chat", "pager",
+						  "url", NULL };
+	int role, name;
+	size_t r, c;
+
+	if (!table->nrows || !table->rows[0].is_header)
+		return;
+	role = column_of(table, role_cols);
+	name = column_of(table, name_cols);
+	if (role < 0 && name < 0)
+		return;
+	for (r = 1; r < table->nrows; r++) {
+		const or_table_row *row = &table->rows[r];
+		const char *role_text = role >= 0 && (size_t)role < row->ncells
+						? row->cells[role].text
+						: NULL;
+		const char *name_text = name >= 0 && (size_t)name < row->ncells
+						? row->cells[name].text
+						: NULL;
+
+		if (role_text && !*role_text)
+			role_text = NULL;
+		if (name_text && !*name_text)
+			name_text = NULL;
+		for (c = 0; c < row->ncells && c < table->rows[0].ncells; c++) {
+			size_t k;
+			bool is_value = false;
+
+			for (k = 0; value_cols[k] && !is_value; k++)
+				is_value = or_text_key_equal(table->rows[0].cells[c].text,
+							     value_cols[k]);
+			if (is_value && *row->cells[c].text)
+				add_value(a, role_text ? role_text : name_text, name_text,
+					  row->cells[c].text, row->line, row->cells[c].column);
+		}
+	}
+}
+
+void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_arena *arena,
+			 const or_document *doc, const char *const *headings, size_t nheadings)
+{
+	add_ctx a = { items, count, cap, arena, doc->path };
+	size_t i;
+
+	for (i = 0; i < doc->nkvs; i++) {
+		const or_kv *kv = &doc->kvs[i];
+
+		if (kv->source != OR_KV_LABEL || !*kv->value ||
+		    !section_holds_contacts(doc, kv->section, headings, nheadings))
+			continue;
+		add_value(&a, kv->key, NULL, kv->value, kv->line,
+			  kv->value_column ? kv->value_column : kv->column);
+	}
+	for (i = 0; i < doc->ntables; i++)
+		if (section_holds_contacts(doc, doc->tables[i].section, headings, nheadings))
+			extract_table(&a, &doc->tables[i]);
+}
+
+int or_contacts_registry_load(or_contact **items, size_t *count, size_t *cap, or_arena *arena,
+			      const char *root, const char *path, or_date_order order,
+			      or_diag *diag)
+{
+	static const char *const keys[] = { "role", "name", "phone", "email", "url", "channel",
+					    "verified", "notes", NULL };
+	static const char *const value_keys[] = { "phone", "email", "url", "channel", NULL };
+	or_yaml yaml = OR_YAML_INIT;
+	add_ctx a = { items, count, cap, arena, NULL };
+	char *full = or_fs_join(root, path), *text = NULL;
+	yaml_node_t *top, *list;
+	size_t len, i, k;
+	int rc = -1;
+
+	(void)order; /* registry dates are ISO 8601, like the config's */
+	a.file = or_arena_strdup(arena, path);
+	if (or_fs_read_input(&text, &len, full, path, "contacts registry", REGISTRY_MAX_BYTES, 0,
+			     diag) != 0 ||
+	    or_yaml_load(&yaml, text, len, path, diag) != 0)
+		goto cleanup;
+	top = or_yaml_root(&yaml);
+	list = top && or_yaml_is_mapping(top) ? or_yaml_get(&yaml, top, "contacts") : top;
+	if (top && or_yaml_is_mapping(top) &&
+	    or_yaml_check_keys(&yaml, top, (const char *const[]){ "contacts", NULL }, "", diag) != 0)
+		goto cleanup;
+	if (list && !or_yaml_is_sequence(list)) {
+		or_yaml_error(diag, &yaml, list, "expected a list of contacts");
+		goto cleanup;
+	}
+	for (i = 0; list && i < or_yaml_sequence_size(list); i++) {
+		yaml_node_t *entry = or_yaml_item(&yaml, list, i);
+		char *role = NULL, *name = NULL;
+		or_date verified = 0;
+		bool has_verified = false;
+		size_t before = *count, j;
+
+		if (or_yaml_check_keys(&yaml, entry, keys, "a contact", diag) != 0)
+			goto cleanup;
+		if (!or_yaml_get(&yaml, entry, "role")) {
+			or_yaml_error(diag, &yaml, entry, "a contact needs a role");
+			goto cleanup;
+		}
+		if (or_yaml_get_string(&role, &yaml, or_yaml_get(&yaml, entry, "role"), "role",
+				       diag) != 0)
+			goto cleanup;
+		if (or_yaml_get(&yaml, entry, "name") &&
+		    or_yaml_get_string(&name, &yaml, or_yaml_get(&yaml, entry, "name"), "name",
+				       diag) != 0) {
+			free(role);
+			goto cleanup;
+		}
+		if (or_yaml_get(&yaml, entry, "verified")) {
+			if (or_yaml_get_date(&verified, &yaml, or_yaml_get(&yaml, entry, "verified"),
+					     "verified", diag) != 0) {
+				free(role);
+				free(name);
+				goto cleanup;
+			}
+			has_verified = true;
+		}
+		for (k = 0; value_keys[k]; k++) {
+			yaml_node_t *v = or_yaml_get(&yaml, entry, value_keys[k]);
+			const char *s = or_yaml_scalar(v);
+			or_contact_kind kind = k == 0 ? OR_CONTACT_PHONE
+					       : k == 1 ? OR_CONTACT_EMAIL
+					       : k == 2 ? OR_CONTACT_URL
+							: OR_CONTACT_CHANNEL;
+			or_contact *c;
+
+			if (!s || !*s)
+				continue;
+			/* the registry says what each value is: take it whole */
+			c = add(&a, or_arena_strdup(arena, role), or_arena_strdup(arena, name), kind,
+				s, strlen(s), or_arena_strdup(arena, s), or_yaml_line(v),
+				or_yaml_column(v));
+			c->medium_key = false;
+		}
+		for (j = before; j < *count; j++) {
+			if (has_verified) {
+				(*items)[j].verified_source = OR_VERIFIED_REGISTRY;
+				(*items)[j].verified = verified;
+			}
+		}
+		free(role);
+		free(name);
+	}
+	rc = 0;
+cleanup:
+	or_yaml_dispose(&yaml);
+	free(text);
+	free(full);
+	return rc;
+}
