@@ -329,6 +329,9 @@ static int read_records(or_model *model, or_diag *diag)
 static int read_contacts(or_model *model, or_diag *diag)
 {
 	const json_t *headings = json_object_get(model->rules->settings, "contact_headings");
+	const or_rule *stale = or_ruleset_find(model->rules, "contacts.stale");
+	/* blame dates contacts for contacts.stale alone: without it, no blame */
+	bool blame = model->history_state == OR_HISTORY_AVAILABLE && stale && stale->enabled;
 	const char **words = or_xcalloc(json_array_size(headings) + 1, sizeof(char *));
 	size_t nwords = 0, cap = 0, d, i, first;
 	int *lines = NULL;
@@ -353,7 +356,7 @@ static int read_contacts(or_model *model, or_diag *diag)
 		first = model->ncontacts;
 		or_contacts_extract(&model->contacts, &model->ncontacts, &cap, model->arena, md->doc,
 				    words, nwords);
-		if (model->history_state != OR_HISTORY_AVAILABLE)
+		if (!blame)
 			continue;
 		/* the lines that need blame, ascending and unique */
 		for (i = first; i < model->ncontacts; i++) {

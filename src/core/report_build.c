@@ -255,6 +255,39 @@ static json_t *last_commit_json(const or_last_change *lc)
 			 "approved_by", strings_json(c->approved_by, c->napproved_by));
 }
 
+/*
+ * The evaluations that are not findings (passes and skips), grouped by
+ * rule, file, outcome and reason, so that a reporter can list every
+ * evaluation (JUnit: one test case each) without the report repeating the
+ * same fields hundreds of thousands of times.
+ */
+static json_t *evaluations_json(const or_results *results)
+{
+	json_t *out = json_array(), *group = NULL, *subjects = NULL;
+	const or_evaluation *prev = NULL;
+	size_t i;
+
+	for (i = 0; i < results->count; i++) {
+		const or_evaluation *e = &results->items[i];
+
+		if (or_evaluation_is_finding(e))
+			continue;
+		if (!prev || prev->rule != e->rule || prev->outcome != e->outcome ||
+		    (!prev->file != !e->file) || (e->file && strcmp(prev->file, e->file) != 0) ||
+		    (!prev->reason != !e->reason) ||
+		    (e->reason && strcmp(prev->reason, e->reason) != 0)) {
+			subjects = json_array();
+			group = json_pack("{s:s, s:o, s:s, s:o, s:o}", "rule", e->rule->id, "file",
+					  text(e->file), "outcome", or_outcome_name(e->outcome),
+					  "reason", text(e->reason), "subjects", subjects);
+			json_array_append_new(out, group);
+		}
+		json_array_append_new(subjects, text(e->subject));
+		prev = e;
+	}
+	return out;
+}
+
 static json_t *meta_value(const or_model_doc *md, or_meta_key key)
 {
 	return md->meta[key] ? text(md->meta[key]->value) : json_null();
@@ -552,7 +585,7 @@ json_t *or_report_build(const or_report_inputs *in)
 {
 	const or_gate_options *g = in->gate_options;
 
-	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "schema_version", 1,
 			 "tool", "name", "opsready", "version", OPSREADY_VERSION,
 			 "scan", scan_json(in),
@@ -561,6 +594,7 @@ json_t *or_report_build(const or_report_inputs *in)
 			 "summary", summary_json(in->gate),
 			 "rules", rules_json(in->model->rules),
 			 "findings", findings_json(in->results),
+			 "evaluations", evaluations_json(in->results),
 			 "documents", documents_json(in),
 			 "escalation", escalation_json(in->model),
 			 "training", training_json(in->model),

@@ -217,6 +217,74 @@ static void extract_table(add_ctx *a, const or_table *table)
 	}
 }
 
+static bool line_has_kv(const or_document *doc, int line)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nkvs; i++)
+		if (doc->kvs[i].line == line)
+			return true;
+	return false;
+}
+
+/* Markup that does not change what a contact line says. */
+static void plain_text(or_buf *out, const char *s, size_t len)
+{
+	size_t i;
+
+	or_buf_clear(out);
+	for (i = 0; i < len; i++)
+		if (s[i] != '*' && s[i] != '`' && s[i] != '_')
+			or_buf_putc(out, s[i]);
+}
+
+/*
+ * Plain list items: "- Primary on-call: hana (+1-555-6308)" gives the role
+ * before the colon; "- Jane Doe, +44 20 7946 0018" a contact of the
+ * section's role. Lines with a **Label:** were read as key/value already.
+ */
+static void extract_list_lines(add_ctx *a, const or_document *doc, int section)
+{
+	const or_section *sec = &doc->sections[section];
+	or_buf text = OR_BUF_INIT;
+	int line;
+
+	for (line = sec->line + 1; line <= sec->end_line; line++) {
+		size_t len, i = 0;
+		const char *s = or_document_line(doc, line, &len), *colon, *value;
+		const char *role = sec->name;
+
+		if (!s || or_document_section_at(doc, line) != section ||
+		    or_document_line_in_code(doc, line) || line_has_kv(doc, line))
+			continue;
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i < len && (s[i] == '-' || s[i] == '*' || s[i] == '+') && i + 1 < len &&
+		    s[i + 1] == ' ') {
+			i += 2;
+		} else {
+			size_t d = i;
+			while (d < len && s[d] >= '0' && s[d] <= '9')
+				d++;
+			if (d == i || d + 1 >= len || (s[d] != '.' && s[d] != ')') || s[d + 1] != ' ')
+				continue;
+			i = d + 2;
+		}
+		if (i + 4 <= len && s[i] == '[' && s[i + 2] == ']')
+			i += 4; /* a task box */
+		plain_text(&text, s + i, len - i);
+		value = text.ptr ? text.ptr : "";
+		colon = strchr(value, ':');
+		/* "Role: value", unless the colon belongs to a URL or a time */
+		if (colon && colon - value <= 60 && colon[1] == ' ') {
+			role = or_arena_strndup(a->arena, value, (size_t)(colon - value));
+			value = colon + 1;
+		}
+		add_value(a, role, NULL, value, line, 1);
+	}
+	or_buf_dispose(&text);
+}
+
 void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_arena *arena,
 			 const or_document *doc, const char *const *headings, size_t nheadings)
 {
@@ -235,6 +303,9 @@ void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_aren
 	for (i = 0; i < doc->ntables; i++)
 		if (section_holds_contacts(doc, doc->tables[i].section, headings, nheadings))
 			extract_table(&a, &doc->tables[i]);
+	for (i = 0; i < doc->nsections; i++)
+		if (section_holds_contacts(doc, (int)i, headings, nheadings))
+			extract_list_lines(&a, doc, (int)i);
 }
 
 int or_contacts_registry_load(or_contact **items, size_t *count, size_t *cap, or_arena *arena,
