@@ -3,6 +3,7 @@
 #define OPSREADY_H
 
 #include "opsready/common.h"
+#include "opsready/compare.h"
 #include "opsready/report.h"
 #include "opsready/rules.h"
 #include "opsready/scan.h"

@@ -24,9 +24,12 @@ typedef struct or_scan_options {
 	const char *since;           /* pre-merge mode: only files changed since the merge base
 					of this revision and HEAD (and in the work tree) can fail
 					the gate, and only they are read */
+	const char *baseline;        /* a JSON report: its findings are marked baseline */
+	bool no_inline_suppressions; /* ignore <!-- opsready-disable... --> comments (audits) */
 } or_scan_options;
 
-#define OR_SCAN_OPTIONS_INIT { ".", NULL, NULL, NULL, false, 0.0, NULL, 0, false, false, NULL }
+#define OR_SCAN_OPTIONS_INIT \
+	{ ".", NULL, NULL, NULL, false, 0.0, NULL, 0, false, false, NULL, NULL, false }
 
 /*
  * Scan and evaluate. On success *out is the finished report (the caller

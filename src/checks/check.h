@@ -7,6 +7,7 @@
 #ifndef OR_CHECKS_CHECK_H
 #define OR_CHECKS_CHECK_H
 
+#include "core/exceptions.h"
 #include "core/model.h"
 #include "core/results.h"
 
@@ -14,7 +15,15 @@ typedef struct or_check_ctx {
 	const or_model *model;
 	const or_rule *rule;       /* the rule being evaluated */
 	or_results *results;
+	const or_exceptions *exceptions; /* for OR_PHASE_AFTER_EXCEPTIONS families; else NULL */
 } or_check_ctx;
+
+/* When a family runs: with the others, or after suppressions and waivers
+ * were applied (the waiver checks judge how they were used). */
+typedef enum or_check_phase {
+	OR_PHASE_CHECKS = 0,
+	OR_PHASE_AFTER_EXCEPTIONS
+} or_check_phase;
 
 typedef void (*or_check_fn)(or_check_ctx *ctx);
 
@@ -26,10 +35,11 @@ typedef struct or_check {
 typedef struct or_check_family {
 	const char *name;          /* "docs" */
 	const or_check *checks;    /* ends with { NULL, NULL } */
+	or_check_phase phase;
 } or_check_family;
 
-/* The check called `name`, or NULL. */
-const or_check *or_check_find(const char *name);
+/* The check called `name`, or NULL; *phase (if not NULL) gets its family's. */
+const or_check *or_check_find(const char *name, or_check_phase *phase);
 /* The families, ending with NULL. */
 const or_check_family *const *or_check_families(void);
 

@@ -343,4 +343,4 @@ static const or_check contacts_checks[] = {
 	{ NULL, NULL },
 };
 
-const or_check_family or_contacts_family = { "contacts", contacts_checks };
+const or_check_family or_contacts_family = { "contacts", contacts_checks, OR_PHASE_CHECKS };

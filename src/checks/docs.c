@@ -1016,4 +1016,4 @@ static const or_check docs_checks[] = {
 	{ NULL, NULL },
 };
 
-const or_check_family or_docs_family = { "docs", docs_checks };
+const or_check_family or_docs_family = { "docs", docs_checks, OR_PHASE_CHECKS };

@@ -129,4 +129,4 @@ static const or_check drills_checks[] = {
 	{ NULL, NULL },
 };
 
-const or_check_family or_drills_family = { "drills", drills_checks };
+const or_check_family or_drills_family = { "drills", drills_checks, OR_PHASE_CHECKS };

@@ -7,6 +7,7 @@ extern const or_check_family or_review_family;
 extern const or_check_family or_training_family;
 extern const or_check_family or_drills_family;
 extern const or_check_family or_contacts_family;
+extern const or_check_family or_waivers_family;
 
 /* Every check family; adding one is one line here and one file. */
 static const or_check_family *const families[] = {
@@ -15,6 +16,7 @@ static const or_check_family *const families[] = {
 	&or_training_family,
 	&or_drills_family,
 	&or_contacts_family,
+	&or_waivers_family,
 	NULL,
 };
 
@@ -23,14 +25,17 @@ const or_check_family *const *or_check_families(void)
 	return families;
 }
 
-const or_check *or_check_find(const char *name)
+const or_check *or_check_find(const char *name, or_check_phase *phase)
 {
 	const or_check_family *const *family;
 	const or_check *check;
 
 	for (family = families; *family; family++)
 		for (check = (*family)->checks; check->name; check++)
-			if (strcmp(check->name, name) == 0)
+			if (strcmp(check->name, name) == 0) {
+				if (phase)
+					*phase = (*family)->phase;
 				return check;
+			}
 	return NULL;
 }

@@ -303,4 +303,4 @@ static const or_check review_checks[] = {
 	{ NULL, NULL },
 };
 
-const or_check_family or_review_family = { "review", review_checks };
+const or_check_family or_review_family = { "review", review_checks, OR_PHASE_CHECKS };

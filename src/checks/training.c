@@ -217,4 +217,4 @@ static const or_check training_checks[] = {
 	{ NULL, NULL },
 };
 
-const or_check_family or_training_family = { "training", training_checks };
+const or_check_family or_training_family = { "training", training_checks, OR_PHASE_CHECKS };

@@ -14,6 +14,8 @@ int or_cmd_rules(int argc, char **argv);
 int or_cmd_explain(int argc, char **argv);
 int or_cmd_init(int argc, char **argv);
 int or_cmd_render(int argc, char **argv);
+int or_cmd_diff(int argc, char **argv);
+int or_cmd_merge(int argc, char **argv);
 
 /* A `--report FMT=FILE` argument. */
 typedef struct or_report_target {

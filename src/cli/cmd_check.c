@@ -24,6 +24,8 @@ static const char check_usage[] =
 	"  --since REV          pre-merge mode: read and gate only the files changed since the\n"
 	"                       merge base of REV and HEAD, and in the work tree\n"
 	"  --no-history         do not read git history (history checks are skipped)\n"
+	"  --baseline FILE      a JSON report from before: its findings do not fail the gate\n"
+	"  --no-inline-suppressions  ignore <!-- opsready-disable ... --> comments (audits)\n"
 	"  -q, --quiet          print only findings that fail the gate, and the summary\n"
 	"  --color WHEN         auto (default; honours NO_COLOR), always, never\n"
 	"  --progress           a progress line on standard error (default on a terminal)\n"
@@ -42,7 +44,9 @@ enum {
 	OPT_PROGRESS,
 	OPT_NO_PROGRESS,
 	OPT_SINCE,
-	OPT_NO_HISTORY
+	OPT_NO_HISTORY,
+	OPT_BASELINE,
+	OPT_NO_INLINE
 };
 
 static const struct option long_options[] = {
@@ -60,6 +64,8 @@ static const struct option long_options[] = {
 	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "no-inline-suppressions", no_argument, NULL, OPT_NO_INLINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -133,6 +139,12 @@ int or_cmd_check(int argc, char **argv)
 			break;
 		case OPT_NO_HISTORY:
 			scan.no_history = true;
+			break;
+		case OPT_BASELINE:
+			scan.baseline = optarg;
+			break;
+		case OPT_NO_INLINE:
+			scan.no_inline_suppressions = true;
 			break;
 		case 'h':
 			fputs(check_usage, stdout);

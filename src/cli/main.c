@@ -15,6 +15,8 @@ static const subcommand subcommands[] = {
 	{ "rules", or_cmd_rules, "rules [--config FILE]      list every rule loaded" },
 	{ "explain", or_cmd_explain, "explain RULE               a rule's description, rationale, remediation" },
 	{ "init", or_cmd_init, "init [PATH]                write a starter .opsready.yml (never overwrites)" },
+	{ "diff", or_cmd_diff, "diff OLD.json NEW.json     new, fixed and unchanged findings between two reports" },
+	{ "merge", or_cmd_merge, "merge REPORT.json... [--report FMT=PATH]  one organisation-wide report from many" },
 	{ "render", or_cmd_render, "render REPORT.json --report FMT=PATH   any report again from a saved JSON report" },
 	{ NULL, NULL, NULL },
 };

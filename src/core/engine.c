@@ -74,20 +74,25 @@ static int resolve_gate(or_gate_options *out, const or_scan_options *opts,
 	return 0;
 }
 
-static void run_checks(or_results *results, const or_model *model)
+/* Every enabled rule whose check belongs to `phase`. */
+static void run_checks(or_results *results, const or_model *model, or_check_phase phase,
+		       const or_exceptions *exceptions)
 {
 	size_t i;
 
 	for (i = 0; i < model->rules->nrules; i++) {
 		const or_rule *rule = &model->rules->rules[i];
 		const or_check *check;
+		or_check_phase check_phase;
 		or_check_ctx ctx;
 
-		if (!rule->enabled || !(check = or_check_find(rule->check)))
+		if (!rule->enabled || !(check = or_check_find(rule->check, &check_phase)) ||
+		    check_phase != phase)
 			continue;
 		ctx.model = model;
 		ctx.rule = rule;
 		ctx.results = results;
+		ctx.exceptions = exceptions;
 		check->run(&ctx);
 	}
 }
@@ -102,6 +107,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	or_gate_options gate_options;
 	or_model_options model_options = { opts->progress, opts->no_history, opts->since };
 	or_report_inputs inputs;
+	or_exceptions exceptions;
 	char *config_path = NULL;
 	const char *root = opts->path ? opts->path : ".";
 	or_date now;
@@ -110,6 +116,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 
 	*out = NULL;
 	memset(&model, 0, sizeof(model));
+	memset(&exceptions, 0, sizeof(exceptions));
 	or_results_init(&results);
 	git_libgit2_init();
 
@@ -130,9 +137,14 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 
 	if (or_model_build(&model, root, config, rules, now, &model_options, diag) != 0)
 		goto cleanup;
-	run_checks(&results, &model);
-	or_exceptions_apply(&results, &model);
+	if (or_exceptions_init(&exceptions, &model, opts->baseline, opts->no_inline_suppressions,
+			       diag) != 0)
+		goto cleanup;
+	run_checks(&results, &model, OR_PHASE_CHECKS, NULL);
+	or_exceptions_waive(&exceptions, &results, &model);
+	run_checks(&results, &model, OR_PHASE_AFTER_EXCEPTIONS, &exceptions);
 	or_results_finish(&results);
+	or_exceptions_gate(&exceptions, &results, &model);
 	or_gate_evaluate(&gate, &results, &gate_options);
 
 	inputs.model = &model;
@@ -140,6 +152,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	inputs.gate = &gate;
 	inputs.gate_options = &gate_options;
 	inputs.config_path = config_path;
+	inputs.exceptions = &exceptions;
 	root_value = or_report_build(&inputs);
 	if (!root_value) {
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the report could not be built");
@@ -148,6 +161,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	*out = or_report_wrap(root_value);
 	error = 0;
 cleanup:
+	or_exceptions_dispose(&exceptions);
 	or_results_dispose(&results);
 	or_model_dispose(&model);
 	or_ruleset_free(rules);

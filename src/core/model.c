@@ -1,10 +1,10 @@
 #include "core/model.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/blame.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
@@ -220,17 +220,56 @@ static void add_skipped(or_model *model, size_t *cap, const char *path, or_skip_
 	s->reason = or_xstrdup(reason);
 }
 
+static int compare_ints(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The document a contact was found in (or_contacts_extract: c->file is doc->path), or NULL. */
+static const or_model_doc *contact_doc(const or_model *model, const or_contact *c)
+{
+	size_t lo = 0, hi = model->ndocs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(c->file, model->docs[mid].doc->path);
+
+		if (cmp == 0)
+			return model->docs[mid].doc->path == c->file ? &model->docs[mid] : NULL;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Contacts that git dates: found in a document, without a "(verified DATE)" note. */
+static bool needs_date(const or_model *model, const or_contact *c)
+{
+	return c->verified_source == OR_VERIFIED_NONE && contact_doc(model, c) != NULL;
+}
+
 /*
- * The last change of every document, from one walk of the history. Where
- * there is no history to read, history_state says why and no document has
- * a known last change.
+ * From one walk of the history: the last change of every document, and
+ * the date of every contact line without a "(verified DATE)" note (its
+ * last change, as `git blame --first-parent` has it; changed now when it
+ * differs from HEAD). Where there is no history to read, history_state
+ * says why, no document has a known last change and no contact a date.
+ * Runs after read_contacts.
  */
 static int read_history(or_model *model, bool disabled, or_diag *diag)
 {
 	const or_file_list *files = &model->files;
+	const or_rule *stale = or_ruleset_find(model->rules, "contacts.stale");
 	const char **paths = NULL;
-	int *answers = NULL;
-	size_t i;
+	int *answers = NULL, *lines = NULL;
+	or_line_request *requests = NULL;
+	or_line_answer *line_answers = NULL;
+	size_t *request_of = NULL; /* per document: its request, or SIZE_MAX */
+	size_t i, nrequests = 0, nlines = 0, d;
 	int error = -1;
 
 	if (disabled)
@@ -248,18 +287,100 @@ static int read_history(or_model *model, bool disabled, or_diag *diag)
 
 	paths = or_xcalloc(model->ndocs, sizeof(char *));
 	answers = or_xcalloc(model->ndocs, sizeof(int));
+	request_of = or_xcalloc(model->ndocs, sizeof(size_t));
 	for (i = 0; i < model->ndocs; i++) {
 		or_buf path = OR_BUF_INIT;
 		or_buf_printf(&path, "%s%s", files->prefix, model->docs[i].doc->path);
 		paths[i] = or_buf_detach(&path);
+		request_of[i] = SIZE_MAX;
 	}
-	if (or_history_last_changes(&model->history, files->repo, paths, model->ndocs, answers,
-				    diag) != 0)
+
+	/* the contact lines to date, for contacts.stale alone: ascending and unique per document */
+	if (stale && stale->enabled) {
+		size_t *count = or_xcalloc(model->ndocs, sizeof(size_t));
+		size_t *offset = or_xcalloc(model->ndocs, sizeof(size_t));
+
+		for (i = 0; i < model->ncontacts; i++)
+			if (needs_date(model, &model->contacts[i]))
+				count[contact_doc(model, &model->contacts[i]) - model->docs]++;
+		for (d = 0; d < model->ndocs; d++) {
+			offset[d] = nlines;
+			nlines += count[d];
+			if (count[d])
+				nrequests++;
+		}
+		lines = or_xcalloc(nlines ? nlines : 1, sizeof(int));
+		requests = or_xcalloc(nrequests ? nrequests : 1, sizeof(*requests));
+		memset(count, 0, model->ndocs * sizeof(size_t));
+		for (i = 0; i < model->ncontacts; i++) {
+			const or_contact *c = &model->contacts[i];
+			size_t doc;
+
+			if (!needs_date(model, c))
+				continue;
+			doc = (size_t)(contact_doc(model, c) - model->docs);
+			lines[offset[doc] + count[doc]++] = c->line;
+		}
+		nrequests = 0;
+		nlines = 0;
+		for (d = 0; d < model->ndocs; d++) {
+			const or_model_doc *md = &model->docs[d];
+			or_line_request *r;
+			size_t k, n = 0;
+
+			if (!count[d])
+				continue;
+			/* packed: this document's lines move down to nlines */
+			memmove(lines + nlines, lines + offset[d], count[d] * sizeof(int));
+			qsort(lines + nlines, count[d], sizeof(int), compare_ints);
+			for (k = 0; k < count[d]; k++)
+				if (n == 0 || lines[nlines + n - 1] != lines[nlines + k])
+					lines[nlines + n++] = lines[nlines + k];
+			request_of[d] = nrequests;
+			r = &requests[nrequests++];
+			r->path = d;
+			r->lines = lines + nlines;
+			r->nlines = n;
+			r->data = md->last_change.uncommitted ? md->doc->source : NULL;
+			r->len = md->last_change.uncommitted ? md->doc->source_len : 0;
+			nlines += n;
+		}
+		free(count);
+		free(offset);
+		line_answers = or_xcalloc(nlines ? nlines : 1, sizeof(*line_answers));
+	}
+
+	if (or_history_walk(&model->history, files->repo, paths, model->ndocs, answers, requests,
+			    nrequests, line_answers, diag) != 0)
 		goto cleanup;
 	for (i = 0; i < model->ndocs; i++) {
 		or_last_change *lc = &model->docs[i].last_change;
 		lc->known = true;
 		lc->commit = answers[i] >= 0 ? &model->history.commits[answers[i]] : NULL;
+	}
+	for (i = 0; nrequests && i < model->ncontacts; i++) {
+		or_contact *c = &model->contacts[i];
+		const or_line_request *r;
+		const or_line_answer *a;
+		const int *found;
+
+		if (!needs_date(model, c))
+			continue;
+		r = &requests[request_of[contact_doc(model, c) - model->docs]];
+		found = bsearch(&c->line, r->lines, r->nlines, sizeof(int), compare_ints);
+		a = &line_answers[(size_t)(r->lines - lines) + (size_t)(found - r->lines)];
+		if (!a->known)
+			continue;
+		c->verified_source = OR_VERIFIED_BLAME;
+		c->uncommitted = a->uncommitted;
+		if (a->uncommitted) {
+			c->verified = model->now;
+			c->commit[0] = '\0';
+		} else {
+			const or_commit_info *commit = &model->history.commits[a->commit];
+			c->verified = or_date_from_unix(commit->time);
+			memcpy(c->commit, commit->id, sizeof(c->commit));
+		}
 	}
 	error = 0;
 cleanup:
@@ -267,6 +388,10 @@ cleanup:
 		free((char *)paths[i]);
 	free(paths);
 	free(answers);
+	free(request_of);
+	free(lines);
+	free(requests);
+	free(line_answers);
 	return error;
 }
 
@@ -322,21 +447,14 @@ static int read_records(or_model *model, or_diag *diag)
 }
 
 /*
- * Contacts of the registry and of every document; lines without a
- * "(verified DATE)" note get the date of their last change from git blame,
- * one blame per document, limited to those lines.
+ * Contacts of the registry and of every document. Lines without a
+ * "(verified DATE)" note get their date from the history (read_history).
  */
 static int read_contacts(or_model *model, or_diag *diag)
 {
 	const json_t *headings = json_object_get(model->rules->settings, "contact_headings");
-	const or_rule *stale = or_ruleset_find(model->rules, "contacts.stale");
-	/* blame dates contacts for contacts.stale alone: without it, no blame */
-	bool blame = model->history_state == OR_HISTORY_AVAILABLE && stale && stale->enabled;
 	const char **words = or_xcalloc(json_array_size(headings) + 1, sizeof(char *));
-	size_t nwords = 0, cap = 0, d, i, first;
-	int *lines = NULL;
-	or_blame_line *answers = NULL;
-	size_t lines_cap = 0, answers_cap = 0;
+	size_t nwords = 0, cap = 0, d, i;
 	int error = -1;
 
 	for (i = 0; i < json_array_size(headings); i++)
@@ -349,60 +467,12 @@ static int read_contacts(or_model *model, or_diag *diag)
 			goto cleanup;
 		model->has_contacts_registry = true;
 	}
-	for (d = 0; d < model->ndocs; d++) {
-		const or_model_doc *md = &model->docs[d];
-		size_t n = 0;
-
-		first = model->ncontacts;
-		or_contacts_extract(&model->contacts, &model->ncontacts, &cap, model->arena, md->doc,
-				    words, nwords);
-		if (!blame)
-			continue;
-		/* the lines that need blame, ascending and unique */
-		for (i = first; i < model->ncontacts; i++) {
-			int line = model->contacts[i].line;
-			if (model->contacts[i].verified_source != OR_VERIFIED_NONE)
-				continue;
-			if (n && lines[n - 1] == line)
-				continue;
-			lines = or_xgrow(lines, &lines_cap, n + 1, sizeof(int));
-			lines[n++] = line;
-		}
-		if (!n)
-			continue;
-		answers = or_xgrow(answers, &answers_cap, n, sizeof(*answers));
-		{
-			or_buf path = OR_BUF_INIT;
-			int rc;
-			or_buf_printf(&path, "%s%s", model->files.prefix, md->doc->path);
-			rc = or_blame_lines(answers, model->files.repo, path.ptr,
-					    md->last_change.uncommitted ? md->doc->source : NULL,
-					    md->doc->source_len, lines, n, diag);
-			or_buf_dispose(&path);
-			if (rc != 0)
-				goto cleanup;
-		}
-		for (i = first; i < model->ncontacts; i++) {
-			or_contact *c = &model->contacts[i];
-			size_t k;
-			if (c->verified_source != OR_VERIFIED_NONE)
-				continue;
-			for (k = 0; k < n && lines[k] != c->line; k++)
-				;
-			if (k == n || !answers[k].known)
-				continue;
-			c->verified_source = OR_VERIFIED_BLAME;
-			c->uncommitted = answers[k].uncommitted;
-			c->verified = answers[k].uncommitted ? model->now
-							     : or_date_from_unix(answers[k].time);
-			memcpy(c->commit, answers[k].commit, sizeof(c->commit));
-		}
-	}
+	for (d = 0; d < model->ndocs; d++)
+		or_contacts_extract(&model->contacts, &model->ncontacts, &cap, model->arena,
+				    model->docs[d].doc, words, nwords);
 	error = 0;
 cleanup:
 	free(words);
-	free(lines);
-	free(answers);
 	return error;
 }
 
@@ -503,8 +573,9 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	}
 	if (options && options->progress && in_scope_count)
 		fputc('\n', stderr);
-	if (read_history(out, options && options->no_history, diag) != 0 ||
-	    read_records(out, diag) != 0 || read_contacts(out, diag) != 0)
+	/* one walk of the history dates the documents and their contact lines */
+	if (read_records(out, diag) != 0 || read_contacts(out, diag) != 0 ||
+	    read_history(out, options && options->no_history, diag) != 0)
 		goto cleanup;
 	error = 0;
 cleanup:

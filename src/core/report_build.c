@@ -64,7 +64,7 @@ static json_t *rule_json(const or_rule *rule)
 			 "references", refs,
 			 "pack", rule->pack,
 			 "check", rule->check,
-			 "evaluated", or_check_find(rule->check) != NULL);
+			 "evaluated", or_check_find(rule->check, NULL) != NULL);
 }
 
 static json_t *rules_json(const or_ruleset *rules)
@@ -123,7 +123,7 @@ static json_t *scan_json(const or_report_inputs *in)
 							 text(m->skipped[i].path), "reason",
 							 text(m->skipped[i].reason)));
 	or_date_format(m->now, now);
-	return json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:o, s:o}",
+	return json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:b, s:o, s:o, s:o}",
 			 "root", text(m->root),
 			 "git", m->files.is_git,
 			 "commit", m->files.has_commit ? json_string(m->files.commit) : json_null(),
@@ -138,6 +138,8 @@ static json_t *scan_json(const or_report_inputs *in)
 			 "files", (json_int_t)m->files.nfiles,
 			 "documents", (json_int_t)m->ndocs,
 			 "skipped", skipped,
+			 "baseline", text(in->exceptions->baseline_path),
+			 "inline_suppressions", !in->exceptions->inline_disabled,
 			 "inputs", json_pack("{s:o, s:o, s:o}", "training",
 					     text(m->config->training_path), "drills",
 					     text(m->config->drills_path), "contacts",
@@ -581,11 +583,51 @@ static json_t *contacts_json(const or_report_inputs *in)
 	return out;
 }
 
+/* The config's waivers, with what became of them in this scan. */
+static json_t *waivers_json(const or_report_inputs *in)
+{
+	const or_config *config = in->model->config;
+	json_t *out = json_array();
+	size_t i;
+
+	for (i = 0; i < config->nwaivers; i++) {
+		const or_waiver *w = &config->waivers[i];
+		const char *status = in->exceptions->waiver_expired[i] ? "expired"
+				     : in->exceptions->waiver_matches[i] ? "active"
+									  : "unused";
+		json_array_append_new(
+			out, json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:i, s:s, s:I}", "rule", w->rule,
+				       "subject", text(w->subject), "path", text(w->path), "reason",
+				       text(w->reason), "approved_by", text(w->approved_by), "expires",
+				       date_json(w->expires), "line", w->line, "status", status,
+				       "matched", (json_int_t)in->exceptions->waiver_matches[i]));
+	}
+	return out;
+}
+
+static json_t *suppressions_json(const or_report_inputs *in)
+{
+	const or_exceptions *ex = in->exceptions;
+	json_t *out = json_array();
+	size_t i;
+
+	for (i = 0; i < ex->nsuppressions; i++) {
+		const or_suppression *s = ex->suppressions[i].suppression;
+		json_array_append_new(
+			out, json_pack("{s:o, s:i, s:i, s:o, s:o, s:I}", "file",
+				       text(ex->suppressions[i].file), "line", s->line, "last_line",
+				       s->last_line, "rules", *s->rules ? text(s->rules) : json_null(),
+				       "reason", text(s->reason), "matched",
+				       (json_int_t)ex->suppressions[i].matched));
+	}
+	return out;
+}
+
 json_t *or_report_build(const or_report_inputs *in)
 {
 	const or_gate_options *g = in->gate_options;
 
-	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "schema_version", 1,
 			 "tool", "name", "opsready", "version", OPSREADY_VERSION,
 			 "scan", scan_json(in),
@@ -599,5 +641,7 @@ json_t *or_report_build(const or_report_inputs *in)
 			 "escalation", escalation_json(in->model),
 			 "training", training_json(in->model),
 			 "drills", drills_json(in->model),
-			 "contacts", contacts_json(in));
+			 "contacts", contacts_json(in),
+			 "waivers", waivers_json(in),
+			 "suppressions", suppressions_json(in));
 }

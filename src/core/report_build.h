@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 
+#include "core/exceptions.h"
 #include "core/gate.h"
 #include "core/model.h"
 #include "core/results.h"
@@ -14,6 +15,7 @@ typedef struct or_report_inputs {
 	const or_gate *gate;
 	const or_gate_options *gate_options;
 	const char *config_path;   /* the config used, or NULL for the defaults */
+	const or_exceptions *exceptions;
 } or_report_inputs;
 
 /* A new reference to the report's root object. */

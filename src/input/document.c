@@ -1780,6 +1780,7 @@ int or_document_parse(or_document **out, const char *path, const char *data, siz
 	doc->links = arena_copy(arena, &ctx.links, sizeof(or_link), &doc->nlinks);
 	doc->tables = arena_copy(arena, &ctx.tables, sizeof(or_table), &doc->ntables);
 	build_anchor_index(doc);
+	or_document_find_suppressions(doc);
 
 	*out = doc;
 	arena = NULL;

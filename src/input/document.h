@@ -132,6 +132,23 @@ typedef struct or_table {
 	int section;
 } or_table;
 
+/*
+ * An inline suppression: <!-- opsready-disable-next-line RULE[,RULE] reason -->
+ * covers the next line; <!-- opsready-disable RULE reason --> covers the lines
+ * up to <!-- opsready-enable RULE --> (or the end of the file). Without a
+ * rule id it covers every rule.
+ */
+typedef struct or_suppression {
+	bool next_line;
+	const char *rules;      /* as written, comma-separated; "" for every rule */
+	const char *reason;     /* NULL when none was given */
+	int line, column;       /* of the comment */
+	int first_line, last_line; /* the lines it covers */
+} or_suppression;
+
+/* True when `s` covers `rule_id` at `line`. */
+bool or_suppression_covers(const or_suppression *s, const char *rule_id, int line);
+
 typedef struct or_document {
 	or_arena *arena;
 	const char *path;       /* repository-relative */
@@ -155,6 +172,7 @@ typedef struct or_document {
 	or_command_ref *commands; size_t ncommands;
 	or_link *links; size_t nlinks;
 	or_table *tables; size_t ntables;
+	or_suppression *suppressions; size_t nsuppressions;
 
 	const int *anchor_index; /* section indices sorted by anchor (strcmp), for lookups */
 } or_document;
@@ -168,6 +186,10 @@ typedef struct or_document {
  */
 int or_document_parse(or_document **out, const char *path, const char *data, size_t len);
 void or_document_free(or_document *doc);
+
+/* Find the inline suppressions of a parsed document (or_document_parse calls
+ * it; lines inside code blocks are not read). */
+void or_document_find_suppressions(or_document *doc);
 
 /* Line `line` (1-based) without its line ending; *len set. NULL if out of range. */
 const char *or_document_line(const or_document *doc, int line, size_t *len);

@@ -7,6 +7,11 @@
  * only into subtrees whose ids differ and that still hold a file without an
  * answer, and stops as soon as every file has one. A merge counts on the
  * first-parent line: its date is the date the change reached the branch.
+ *
+ * The same walk can also attribute given lines of given files, as
+ * `git blame --first-parent` does for those lines alone (without following
+ * renames): each time a file's blob differs from its first parent's, the
+ * two blobs are diffed and the lines in a changed range get that commit.
  */
 #ifndef OR_INPUT_HISTORY_H
 #define OR_INPUT_HISTORY_H
@@ -49,6 +54,36 @@ typedef struct or_history {
  */
 int or_history_last_changes(or_history *out, git_repository *repo, const char *const *paths,
 			    size_t npaths, int *out_commit, or_diag *diag);
+
+/* Lines of one of the paths of an or_history_walk call to attribute. */
+typedef struct or_line_request {
+	size_t path;          /* index into the paths of the call */
+	const int *lines;     /* 1-based line numbers in the current text, ascending, unique */
+	size_t nlines;
+	const char *data;     /* the file as it is in the work tree, or NULL to blame HEAD's */
+	size_t len;
+} or_line_request;
+
+typedef struct or_line_answer {
+	bool known;           /* false: the line does not exist (beyond the end of the file) */
+	bool uncommitted;     /* the line differs from HEAD (only with data) */
+	int commit;           /* index into history->commits, or -1 when uncommitted/unknown */
+} or_line_answer;
+
+/*
+ * Like or_history_last_changes, and also: for each request, out_lines gets
+ * requests[r].nlines answers, consecutively, request after request. A line
+ * gets the last commit on HEAD's first-parent line that added or changed
+ * it; with `data`, lines that differ from HEAD are uncommitted and the
+ * others are followed from their place in HEAD. A file that is not in HEAD
+ * gives uncommitted lines with `data`, unknown ones without. The walk goes
+ * on until every path has its last change and every line its commit.
+ * `requests` and `out_lines` may be NULL when `nrequests` is 0.
+ */
+int or_history_walk(or_history *out, git_repository *repo, const char *const *paths,
+		    size_t npaths, int *out_commit, const or_line_request *requests,
+		    size_t nrequests, or_line_answer *out_lines, or_diag *diag);
+
 void or_history_dispose(or_history *history);
 
 #endif

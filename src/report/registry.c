@@ -6,6 +6,10 @@
 static const or_reporter *const reporters[] = {
 	&or_reporter_text,
 	&or_reporter_json,
+	&or_reporter_html,
+	&or_reporter_junit,
+	&or_reporter_sarif,
+	&or_reporter_markdown,
 	NULL,
 };
 
@@ -21,7 +25,7 @@ const or_reporter *or_reporter_find(const char *name)
 
 const char *or_report_format_list(void)
 {
-	return "text, json";
+	return "text, json, junit, sarif, markdown, html";
 }
 
 bool or_report_format_known(const char *format)

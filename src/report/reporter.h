@@ -24,6 +24,10 @@ const or_reporter *or_reporter_find(const char *name);
 
 extern const or_reporter or_reporter_text;
 extern const or_reporter or_reporter_json;
+extern const or_reporter or_reporter_html;
+extern const or_reporter or_reporter_junit;
+extern const or_reporter or_reporter_sarif;
+extern const or_reporter or_reporter_markdown;
 
 /* Shared by reporters: the string at `key` of `object`, or `fallback`. */
 const char *or_report_str(const json_t *object, const char *key, const char *fallback);

@@ -1,12 +1,15 @@
 /*
- * bench_history REPO_DIR [--print]
+ * bench_history REPO_DIR [--lines] [--print]
  *
  * Lists every *.md file of HEAD's tree, finds the last change of each with
- * or_history_last_changes, and prints the wall time of the walk, the commits
+ * or_history_walk, and prints the wall time of the walk, the commits
  * walked, the files answered and the peak resident memory of the process.
- * --print also writes "COMMIT PATH" for every file (for checking the answers
- * against `git log -1 --first-parent -- PATH`). Not a test: the numbers are
- * for scripts/bench-history.sh.
+ * --lines also attributes lines 14 and 15 of every runbook (*-runbook.md:
+ * the contact lines of scripts/gen-corpus.py's runbooks) in the same walk,
+ * as `git blame --first-parent` would. --print also writes "COMMIT PATH"
+ * for every file and, with --lines, "COMMIT PATH:LINE" for every line (for
+ * checking the answers against git log and git blame). Not a test: the
+ * numbers are for scripts/bench-history.sh.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,8 +74,16 @@ cleanup:
 	return error;
 }
 
+static bool is_runbook(const char *path)
+{
+	size_t len = strlen(path);
+
+	return len >= 11 && strcmp(path + len - 11, "-runbook.md") == 0;
+}
+
 int main(int argc, char **argv)
 {
+	static const int contact_lines[] = { 14, 15 };
 	git_repository *repo = NULL;
 	path_list list = { NULL, 0, 0 };
 	or_history history = { NULL, 0, 0 };
@@ -81,12 +92,22 @@ int main(int argc, char **argv)
 	struct rusage usage;
 	double list_seconds, walk_seconds;
 	int *answers = NULL;
-	size_t i, answered = 0;
-	bool print = argc == 3 && strcmp(argv[2], "--print") == 0;
-	int status = EXIT_FAILURE;
+	or_line_request *requests = NULL;
+	or_line_answer *line_answers = NULL;
+	size_t i, k, answered = 0, nrequests = 0, lines_answered = 0;
+	bool print = false, lines = false, usage_ok = argc >= 2;
+	int a, status = EXIT_FAILURE;
 
-	if (argc != 2 && !print) {
-		fprintf(stderr, "usage: bench_history REPO_DIR [--print]\n");
+	for (a = 2; a < argc; a++) {
+		if (strcmp(argv[a], "--print") == 0)
+			print = true;
+		else if (strcmp(argv[a], "--lines") == 0)
+			lines = true;
+		else
+			usage_ok = false;
+	}
+	if (!usage_ok) {
+		fprintf(stderr, "usage: bench_history REPO_DIR [--lines] [--print]\n");
 		return 2;
 	}
 	git_libgit2_init();
@@ -102,9 +123,19 @@ int main(int argc, char **argv)
 	list_seconds = seconds_since(&start);
 
 	answers = or_xmalloc((list.count ? list.count : 1) * sizeof(int));
+	requests = or_xcalloc(list.count ? list.count : 1, sizeof(*requests));
+	for (i = 0; lines && i < list.count; i++) {
+		if (!is_runbook(list.paths[i]))
+			continue;
+		requests[nrequests].path = i;
+		requests[nrequests].lines = contact_lines;
+		requests[nrequests].nlines = 2;
+		nrequests++;
+	}
+	line_answers = or_xcalloc(2 * nrequests + 1, sizeof(*line_answers));
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	if (or_history_last_changes(&history, repo, (const char *const *)list.paths, list.count,
-				    answers, &diag) < 0) {
+	if (or_history_walk(&history, repo, (const char *const *)list.paths, list.count, answers,
+			    requests, nrequests, line_answers, &diag) < 0) {
 		fprintf(stderr, "bench_history: %s\n", diag.message);
 		goto cleanup;
 	}
@@ -112,16 +143,28 @@ int main(int argc, char **argv)
 	for (i = 0; i < list.count; i++)
 		if (answers[i] >= 0)
 			answered++;
+	for (i = 0; i < 2 * nrequests; i++)
+		if (line_answers[i].known)
+			lines_answered++;
 	getrusage(RUSAGE_SELF, &usage);
 
-	if (print)
+	if (print) {
 		for (i = 0; i < list.count; i++)
 			printf("%s %s\n", answers[i] >= 0 ? history.commits[answers[i]].id : "-",
 			       list.paths[i]);
-	printf("bench_history: files=%zu answered=%zu walked=%zu commits=%zu "
-	       "list_s=%.3f walk_s=%.3f maxrss_kb=%ld\n",
-	       list.count, answered, history.walked, history.ncommits, list_seconds,
-	       walk_seconds, usage.ru_maxrss);
+		for (i = 0; i < nrequests; i++)
+			for (k = 0; k < 2; k++) {
+				const or_line_answer *l = &line_answers[2 * i + k];
+
+				printf("%s %s:%d\n",
+				       l->commit >= 0 ? history.commits[l->commit].id : "-",
+				       list.paths[requests[i].path], contact_lines[k]);
+			}
+	}
+	printf("bench_history: files=%zu answered=%zu lines=%zu lines_answered=%zu walked=%zu "
+	       "commits=%zu list_s=%.3f walk_s=%.3f maxrss_kb=%ld\n",
+	       list.count, answered, 2 * nrequests, lines_answered, history.walked,
+	       history.ncommits, list_seconds, walk_seconds, usage.ru_maxrss);
 	status = EXIT_SUCCESS;
 
 cleanup:
@@ -130,6 +173,8 @@ cleanup:
 		free(list.paths[i]);
 	free(list.paths);
 	free(answers);
+	free(requests);
+	free(line_answers);
 	git_repository_free(repo);
 	git_libgit2_shutdown();
 	return status;

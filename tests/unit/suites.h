@@ -14,5 +14,6 @@ Suite *history_suite(void);
 Suite *records_suite(void);
 Suite *readiness_suite(void);
 Suite *contact_suite(void);
+Suite *reporters_suite(void);
 
 #endif

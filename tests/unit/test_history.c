@@ -647,6 +647,439 @@ START_TEST(test_agrees_with_git_log)
 }
 END_TEST
 
+/* ---- line attribution ---------------------------------------------------- */
+
+/* Run the walk with line requests; it must succeed. */
+static void run_walk(const fixture *fx, const char *const *paths, size_t npaths,
+		     const or_line_request *requests, size_t nrequests, or_history *history,
+		     int *out_commit, or_line_answer *out_lines)
+{
+	git_repository *repo = NULL;
+	or_diag diag = OR_DIAG_INIT;
+
+	ck_assert_int_eq(git_repository_open(&repo, fx->dir), 0);
+	ck_assert_msg(or_history_walk(history, repo, paths, npaths, out_commit, requests, nrequests,
+				      out_lines, &diag) == 0,
+		      "%s", diag.message);
+	git_repository_free(repo);
+}
+
+/* The answer for a line names revision `rev`. */
+static void expect_line(const fixture *fx, const or_history *history, const or_line_answer *a,
+			const char *what, const char *rev)
+{
+	char id[41];
+
+	fx_rev(fx, rev, id);
+	ck_assert_msg(a->known && !a->uncommitted, "%s: known %d, uncommitted %d", what, a->known,
+		      a->uncommitted);
+	ck_assert_msg(a->commit >= 0 && (size_t)a->commit < history->ncommits, "%s: no commit",
+		      what);
+	ck_assert_msg(strcmp(history->commits[a->commit].id, id) == 0, "%s: got %s (%s), want %s",
+		      what, history->commits[a->commit].id, history->commits[a->commit].summary, rev);
+}
+
+static void expect_uncommitted(const or_line_answer *a, const char *what)
+{
+	ck_assert_msg(a->known && a->uncommitted && a->commit == -1,
+		      "%s: known %d, uncommitted %d, commit %d", what, a->known, a->uncommitted,
+		      a->commit);
+}
+
+static void expect_unknown(const or_line_answer *a, const char *what)
+{
+	ck_assert_msg(!a->known && !a->uncommitted && a->commit == -1,
+		      "%s: known %d, uncommitted %d, commit %d", what, a->known, a->uncommitted,
+		      a->commit);
+}
+
+START_TEST(test_lines_across_commits)
+{
+	static const char *const paths[] = { "runbooks/db-runbook.md", "other.md" };
+	static const int lines[] = { 1, 3, 4, 5, 7, 8, 9, 10 };
+	or_line_request request = { 0, lines, 8, NULL, 0 };
+	fixture fx;
+	or_history history;
+	or_line_answer out[8];
+	int last[2];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "runbooks/db-runbook.md",
+		 "# DB\n\n## Contacts\n\n- Primary: ann (+1-555-0100)\n- Escalation: bob\n"
+		 "- Vendor: acme\n");
+	fx_write(&fx, "other.md", "o\n");
+	fx_commit(&fx, T0, "Start");
+	fx_write(&fx, "runbooks/db-runbook.md",
+		 "# DB\n\n## Contacts\n\n- Primary: ann (+1-555-0100)\n- Escalation: carol\n"
+		 "- Vendor: acme\n");
+	fx_commit(&fx, T0 + 100, "Escalate to carol");
+	fx_write(&fx, "other.md", "o2\n");
+	fx_commit(&fx, T0 + 200, "Other");
+	fx_write(&fx, "runbooks/db-runbook.md",
+		 "# DB\n\n## Contacts\n\n- Primary: dan (+1-555-0199)\n- Escalation: carol\n"
+		 "- Vendor: acme\n");
+	fx_commit(&fx, T0 + 300, "New primary");
+	/* two lines inserted above the contacts: everything below moves down */
+	fx_write(&fx, "runbooks/db-runbook.md",
+		 "# DB\n\n**Owner:** ops\n**Version:** 2\n## Contacts\n\n"
+		 "- Primary: dan (+1-555-0199)\n- Escalation: carol\n- Vendor: acme\n");
+	fx_commit(&fx, T0 + 400, "Metadata");
+	fx_write(&fx, "other.md", "o3\n");
+	fx_commit(&fx, T0 + 500, "Other again");
+
+	run_walk(&fx, paths, 2, &request, 1, &history, last, out);
+	expect_commit(&fx, &history, last, 0, "HEAD~1");
+	expect_commit(&fx, &history, last, 1, "HEAD");
+	expect_line(&fx, &history, &out[0], "title", "HEAD~5");
+	expect_line(&fx, &history, &out[1], "owner", "HEAD~1");
+	expect_line(&fx, &history, &out[2], "version", "HEAD~1");
+	expect_line(&fx, &history, &out[3], "heading", "HEAD~5");
+	expect_line(&fx, &history, &out[4], "primary", "HEAD~2");
+	expect_line(&fx, &history, &out[5], "escalation", "HEAD~4");
+	expect_line(&fx, &history, &out[6], "vendor", "HEAD~5");
+	expect_unknown(&out[7], "past the end");
+	ck_assert_int_eq(history.commits[out[5].commit].time, T0 + 100);
+	/* lines from the root commit: the whole first-parent line is walked */
+	ck_assert_uint_eq(history.walked, 6);
+	or_history_dispose(&history);
+
+	/* without line requests the walk stops as soon as both files have an answer */
+	run_history(&fx, paths, 2, &history, last);
+	ck_assert_uint_eq(history.walked, 2);
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_lines_merge_counts_on_first_parent)
+{
+	static const char *const paths[] = { "a.md" };
+	static const int lines[] = { 1, 2, 4 };
+	or_line_request request = { 0, lines, 3, NULL, 0 };
+	fixture fx;
+	or_history history;
+	or_line_answer out[3];
+	int last[1];
+	size_t i;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "one\ntwo\nthree\nfour\nfive\n");
+	fx_commit(&fx, T0, "Start");
+	fx_sh(&fx, "git checkout -q -b side");
+	fx_write(&fx, "a.md", "one\nTWO\nthree\nfour\nfive\n");
+	fx_commit(&fx, T0 + 100, "Side edit");
+	fx_sh(&fx, "git checkout -q main");
+	fx_write(&fx, "a.md", "one\ntwo\nthree\nFOUR\nfive\n");
+	fx_commit(&fx, T0 + 200, "Main edit");
+	fx_git_at(&fx, T0 + 300, "+0000", "merge -q --no-ff -m 'Merge branch side' side");
+
+	run_walk(&fx, paths, 1, &request, 1, &history, last, out);
+	expect_commit(&fx, &history, last, 0, "HEAD");
+	expect_line(&fx, &history, &out[0], "line 1", "HEAD~2");
+	expect_line(&fx, &history, &out[1], "line 2 (from the side branch)", "HEAD");
+	expect_line(&fx, &history, &out[2], "line 4", "HEAD~1");
+	for (i = 0; i < history.ncommits; i++)
+		ck_assert_str_ne(history.commits[i].summary, "Side edit");
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_lines_work_tree)
+{
+	static const char *const paths[] = { "a.md", "new.md", "gone.md" };
+	/* the work tree: a line inserted at 2, line 3 edited (was 2), one added at the end */
+	static const char work[] = "alpha\ninserted\nBETA\ngamma\ndelta\nepsilon\n";
+	static const int a_lines[] = { 1, 2, 3, 4, 5, 6, 7 };
+	static const int head_lines[] = { 2, 4 };
+	static const int new_lines[] = { 1, 2, 3 };
+	static const int gone_lines[] = { 1 };
+	or_line_request requests[] = {
+		{ 0, a_lines, 7, work, sizeof work - 1 },
+		{ 1, new_lines, 3, "fresh\nfile\n", 11 },
+		{ 2, gone_lines, 1, NULL, 0 },
+		{ 0, head_lines, 2, NULL, 0 },
+	};
+	fixture fx;
+	or_history history;
+	or_line_answer out[13];
+	int last[3];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "alpha\nbeta\ngamma\n");
+	fx_commit(&fx, T0, "Start");
+	fx_write(&fx, "a.md", "alpha\nbeta\ngamma\ndelta\n");
+	fx_commit(&fx, T0 + 100, "Delta");
+
+	run_walk(&fx, paths, 3, requests, 4, &history, last, out);
+	expect_line(&fx, &history, &out[0], "alpha", "HEAD~1");
+	expect_uncommitted(&out[1], "inserted");
+	expect_uncommitted(&out[2], "edited");
+	expect_line(&fx, &history, &out[3], "gamma, moved down", "HEAD~1");
+	expect_line(&fx, &history, &out[4], "delta, moved down", "HEAD");
+	expect_uncommitted(&out[5], "appended");
+	expect_unknown(&out[6], "past the end of the work tree's text");
+	/* a file that is not in HEAD: its lines are new, as far as they go */
+	expect_uncommitted(&out[7], "new file line 1");
+	expect_uncommitted(&out[8], "new file line 2");
+	expect_unknown(&out[9], "new file past the end");
+	/* neither in HEAD nor in the work tree */
+	expect_unknown(&out[10], "never committed");
+	/* the same path again without work-tree text: HEAD's lines */
+	expect_line(&fx, &history, &out[11], "HEAD line 2", "HEAD~1");
+	expect_line(&fx, &history, &out[12], "HEAD line 4", "HEAD");
+	ck_assert_int_eq(last[1], -1);
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+/* Like `git blame --first-parent` without -M: a rename is where the file starts. */
+START_TEST(test_lines_rename_not_followed)
+{
+	static const char *const paths[] = { "b.md" };
+	static const int lines[] = { 1, 2 };
+	or_line_request request = { 0, lines, 2, NULL, 0 };
+	fixture fx;
+	or_history history;
+	or_line_answer out[2];
+	int last[1];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "one\ntwo\n");
+	fx_commit(&fx, T0, "Start");
+	fx_sh(&fx, "git mv a.md b.md");
+	fx_commit(&fx, T0 + 100, "Rename");
+	fx_write(&fx, "b.md", "one\nTWO\n");
+	fx_commit(&fx, T0 + 200, "Edit");
+
+	run_walk(&fx, paths, 1, &request, 1, &history, last, out);
+	expect_line(&fx, &history, &out[0], "line 1", "HEAD~1");
+	expect_line(&fx, &history, &out[1], "line 2", "HEAD");
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_lines_crlf)
+{
+	static const char *const paths[] = { "crlf.md", "auto.md" };
+	static const int crlf_lines[] = { 1, 2, 3, 4 };
+	static const int auto_lines[] = { 1, 2, 3 };
+	/* auto.md in the work tree with CRLF (core.autocrlf), its line 2 edited */
+	static const char work[] = "one\r\nZWEI\r\nthree\r\n";
+	or_line_request requests[] = {
+		{ 0, crlf_lines, 4, NULL, 0 },
+		{ 1, auto_lines, 3, work, sizeof work - 1 },
+	};
+	fixture fx;
+	or_history history;
+	or_line_answer out[7];
+	int last[2];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "crlf.md", "one\r\ntwo\r\nthree\r\n");
+	fx_write(&fx, "auto.md", "one\ntwo\nthree\n");
+	fx_commit(&fx, T0, "Start");
+	fx_write(&fx, "crlf.md", "one\r\nTWO\r\nthree\r\nfour");
+	fx_commit(&fx, T0 + 100, "Edit");
+	fx_sh(&fx, "git config core.autocrlf true");
+
+	run_walk(&fx, paths, 2, requests, 2, &history, last, out);
+	expect_line(&fx, &history, &out[0], "crlf line 1", "HEAD~1");
+	expect_line(&fx, &history, &out[1], "crlf line 2", "HEAD");
+	expect_line(&fx, &history, &out[2], "crlf line 3", "HEAD~1");
+	expect_line(&fx, &history, &out[3], "crlf line 4, no newline", "HEAD");
+	/* the work tree's CRLF is what git stores as LF: only the edit is new */
+	expect_line(&fx, &history, &out[4], "auto line 1", "HEAD~1");
+	expect_uncommitted(&out[5], "auto line 2");
+	expect_line(&fx, &history, &out[6], "auto line 3", "HEAD~1");
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+/* The commit of every line of `path` by `git blame --first-parent`, into ids[1..]. */
+static size_t git_blame_ids(const fixture *fx, const char *path, char ids[][41], size_t max)
+{
+	char cmd[512], line[1024];
+	size_t n = 0;
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd,
+		 "cd '%s' && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null && "
+		 "git blame --first-parent --line-porcelain -- '%s'",
+		 fx->dir, path);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	while (fgets(line, sizeof line, p)) {
+		unsigned long orig, final;
+		size_t k;
+
+		for (k = 0; k < 40 && line[k] && strchr("0123456789abcdef", line[k]); k++)
+			;
+		if (k < 40 || line[40] != ' ' || sscanf(line + 41, "%lu %lu", &orig, &final) != 2)
+			continue;
+		ck_assert_uint_lt(final, max);
+		memcpy(ids[final], line, 40);
+		ids[final][40] = '\0';
+		if (final > n)
+			n = final;
+	}
+	ck_assert_int_eq(pclose(p), 0);
+	return n;
+}
+
+/*
+ * 40 commits of edits, insertions and deletions on two files, with merges:
+ * every line's answer equals git blame --first-parent's.
+ */
+START_TEST(test_lines_agree_with_git_blame)
+{
+	static const char *const paths[] = { "runbooks/a-runbook.md", "docs/b.md" };
+	enum { MAXLINES = 64 };
+	fixture fx;
+	or_history history;
+	char text[2][MAXLINES][32], content[MAXLINES * 32], cmd[128];
+	char want[MAXLINES + 1][41];
+	size_t count[2] = { 0, 0 };
+	int lines[2][MAXLINES], last[2];
+	or_line_request requests[2];
+	or_line_answer out[2 * MAXLINES];
+	unsigned state = 4242;
+	long when = T0;
+	size_t f, k, i, serial = 0;
+	int c;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	for (f = 0; f < 2; f++)
+		for (k = 0; k < 8; k++)
+			snprintf(text[f][count[f]++], 32, "f%zu line %zu", f, serial++);
+	for (c = 0; c < 40; c++) {
+		bool side = c % 9 == 8;
+		int steps = side ? 2 : 1, s;
+
+		if (side)
+			fx_sh(&fx, "git checkout -q -b side%d", c);
+		for (s = 0; s < steps; s++) {
+			state = state * 1103515245u + 12345u;
+			f = (state >> 8) % 2;
+			k = (state >> 12) % count[f];
+			switch ((state >> 20) % 4) {
+			case 0: /* insert before k */
+				if (count[f] + 1 < MAXLINES) {
+					memmove(text[f][k + 1], text[f][k], (count[f] - k) * 32);
+					count[f]++;
+				}
+				/* fall through */
+			case 1: /* change k */
+				snprintf(text[f][k], 32, "f%zu line %zu", f, serial++);
+				break;
+			case 2: /* delete k */
+				if (count[f] > 3) {
+					memmove(text[f][k], text[f][k + 1], (count[f] - k - 1) * 32);
+					count[f]--;
+				}
+				break;
+			default: /* append */
+				if (count[f] + 1 < MAXLINES)
+					snprintf(text[f][count[f]++], 32, "f%zu line %zu", f, serial++);
+				break;
+			}
+			for (i = 0; i < 2; i++) {
+				content[0] = '\0';
+				for (k = 0; k < count[i]; k++) {
+					strcat(content, text[i][k]);
+					strcat(content, "\n");
+				}
+				fx_write(&fx, paths[i], content);
+			}
+			when += 60;
+			fx_commit(&fx, when, "edit");
+		}
+		if (side) {
+			fx_sh(&fx, "git checkout -q main");
+			fx_write(&fx, "main.txt", text[0][0]);
+			when += 60;
+			fx_commit(&fx, when, "main moves on");
+			snprintf(cmd, sizeof cmd, "merge -q --no-ff -m 'Merge side%d' side%d", c, c);
+			when += 60;
+			fx_git_at(&fx, when, "+0000", cmd);
+		}
+	}
+	fx_sh(&fx, "git checkout -q -f main");
+	for (f = 0; f < 2; f++) {
+		for (k = 0; k < count[f]; k++)
+			lines[f][k] = (int)k + 1;
+		requests[f].path = f;
+		requests[f].lines = lines[f];
+		requests[f].nlines = count[f];
+		requests[f].data = NULL;
+		requests[f].len = 0;
+	}
+
+	run_walk(&fx, paths, 2, requests, 2, &history, last, out);
+	for (f = 0, i = 0; f < 2; f++) {
+		ck_assert_uint_eq(git_blame_ids(&fx, paths[f], want, MAXLINES + 1), count[f]);
+		for (k = 0; k < count[f]; k++, i++) {
+			ck_assert_msg(out[i].known && out[i].commit >= 0, "%s:%zu: no answer", paths[f],
+				      k + 1);
+			ck_assert_msg(strcmp(history.commits[out[i].commit].id, want[k + 1]) == 0,
+				      "%s:%zu: got %s, git blame says %s", paths[f], k + 1,
+				      history.commits[out[i].commit].id, want[k + 1]);
+		}
+	}
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+START_TEST(test_lines_shallow_boundary)
+{
+	static const char *const paths[] = { "a.md" };
+	static const int lines[] = { 1, 2 };
+	or_line_request request = { 0, lines, 2, NULL, 0 };
+	fixture fx, clone;
+	or_history history;
+	or_line_answer out[2];
+	int last[1];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "one\ntwo\n");
+	fx_commit(&fx, T0, "c1");
+	fx_write(&fx, "a.md", "one\ntwo!\n");
+	fx_commit(&fx, T0 + 100, "c2");
+	fx_write(&fx, "b.md", "b\n");
+	fx_commit(&fx, T0 + 200, "c3");
+	strcpy(clone.dir, fx.dir);
+	strcat(clone.dir, "/clone");
+	fx_sh(&fx, "git clone -q --depth 1 'file://%s' '%s'", fx.dir, clone.dir);
+
+	run_walk(&clone, paths, 1, &request, 1, &history, last, out);
+	/* the boundary commit holds every line left */
+	ck_assert_msg(out[0].known && out[0].commit >= 0 && out[1].commit == out[0].commit,
+		      "unanswered");
+	ck_assert_str_eq(history.commits[out[0].commit].summary, "c3");
+	ck_assert_uint_eq(history.walked, 1);
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
 Suite *history_suite(void)
 {
 	Suite *s = suite_create("history");
@@ -666,6 +1099,13 @@ Suite *history_suite(void)
 	tcase_add_test(tc, test_shallow_clone);
 	tcase_add_test(tc, test_no_head);
 	tcase_add_test(tc, test_agrees_with_git_log);
+	tcase_add_test(tc, test_lines_across_commits);
+	tcase_add_test(tc, test_lines_merge_counts_on_first_parent);
+	tcase_add_test(tc, test_lines_work_tree);
+	tcase_add_test(tc, test_lines_rename_not_followed);
+	tcase_add_test(tc, test_lines_crlf);
+	tcase_add_test(tc, test_lines_agree_with_git_blame);
+	tcase_add_test(tc, test_lines_shallow_boundary);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,135 @@
+/*
+ * The waivers family: runs after suppressions and waivers were applied, and
+ * judges the exceptions themselves — expired waivers, waivers and inline
+ * suppressions that matched nothing, suppressions without a reason.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "checks/check.h"
+#include "util/buf.h"
+
+/* Where findings about the config point: the config file as named. */
+static const char *config_file(const or_check_ctx *ctx)
+{
+	return ctx->model->config->path ? ctx->model->config->path : ".opsready.yml";
+}
+
+static void waiver_subject(or_buf *out, const or_waiver *w)
+{
+	or_buf_clear(out);
+	or_buf_printf(out, "waiver:%s", w->rule);
+	if (w->subject)
+		or_buf_printf(out, ":%s", w->subject);
+	if (w->path)
+		or_buf_printf(out, ":%s", w->path);
+}
+
+static void waiver_what(or_buf *out, const or_waiver *w)
+{
+	or_buf_clear(out);
+	or_buf_printf(out, "waiver of %s", w->rule);
+	if (w->subject)
+		or_buf_printf(out, " for %s", w->subject);
+	if (w->path)
+		or_buf_printf(out, " in %s", w->path);
+}
+
+static void check_expired(or_check_ctx *ctx)
+{
+	const or_config *config = ctx->model->config;
+	or_buf subject = OR_BUF_INIT, what = OR_BUF_INIT;
+	size_t i;
+	char expires[11];
+
+	for (i = 0; i < config->nwaivers; i++) {
+		const or_waiver *w = &config->waivers[i];
+
+		waiver_subject(&subject, w);
+		if (!ctx->exceptions->waiver_expired[i]) {
+			or_eval_pass(ctx, config_file(ctx), subject.ptr);
+			continue;
+		}
+		waiver_what(&what, w);
+		or_date_format(w->expires, expires);
+		if (w->approved_by)
+			or_buf_printf(&what, ", approved by %s,", w->approved_by);
+		or_eval_fail(ctx, config_file(ctx), w->line, w->column, subject.ptr, w->reason,
+			     "the %s expired on %s: the findings it covered fail again", what.ptr,
+			     expires);
+	}
+	or_buf_dispose(&subject);
+	or_buf_dispose(&what);
+}
+
+static void check_unused(or_check_ctx *ctx)
+{
+	const or_config *config = ctx->model->config;
+	const or_exceptions *ex = ctx->exceptions;
+	or_buf subject = OR_BUF_INIT, what = OR_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < config->nwaivers; i++) {
+		const or_waiver *w = &config->waivers[i];
+
+		if (ex->waiver_expired[i])
+			continue; /* waiver.expired says it */
+		waiver_subject(&subject, w);
+		if (ex->waiver_matches[i]) {
+			or_eval_pass(ctx, config_file(ctx), subject.ptr);
+			continue;
+		}
+		waiver_what(&what, w);
+		or_eval_fail(ctx, config_file(ctx), w->line, w->column, subject.ptr, w->reason,
+			     "the %s matched no finding: remove it, or correct its rule, subject or path",
+			     what.ptr);
+	}
+	for (i = 0; i < ex->nsuppressions; i++) {
+		const or_suppression *s = ex->suppressions[i].suppression;
+
+		or_buf_clear(&subject);
+		or_buf_printf(&subject, "suppression:%s:%d", *s->rules ? s->rules : "*", s->line);
+		if (ex->suppressions[i].matched)
+			or_eval_pass(ctx, ex->suppressions[i].file, subject.ptr);
+		else
+			or_eval_fail(ctx, ex->suppressions[i].file, s->line, s->column, subject.ptr,
+				     s->reason,
+				     "inline suppression of %s suppressed nothing: remove it",
+				     *s->rules ? s->rules : "every rule");
+	}
+	or_buf_dispose(&subject);
+	or_buf_dispose(&what);
+}
+
+static void check_suppression_reason(or_check_ctx *ctx)
+{
+	const or_exceptions *ex = ctx->exceptions;
+	or_buf subject = OR_BUF_INIT;
+	size_t i;
+
+	if (!ctx->model->config->suppressions_require_reason)
+		return;
+	for (i = 0; i < ex->nsuppressions; i++) {
+		const or_suppression *s = ex->suppressions[i].suppression;
+
+		or_buf_clear(&subject);
+		or_buf_printf(&subject, "suppression:%s:%d", *s->rules ? s->rules : "*", s->line);
+		if (s->reason)
+			or_eval_pass(ctx, ex->suppressions[i].file, subject.ptr);
+		else
+			or_eval_fail(ctx, ex->suppressions[i].file, s->line, s->column, subject.ptr,
+				     NULL,
+				     "inline suppression of %s gives no reason; the config requires one",
+				     *s->rules ? s->rules : "every rule");
+	}
+	or_buf_dispose(&subject);
+}
+
+static const or_check waivers_checks[] = {
+	{ "waiver-expired", check_expired },
+	{ "waiver-unused", check_unused },
+	{ "suppression-reason", check_suppression_reason },
+	{ NULL, NULL },
+};
+
+const or_check_family or_waivers_family = { "waivers", waivers_checks, OR_PHASE_AFTER_EXCEPTIONS };

@@ -1,0 +1,20 @@
+# The HTML report for auditors: the example's page parses as HTML, has the
+# verdict, a training-matrix cell and a contact, loads nothing, and renders
+# byte for byte the same from the saved JSON report; hostile repository text
+# stays text; a report of 52,000 findings stays small and grouped.
+here="$OPSREADY_SOURCE_DIR/tests/e2e/cases/html-report"
+bash "$OPSREADY_SOURCE_DIR/examples/build-example-repo.sh" "$OUT/example" >/dev/null 2>&1
+"$OPSREADY" check "$OUT/example" --now 2026-11-27 --quiet --report json="$OUT/a.json" --report html="$OUT/a.html" >/dev/null; echo "check exit $?"
+"$OPSREADY" render "$OUT/a.json" --report html="$OUT/b.html"; echo "render exit $?"
+cmp "$OUT/a.html" "$OUT/b.html" && echo "html from render is identical"
+python3 "$here/check_html.py" example "$OUT/a.html"
+
+cp -R "$OPSREADY_SOURCE_DIR/tests/browser/hostile-repo" "$OUT/hostile"
+"$OPSREADY" check "$OUT/hostile" --now 2026-11-27 --quiet --report html="$OUT/hostile.html" >/dev/null; echo "check exit $?"
+python3 "$here/check_html.py" hostile "$OUT/hostile.html"
+
+python3 "$here/big_report.py" "$OUT/a.json" "$OUT/big.json"
+"$OPSREADY" render "$OUT/big.json" --report html="$OUT/big.html"; echo "render exit $?"
+"$OPSREADY" render "$OUT/big.json" --report html="$OUT/big2.html"; echo "render exit $?"
+cmp "$OUT/big.html" "$OUT/big2.html" && echo "big html is reproducible"
+python3 "$here/check_html.py" big "$OUT/big.html"
