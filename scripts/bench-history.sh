@@ -7,13 +7,17 @@
 # corpus with scripts/gen-corpus.py (default 10,000 files and 50,000 commits,
 # kept in build-bench/ and reused) unless --repo names an existing
 # repository, checks a sample of opsready's answers against
-# `git log -1 --first-parent -- PATH`, then prints the median of R runs
-# (default 3) of
+# `git log -1 --first-parent -- PATH` and `git blame --first-parent -L N,N`,
+# then prints the median of R runs (default 3) of
 #   bench_history REPO                     (every *.md file at HEAD)
+#   bench_history REPO --lines             (the same walk, also attributing
+#                                           lines 14-15 of every runbook:
+#                                           the generator's contact lines)
 #   git log --first-parent --name-only --format=%H > /dev/null
 # as wall time and peak memory, and the ratio. The target: opsready's wall
-# time at most 1.5 times git's. A benchmark, not a test: it always exits 0
-# once it has measured.
+# time at most 1.5 times git's (for the last changes alone; line attribution
+# reads every version of every runbook, which git log never does). A
+# benchmark, not a test: it always exits 0 once it has measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +33,7 @@ while [ $# -gt 0 ]; do
     --commits) commits=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-history: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -75,6 +79,22 @@ done < "$tmp/sample"
 tail -n 1 "$tmp/answers"
 echo "   $checked sampled answers agree with git log -1 --first-parent -- PATH"
 
+# The contact lines: a few answers, checked with git blame (0.5 s or more each).
+"$bench" "$repo" --lines --print | grep -v '^bench_history:' | grep -E ':[0-9]+$' > "$tmp/lines" || true
+step=$(( ($(wc -l < "$tmp/lines") + 7) / 8 ))
+awk -v step="$step" 'step > 0 && NR % step == 1 % step' "$tmp/lines" > "$tmp/lines.sample"
+checked=0
+while read -r id where; do
+  path=${where%:*}; line=${where##*:}
+  want=$(git -C "$repo" blame --first-parent --porcelain -L "$line,$line" -- "$path" | head -n 1 | cut -d' ' -f1)
+  if [ "$want" != "$id" ]; then
+    echo "bench-history: MISMATCH for $path:$line: opsready $id, git blame $want" >&2
+    exit 1
+  fi
+  checked=$((checked + 1))
+done < "$tmp/lines.sample"
+echo "   $checked sampled line answers agree with git blame --first-parent -L N,N"
+
 timer=
 [ -x /usr/bin/time ] && timer=/usr/bin/time
 
@@ -107,6 +127,7 @@ median() {
 
 echo "== $runs runs each on $repo"
 run opsready "$bench" "$repo"
+run lines "$bench" "$repo" --lines
 if [ -n "$timer" ]; then
   run git git -C "$repo" log --first-parent --name-only --format=%H
 else
@@ -115,6 +136,7 @@ else
 fi
 
 ow=$(median 1 "$tmp/opsready"); om=$(median 2 "$tmp/opsready")
+lw=$(median 1 "$tmp/lines"); lm=$(median 2 "$tmp/lines")
 gw=$(median 1 "$tmp/git"); gm=$(median 2 "$tmp/git")
 mb() { [ "$1" = n/a ] && echo n/a || awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 ratio() { { [ "$1" = n/a ] || [ "$2" = n/a ]; } && echo n/a || awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
@@ -122,6 +144,7 @@ ratio() { { [ "$1" = n/a ] || [ "$2" = n/a ]; } && echo n/a || awk -v a="$1" -v 
 echo
 printf '%-52s %10s %14s\n' "median of $runs" "wall (s)" "peak RSS (MB)"
 printf '%-52s %10s %14s\n' "opsready bench_history (every *.md at HEAD)" "$ow" "$(mb "$om")"
+printf '%-52s %10s %14s\n' "  the same walk + lines 14-15 of every runbook" "$lw" "$(mb "$lm")"
 printf '%-52s %10s %14s\n' "git log --first-parent --name-only --format=%H" "$gw" "$(mb "$gm")"
 printf '%-52s %10s %14s\n' "ratio opsready / git" "$(ratio "$ow" "$gw")" "$(ratio "$om" "$gm")"
 [ -n "$timer" ] || echo "(no /usr/bin/time: opsready's memory from its own getrusage; git's not measured)"

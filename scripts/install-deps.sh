@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config git
   libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev
   libxml2-dev libjansson-dev check libcsv-dev
-  python3 python3-jsonschema libxml2-utils valgrind
+  python3 python3-jsonschema python3-yaml libxml2-utils valgrind
   chromium nodejs
 )
 

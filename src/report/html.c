@@ -598,11 +598,15 @@ static void render_scan(xmlNodePtr parent, const html_ctx *ctx)
 									 : "not a git repository",
 	     ctx->commit != NULL);
 	fact(facts, "Branch", or_report_str(scan, "branch", NULL), true);
-	fact(facts, "Working tree",
-	     json_is_true(json_object_get(scan, "dirty")) ? "dirty (uncommitted changes were scanned)"
-							  : "clean",
-	     false);
-	fact(facts, "Clone", json_is_true(json_object_get(scan, "shallow")) ? "shallow" : "full", false);
+	if (json_is_true(json_object_get(scan, "git"))) {
+		fact(facts, "Working tree",
+		     json_is_true(json_object_get(scan, "dirty"))
+			     ? "dirty (uncommitted changes were scanned)"
+			     : "clean",
+		     false);
+		fact(facts, "Clone", json_is_true(json_object_get(scan, "shallow")) ? "shallow" : "full",
+		     false);
+	}
 	fact(facts, "Date used as now", or_report_str(scan, "now", NULL), false);
 	fact(facts, "Rules digest", or_report_str(scan, "rules_digest", NULL), true);
 	scalar(&buf, json_object_get(scan, "packs"));
@@ -778,6 +782,8 @@ static void per_file_counts(xmlNodePtr parent, const finding_ref *refs, size_t n
 
 static void rule_group(xmlNodePtr parent, const html_ctx *ctx, const finding_ref *refs, size_t n)
 {
+	static const char *const finding_titles[] = { "Location", "Finding and evidence", "Status",
+						       NULL };
 	const char *id = refs[0].rule;
 	const json_t *rule = json_object_get(ctx->rules, id);
 	const char *severity = or_report_str(rule, "severity",
@@ -829,10 +835,7 @@ static void rule_group(xmlNodePtr parent, const html_ctx *ctx, const finding_ref
 		add_text(meta, "dd", NULL, or_report_str(rule, "pack", NONE));
 	}
 
-	{
-		static const char *const titles[] = { "Location", "Finding and evidence", "Status", NULL };
-		tbody = new_table(section, "findings", titles);
-	}
+	tbody = new_table(section, "findings", finding_titles);
 	for (i = 0; i < n && i < HTML_FINDINGS_PER_RULE; i++)
 		finding_row(tbody, ctx, &refs[i]);
 	if (n > HTML_FINDINGS_PER_RULE) {
