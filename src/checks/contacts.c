@@ -185,70 +185,119 @@ static void check_placeholder(or_check_ctx *ctx)
 
 /* ---- contacts.duplicate ------------------------------------------------- */
 
-static bool in_group(const json_t *group, const char *role)
-{
-	size_t i;
+/* One contact as the duplicate check sees it. */
+typedef struct dup_entry {
+	size_t index;      /* into the model's contacts */
+	long group;        /* the distinct_roles group of its role, -1 for none */
+	char *role;        /* role key */
+	char *value;       /* normalised value */
+} dup_entry;
 
-	for (i = 0; i < json_array_size(group); i++) {
-		const char *r = json_string_value(json_array_get(group, i));
-		if (r && role_equal(r, role))
-			return true;
-	}
-	return false;
+static int compare_dup(const void *pa, const void *pb)
+{
+	const dup_entry *a = pa, *b = pb;
+	int c;
+
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	if ((c = strcmp(a->value, b->value)) != 0)
+		return c;
+	return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/*
+ * One number or address serving roles that must be distinct: contacts are
+ * sorted by (group, normalised value), so that each run of equal values is
+ * one candidate — n log n, not n².
+ */
 static void check_duplicates(or_check_ctx *ctx)
 {
 	const json_t *groups = or_rule_param_array(ctx->rule, "distinct_roles");
 	const or_contact *contacts = ctx->model->contacts;
-	size_t n = ctx->model->ncontacts, g, i, j;
-	char **normalized = or_xcalloc(n ? n : 1, sizeof(char *));
-	or_buf value = OR_BUF_INIT, reason = OR_BUF_INIT, subject = OR_BUF_INIT;
+	size_t n = ctx->model->ncontacts, g, i, j, k, count = 0;
+	dup_entry *entries = or_xcalloc(n ? n : 1, sizeof(*entries));
+	char **group_keys;
+	size_t ngroup_keys = 0;
+	long *key_group;
+	size_t *found = or_xcalloc(json_array_size(groups) + 1, sizeof(size_t));
+	or_buf value = OR_BUF_INIT, reason = OR_BUF_INIT, subject = OR_BUF_INIT, key = OR_BUF_INIT;
 
+	/* the role keys of every group, each with its group */
+	for (g = 0; g < json_array_size(groups); g++)
+		ngroup_keys += json_array_size(json_array_get(groups, g));
+	group_keys = or_xcalloc(ngroup_keys + 1, sizeof(char *));
+	key_group = or_xcalloc(ngroup_keys + 1, sizeof(long));
+	for (g = 0, k = 0; g < json_array_size(groups); g++) {
+		const json_t *group = json_array_get(groups, g);
+		for (i = 0; i < json_array_size(group); i++) {
+			role_key(&key, json_string_value(json_array_get(group, i)));
+			group_keys[k] = or_xstrdup(or_buf_cstr(&key));
+			key_group[k++] = (long)g;
+		}
+	}
 	for (i = 0; i < n; i++) {
-		if (validate(&contacts[i], NULL, 0, &value, &reason) == 0 || value.size)
-			normalized[i] = or_xstrdup(or_buf_cstr(&value));
-		else
-			normalized[i] = or_xstrdup(contacts[i].value);
+		long group = -1;
+		if (contacts[i].kind == OR_CONTACT_TEXT)
+			continue;
+		role_key(&key, contacts[i].role);
+		for (k = 0; k < ngroup_keys && group < 0; k++)
+			if (strcmp(group_keys[k], or_buf_cstr(&key)) == 0)
+				group = key_group[k];
+		if (group < 0)
+			continue;
+		entries[count].index = i;
+		entries[count].group = group;
+		entries[count].role = or_xstrdup(or_buf_cstr(&key));
+		if (validate(&contacts[i], NULL, 0, &value, &reason) != 0 && !value.size)
+			or_buf_puts(&value, contacts[i].value);
+		or_buf_clear(&reason);
+		or_buf_printf(&reason, "%d:%s", (int)contacts[i].kind, or_buf_cstr(&value));
+		entries[count].value = or_xstrdup(reason.ptr);
+		count++;
+	}
+	if (count > 1)
+		qsort(entries, count, sizeof(*entries), compare_dup);
+	for (i = 0; i < count; i = j) {
+		for (j = i + 1; j < count && entries[j].group == entries[i].group &&
+				strcmp(entries[j].value, entries[i].value) == 0;
+		     j++) {
+			const or_contact *first = &contacts[entries[i].index];
+			const or_contact *c = &contacts[entries[j].index];
+			if (strcmp(entries[j].role, entries[i].role) == 0)
+				continue; /* one role listed twice is not two roles */
+			or_buf_clear(&subject);
+			or_buf_printf(&subject, "roles:%ld:%s", entries[j].group, entries[j].value);
+			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
+				     "%s %s serves both %s (%s:%d) and %s, which must be distinct",
+				     or_contact_kind_name(c->kind), c->value, first->role, first->file,
+				     first->line, c->role);
+			found[entries[j].group]++;
+		}
 	}
 	for (g = 0; g < json_array_size(groups); g++) {
-		const json_t *group = json_array_get(groups, g);
-		size_t found = 0;
-
+		if (found[g])
+			continue;
 		or_buf_clear(&subject);
 		or_buf_puts(&subject, "roles");
-		for (i = 0; i < json_array_size(group); i++)
-			or_buf_printf(&subject, ":%s", json_string_value(json_array_get(group, i)));
-		for (j = 0; j < n; j++) {
-			if (contacts[j].kind == OR_CONTACT_TEXT || !in_group(group, contacts[j].role))
-				continue;
-			for (i = 0; i < j; i++) {
-				if (contacts[i].kind != contacts[j].kind ||
-				    !in_group(group, contacts[i].role) ||
-				    role_equal(contacts[i].role, contacts[j].role) ||
-				    strcmp(normalized[i], normalized[j]) != 0)
-					continue;
-				or_buf_clear(&reason);
-				or_buf_printf(&reason, "%s:%s", subject.ptr, normalized[j]);
-				or_eval_fail(ctx, contacts[j].file, contacts[j].line, contacts[j].column,
-					     reason.ptr, contacts[j].line_text,
-					     "%s %s serves both %s (%s:%d) and %s, which must be distinct",
-					     or_contact_kind_name(contacts[j].kind), contacts[j].value,
-					     contacts[i].role, contacts[i].file, contacts[i].line,
-					     contacts[j].role);
-				found++;
-				break;
-			}
-		}
-		if (!found)
-			or_eval_pass(ctx, NULL, subject.ptr);
+		for (i = 0; i < json_array_size(json_array_get(groups, g)); i++)
+			or_buf_printf(&subject, ":%s",
+				      json_string_value(json_array_get(json_array_get(groups, g), i)));
+		or_eval_pass(ctx, NULL, subject.ptr);
 	}
-	for (i = 0; i < n; i++)
-		free(normalized[i]);
-	free(normalized);
+	for (i = 0; i < count; i++) {
+		free(entries[i].role);
+		free(entries[i].value);
+	}
+	for (k = 0; k < ngroup_keys; k++)
+		free(group_keys[k]);
+	free(group_keys);
+	free(key_group);
+	free(entries);
+	free(found);
 	or_buf_dispose(&value);
 	or_buf_dispose(&reason);
 	or_buf_dispose(&subject);
+	or_buf_dispose(&key);
 }
 
 /* ---- contacts.missing-role ---------------------------------------------- */
@@ -275,6 +324,7 @@ static void check_roles(or_check_ctx *ctx)
 		for (i = 0; i < ctx->model->ncontacts && !found; i++)
 			found = ctx->model->contacts[i].kind != OR_CONTACT_TEXT &&
 				role_equal(ctx->model->contacts[i].role, role);
+		/* (a linear scan per required role: a handful of roles) */
 		or_buf_clear(&subject);
 		or_buf_printf(&subject, "role:%s", role);
 		if (found)
@@ -318,7 +368,12 @@ static void check_stale(or_check_ctx *ctx)
 			continue;
 		}
 		or_date_format(c->verified, when);
-		if (c->verified_source == OR_VERIFIED_BLAME)
+		if (c->verified_source == OR_VERIFIED_BLAME && c->older)
+			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
+				     "%s %s for %s has not changed since %s or before, more than %lld days ago, and was never marked verified; contacts must be verified every %lld days",
+				     or_contact_kind_name(c->kind), c->value, c->role, when,
+				     (long long)max_age, (long long)max_age);
+		else if (c->verified_source == OR_VERIFIED_BLAME)
 			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
 				     "%s %s for %s was last changed on %s (commit %.12s), %lld days ago, and never marked verified; contacts must be verified every %lld days",
 				     or_contact_kind_name(c->kind), c->value, c->role, when, c->commit,

@@ -270,6 +270,7 @@ static int read_history(or_model *model, bool disabled, or_diag *diag)
 	or_line_answer *line_answers = NULL;
 	size_t *request_of = NULL; /* per document: its request, or SIZE_MAX */
 	size_t i, nrequests = 0, nlines = 0, d;
+	int64_t cutoff = 0;
 	int error = -1;
 
 	if (disabled)
@@ -350,8 +351,12 @@ static int read_history(or_model *model, bool disabled, or_diag *diag)
 		line_answers = or_xcalloc(nlines ? nlines : 1, sizeof(*line_answers));
 	}
 
+	/* contacts.stale only asks whether a line is older than max_age_days:
+	 * lines are followed back to that day, and no further */
+	if (stale && stale->enabled)
+		cutoff = ((int64_t)model->now - or_rule_param_int(stale, "max_age_days", 90)) * 86400;
 	if (or_history_walk(&model->history, files->repo, paths, model->ndocs, answers, requests,
-			    nrequests, line_answers, diag) != 0)
+			    nrequests, line_answers, cutoff, diag) != 0)
 		goto cleanup;
 	for (i = 0; i < model->ndocs; i++) {
 		or_last_change *lc = &model->docs[i].last_change;
@@ -375,6 +380,11 @@ static int read_history(or_model *model, bool disabled, or_diag *diag)
 		c->uncommitted = a->uncommitted;
 		if (a->uncommitted) {
 			c->verified = model->now;
+			c->commit[0] = '\0';
+		} else if (a->older) {
+			/* unchanged since before the cutoff: at least that old */
+			c->older = true;
+			c->verified = or_date_from_unix(cutoff) - 1;
 			c->commit[0] = '\0';
 		} else {
 			const or_commit_info *commit = &model->history.commits[a->commit];

@@ -571,7 +571,7 @@ static json_t *contacts_json(const or_report_inputs *in)
 				  text(c->file), "line", c->line, "column", c->column, "verified",
 				  known ? date_json(c->verified) : json_null(), "verified_source",
 				  text(or_verified_source_name(c->verified_source)), "commit",
-				  c->verified_source == OR_VERIFIED_BLAME && !c->uncommitted
+				  c->verified_source == OR_VERIFIED_BLAME && c->commit[0]
 					  ? json_string(c->commit)
 					  : json_null(),
 				  "age_days",

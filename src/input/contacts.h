@@ -38,6 +38,8 @@ typedef struct or_contact {
 	or_date verified;
 	char commit[41];            /* with OR_VERIFIED_BLAME: the commit of the line */
 	bool uncommitted;           /* with OR_VERIFIED_BLAME: the line changed in the work tree */
+	bool older;                 /* with OR_VERIFIED_BLAME: unchanged since before `verified`
+				       (history was read back to that day only) */
 } or_contact;
 
 /*

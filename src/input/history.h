@@ -67,7 +67,8 @@ typedef struct or_line_request {
 typedef struct or_line_answer {
 	bool known;           /* false: the line does not exist (beyond the end of the file) */
 	bool uncommitted;     /* the line differs from HEAD (only with data) */
-	int commit;           /* index into history->commits, or -1 when uncommitted/unknown */
+	bool older;           /* last changed before the walk's line cutoff (commit is -1) */
+	int commit;           /* index into history->commits, or -1 when uncommitted/unknown/older */
 } or_line_answer;
 
 /*
@@ -79,10 +80,17 @@ typedef struct or_line_answer {
  * gives uncommitted lines with `data`, unknown ones without. The walk goes
  * on until every path has its last change and every line its commit.
  * `requests` and `out_lines` may be NULL when `nrequests` is 0.
+ *
+ * `line_cutoff` (a Unix time; 0 for none) bounds the line attribution: the
+ * lines still unattributed when the walk reaches a commit older than it are
+ * answered `older` and followed no further. A caller that only needs to
+ * know whether a line is older than a limit (contacts.stale) saves the diffs
+ * of every older version of the file.
  */
 int or_history_walk(or_history *out, git_repository *repo, const char *const *paths,
 		    size_t npaths, int *out_commit, const or_line_request *requests,
-		    size_t nrequests, or_line_answer *out_lines, or_diag *diag);
+		    size_t nrequests, or_line_answer *out_lines, int64_t line_cutoff,
+		    or_diag *diag);
 
 void or_history_dispose(or_history *history);
 

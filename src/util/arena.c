@@ -8,7 +8,8 @@
 
 #include "util/alloc.h"
 
-#define ARENA_BLOCK 65536
+#define ARENA_FIRST_BLOCK 2048   /* most arenas (a short document) stay small */
+#define ARENA_BLOCK 65536        /* blocks double up to this */
 #define ARENA_ALIGN 16
 
 typedef struct arena_block {
@@ -19,11 +20,14 @@ typedef struct arena_block {
 
 struct or_arena {
 	arena_block *head;
+	size_t next_block; /* the size of the next block */
 };
 
 or_arena *or_arena_new(void)
 {
-	return or_xcalloc(1, sizeof(or_arena));
+	or_arena *arena = or_xcalloc(1, sizeof(or_arena));
+	arena->next_block = ARENA_FIRST_BLOCK;
+	return arena;
 }
 
 void or_arena_free(or_arena *arena)
@@ -61,7 +65,7 @@ void *or_arena_alloc(or_arena *arena, size_t size)
 #else
 	b = arena->head;
 	if (!b || b->size - b->used < size) {
-		if (size > ARENA_BLOCK / 4) {
+		if (size > arena->next_block / 4) {
 			/* A large object gets its own block, behind the current one. */
 			arena_block *big = block_new(size);
 			if (b) {
@@ -72,9 +76,11 @@ void *or_arena_alloc(or_arena *arena, size_t size)
 			}
 			b = big;
 		} else {
-			b = block_new(ARENA_BLOCK);
+			b = block_new(arena->next_block);
 			b->next = arena->head;
 			arena->head = b;
+			if (arena->next_block < ARENA_BLOCK)
+				arena->next_block *= 2;
 		}
 	}
 #endif

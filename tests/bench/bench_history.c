@@ -135,7 +135,7 @@ int main(int argc, char **argv)
 	line_answers = or_xcalloc(2 * nrequests + 1, sizeof(*line_answers));
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	if (or_history_walk(&history, repo, (const char *const *)list.paths, list.count, answers,
-			    requests, nrequests, line_answers, &diag) < 0) {
+			    requests, nrequests, line_answers, 0, &diag) < 0) {
 		fprintf(stderr, "bench_history: %s\n", diag.message);
 		goto cleanup;
 	}

@@ -659,7 +659,7 @@ static void run_walk(const fixture *fx, const char *const *paths, size_t npaths,
 
 	ck_assert_int_eq(git_repository_open(&repo, fx->dir), 0);
 	ck_assert_msg(or_history_walk(history, repo, paths, npaths, out_commit, requests, nrequests,
-				      out_lines, &diag) == 0,
+				      out_lines, 0, &diag) == 0,
 		      "%s", diag.message);
 	git_repository_free(repo);
 }
