@@ -516,8 +516,8 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	}
 
 	for (i = 0; i < out->files.nfiles; i++)
-		if (in_scope(config, out->files.files[i].path) &&
-		    (!out->since || out->files.files[i].in_change))
+		if ((!out->since || out->files.files[i].in_change) &&
+		    in_scope(config, out->files.files[i].path))
 			in_scope_count++;
 
 	for (i = 0; i < out->files.nfiles; i++) {
@@ -529,7 +529,8 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		char *data = NULL;
 		size_t len = 0;
 
-		if (!in_scope(config, file->path) || (out->since && !file->in_change))
+		/* pre-merge mode reads only the change: a flag, before any glob */
+		if ((out->since && !file->in_change) || !in_scope(config, file->path))
 			continue;
 		if (options && options->progress)
 			fprintf(stderr, "\ropsready: reading %zu/%zu documents", ++done, in_scope_count);
