@@ -573,20 +573,17 @@ static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 	return 0;
 }
 
-int or_config_load(or_config **out, const char *path, or_diag *diag)
+int or_config_parse(or_config **out, const char *text, size_t len, const char *name,
+		    or_diag *diag)
 {
 	or_config *config = or_config_default();
 	or_yaml yaml = OR_YAML_INIT;
 	yaml_node_t *root;
-	char *text = NULL;
-	size_t len = 0;
 	int rc = -1;
 
 	*out = NULL;
-	config->path = or_xstrdup(path);
-	if (or_yaml_read_file(&text, &len, path, "config file", diag) != 0)
-		goto cleanup;
-	if (or_yaml_load(&yaml, text, len, path, diag) != 0)
+	config->path = or_xstrdup(name);
+	if (or_yaml_load(&yaml, text, len, name, diag) != 0)
 		goto cleanup;
 	root = or_yaml_root(&yaml);
 	if (root && parse_top(config, &yaml, root, diag) != 0)
@@ -596,8 +593,21 @@ int or_config_load(or_config **out, const char *path, or_diag *diag)
 	rc = 0;
 cleanup:
 	or_yaml_dispose(&yaml);
-	free(text);
 	or_config_free(config);
+	return rc;
+}
+
+int or_config_load(or_config **out, const char *path, or_diag *diag)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	*out = NULL;
+	if (or_yaml_read_file(&text, &len, path, "config file", diag) != 0)
+		return -1;
+	rc = or_config_parse(out, text, len, path, diag);
+	free(text);
 	return rc;
 }
 

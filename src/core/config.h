@@ -85,6 +85,14 @@ or_config *or_config_default(void);
  * by or_ruleset_build().
  */
 int or_config_load(or_config **out, const char *path, or_diag *diag);
+/*
+ * The same over `len` bytes in memory (not necessarily NUL-terminated);
+ * `name` is the config's path: it names the file in diagnostics and pack
+ * files in `extends:` are relative to it. or_config_load reads the file and
+ * calls this.
+ */
+int or_config_parse(or_config **out, const char *text, size_t len, const char *name,
+		    or_diag *diag);
 void or_config_free(or_config *config);
 
 /*

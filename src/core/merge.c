@@ -46,6 +46,14 @@ static void append_items(json_t *out, const json_t *array, const char *name, con
 	}
 }
 
+/* The string at `key` of `object`, or `fallback`: a saved report may lack
+ * any key or hold another type there. */
+static const char *string_or(const json_t *object, const char *key, const char *fallback)
+{
+	const char *s = json_string_value(json_object_get(object, key));
+	return s ? s : fallback;
+}
+
 static int weight(const char *severity)
 {
 	return !severity ? 0 : strcmp(severity, "error") == 0 ? 3 : strcmp(severity, "warning") == 0;
@@ -94,12 +102,12 @@ static json_t *summary(const json_t *rules, const json_t *findings, const json_t
 		bool ok;
 
 		if (!is_finding) {
-			if (strcmp(json_string_value(json_object_get(e, "outcome")), "pass") != 0)
+			if (strcmp(string_or(e, "outcome", ""), "pass") != 0)
 				continue;
 			n = (double)json_array_size(json_object_get(e, "subjects"));
 			ok = true;
 		} else {
-			const char *status = json_string_value(json_object_get(e, "status"));
+			const char *status = string_or(e, "status", "active");
 			int rank = sev ? (strcmp(sev, "error") == 0 ? 2 : strcmp(sev, "warning") == 0) : 0;
 			ok = strcmp(status, "waived") == 0 || strcmp(status, "suppressed") == 0;
 			if (strcmp(status, "active") == 0) {
@@ -123,7 +131,7 @@ static json_t *summary(const json_t *rules, const json_t *findings, const json_t
 		json_array_set_new(tally, 1, json_real(json_real_value(json_array_get(tally, 1)) + w * n));
 		json_array_set_new(tally, 2, json_integer(json_integer_value(json_array_get(tally, 2)) +
 							  (json_int_t)n));
-		if (is_finding && strcmp(json_string_value(json_object_get(e, "status")), "active") == 0)
+		if (is_finding && strcmp(string_or(e, "status", "active"), "active") == 0)
 			json_array_set_new(tally, 3,
 					   json_integer(json_integer_value(json_array_get(tally, 3)) + 1));
 		passed += ok ? w * n : 0;
@@ -279,9 +287,10 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 		files += json_integer_value(json_object_get(scan, "files"));
 		docs += json_integer_value(json_object_get(scan, "documents"));
 		history &= json_is_true(json_object_get(json_object_get(scan, "history"), "available"));
-		if (!latest || strcmp(json_string_value(json_object_get(scan, "now")), latest) > 0)
-			latest = json_string_value(json_object_get(scan, "now"));
-		or_buf_printf(&digests, "%s\n", json_string_value(json_object_get(scan, "rules_digest")));
+		if (string_or(scan, "now", NULL) &&
+		    (!latest || strcmp(string_or(scan, "now", ""), latest) > 0))
+			latest = string_or(scan, "now", NULL);
+		or_buf_printf(&digests, "%s\n", string_or(scan, "rules_digest", ""));
 		json_array_append_new(
 			repositories,
 			json_pack("{s:s, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O}", "name", names[r],

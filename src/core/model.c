@@ -344,6 +344,7 @@ static int read_history(or_model *model, bool disabled, or_diag *diag)
 			r->nlines = n;
 			r->data = md->last_change.uncommitted ? md->doc->source : NULL;
 			r->len = md->last_change.uncommitted ? md->doc->source_len : 0;
+			r->text_lines = (int)md->doc->nlines; /* the committed text, as read */
 			nlines += n;
 		}
 		free(count);

@@ -85,17 +85,21 @@ static int parser_error(or_diag *diag, const char *file, const yaml_parser_t *pa
 	return mark_error(diag, file, parser->problem_mark, "YAML syntax error: %s", problem);
 }
 
+/* Deeper nesting is refused: libyaml's scanner takes time quadratic in the
+ * depth of flow collections ("[[[[..." of a megabyte would run for minutes). */
+#define YAML_MAX_DEPTH 64
+
 /*
  * A first pass over the events: syntax errors, anchors and aliases (the
  * "billion laughs" expansion needs them, and configs have no use for them),
- * and more than one document.
+ * nesting deeper than YAML_MAX_DEPTH, and more than one document.
  */
 static int scan_events(const char *text, size_t len, const char *file, or_diag *diag)
 {
 	yaml_parser_t parser;
 	yaml_event_t event;
 	const yaml_char_t *anchor;
-	int documents = 0;
+	int documents = 0, depth = 0;
 	int rc = -1;
 	bool done = false;
 
@@ -132,12 +136,24 @@ static int scan_events(const char *text, size_t len, const char *file, or_diag *
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 			anchor = event.data.sequence_start.anchor;
+			depth++;
 			break;
 		case YAML_MAPPING_START_EVENT:
 			anchor = event.data.mapping_start.anchor;
+			depth++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
 			break;
 		default:
 			break;
+		}
+		if (depth > YAML_MAX_DEPTH) {
+			mark_error(diag, file, event.start_mark,
+				   "YAML nested deeper than %d levels", YAML_MAX_DEPTH);
+			yaml_event_delete(&event);
+			goto cleanup;
 		}
 		if (anchor) {
 			mark_error(diag, file, event.start_mark,

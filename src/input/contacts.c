@@ -173,7 +173,9 @@ static int column_of(const or_table *table, const char *const *names)
 	return -1;
 }
 
-static void extract_table(add_ctx *a, const or_table *table)
+/* Contacts of a table's rows; a row with neither role nor name is a
+ * contact of `section_role` (the section's name), as a plain list line is. */
+static void extract_table(add_ctx *a, const or_table *table, const char *section_role)
 {
 	static const char *const role_cols[] = { "role", "position", "function", "responsibility",
 						  NULL };
@@ -211,8 +213,9 @@ static void extract_table(add_ctx *a, const or_table *table)
 				is_value = or_text_key_equal(table->rows[0].cells[c].text,
 							     value_cols[k]);
 			if (is_value && *row->cells[c].text)
-				add_value(a, role_text ? role_text : name_text, name_text,
-					  row->cells[c].text, row->line, row->cells[c].column);
+				add_value(a, role_text ? role_text : name_text ? name_text : section_role,
+					  name_text, row->cells[c].text, row->line,
+					  row->cells[c].column);
 		}
 	}
 }
@@ -302,7 +305,8 @@ void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_aren
 	}
 	for (i = 0; i < doc->ntables; i++)
 		if (section_holds_contacts(doc, doc->tables[i].section, headings, nheadings))
-			extract_table(&a, &doc->tables[i]);
+			extract_table(&a, &doc->tables[i],
+				      doc->sections[doc->tables[i].section].name);
 	for (i = 0; i < doc->nsections; i++)
 		if (section_holds_contacts(doc, (int)i, headings, nheadings))
 			extract_list_lines(&a, doc, (int)i);

@@ -17,6 +17,9 @@
 
 /* At most this many libyaml events are read from front matter. */
 #define FRONT_MATTER_MAX_EVENTS 100000
+/* libyaml's scanner is quadratic in the depth of flow collections: refuse
+ * deeper nesting before it costs minutes. */
+#define FRONT_MATTER_MAX_DEPTH 64
 
 /* ------------------------------------------------------------------------ */
 /* Status markers                                                           */
@@ -557,6 +560,7 @@ static void parse_front_matter(parse_ctx *ctx, const char *yaml, size_t len, int
 	yaml_event_t event;
 	fm_state st;
 	size_t nevents = 0, k;
+	int nesting = 0;
 	bool done = false;
 
 	memset(&st, 0, sizeof(st));
@@ -576,8 +580,13 @@ static void parse_front_matter(parse_ctx *ctx, const char *yaml, size_t len, int
 				doc->front_matter_error_line, parser.problem_mark.column);
 			break;
 		}
-		if (++nevents > FRONT_MATTER_MAX_EVENTS) {
-			doc->front_matter_error = "front matter too large";
+		if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT)
+			nesting++;
+		else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT)
+			nesting--;
+		if (++nevents > FRONT_MATTER_MAX_EVENTS || nesting > FRONT_MATTER_MAX_DEPTH) {
+			doc->front_matter_error = nesting > FRONT_MATTER_MAX_DEPTH ?
+				"front matter nested too deeply" : "front matter too large";
 			doc->front_matter_error_line = first_line + (int)event.start_mark.line;
 			doc->front_matter_error_column = 1;
 			yaml_event_delete(&event);
@@ -831,12 +840,81 @@ static int inline_column(parse_ctx *ctx, cmark_node *block, int line, int col)
 	return col > 0 ? col : 1;
 }
 
+/*
+ * cmark-gfm 0.29 loses the positions of a paragraph whose last line became a
+ * table header ("**Owner:** x" right above "| a | b |"): the paragraph has
+ * line 0, its inlines lines counted inside it, and the table and its header
+ * row take the paragraph's first line. The first line of such a paragraph
+ * (from the table after it), else 0.
+ */
+static int orphan_paragraph_line(cmark_node *block)
+{
+	cmark_node *next;
+
+	if (!block || cmark_node_get_type(block) != CMARK_NODE_PARAGRAPH ||
+	    cmark_node_get_start_line(block) > 0)
+		return 0;
+	next = cmark_node_next(block);
+	if (!next || strcmp(cmark_node_get_type_string(next), "table") != 0)
+		return 0;
+	return cmark_node_get_start_line(next) > 0 ? cmark_node_get_start_line(next) : 0;
+}
+
+/* Line breaks in `block` before `node` (all of them when `node` is NULL). */
+static int breaks_before(cmark_node *block, cmark_node *node)
+{
+	cmark_iter *iter = cmark_iter_new(block);
+	cmark_event_type ev;
+	int breaks = 0;
+
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *cur = cmark_iter_get_node(iter);
+
+		if (cur == node)
+			break;
+		if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(cur) == CMARK_NODE_SOFTBREAK ||
+						cmark_node_get_type(cur) == CMARK_NODE_LINEBREAK))
+			breaks++;
+	}
+	cmark_iter_free(iter);
+	return breaks;
+}
+
+/* 1-based column of `text` in `line` at or after byte `from`, or 0. */
+static int column_of_text(const parse_ctx *ctx, int line, size_t from, const char *text)
+{
+	size_t len, tlen = strlen(text), i;
+	const char *s = or_document_line(ctx->doc, line, &len);
+
+	for (i = from; s && tlen && i + tlen <= len; i++)
+		if (memcmp(s + i, text, tlen) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+/* 1-based column of the first non-blank of `line` (1 when none). */
+static int content_column(const parse_ctx *ctx, int line)
+{
+	size_t len, i = 0;
+	const char *s = or_document_line(ctx->doc, line, &len);
+
+	while (s && i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+		i++;
+	return (int)i + 1;
+}
+
 static void node_position(parse_ctx *ctx, cmark_node *node, int *line, int *col)
 {
 	cmark_node *block = enclosing_block(node);
 	int l = cmark_node_get_start_line(node);
 	int c = cmark_node_get_start_column(node);
+	int orphan = orphan_paragraph_line(block);
 
+	if (orphan) {
+		*line = orphan + breaks_before(block, node);
+		*col = content_column(ctx, *line);
+		return;
+	}
 	if (l <= 0 && block) {
 		*line = cmark_node_get_start_line(block);
 		*col = cmark_node_get_start_column(block);
@@ -1001,6 +1079,13 @@ static void label_line(parse_ctx *ctx, cmark_node *block, cmark_node *first, cma
 	kv->column = col;
 	/* The value starts at the first non-blank after the label (and its ':'). */
 	end_col = inline_column(ctx, block, line, cmark_node_get_end_column(first));
+	if (orphan_paragraph_line(block)) {
+		/* no positions: the value is where its text is, after the key */
+		end_col = column_of_text(ctx, line, (size_t)col - 1, kv->key);
+		end_col = end_col ? column_of_text(ctx, line, (size_t)end_col - 1 + strlen(kv->key),
+						   kv->value) : 0;
+		end_col = end_col ? end_col - 1 : 0;
+	}
 	src = or_document_line(ctx->doc, line, &slen);
 	i = end_col > 0 ? (size_t)end_col : slen;
 	if (src) {
@@ -1588,7 +1673,7 @@ static int cell_column(const parse_ctx *ctx, cmark_node *cell)
 static void add_table(parse_ctx *ctx, cmark_node *node)
 {
 	or_table *table;
-	cmark_node *row, *cell;
+	cmark_node *row, *cell, *prev;
 	size_t nrows = 0, r;
 
 	for (row = cmark_node_first_child(node); row; row = cmark_node_next(row))
@@ -1596,6 +1681,9 @@ static void add_table(parse_ctx *ctx, cmark_node *node)
 	table = vec_push(&ctx->tables, sizeof(or_table));
 	table->ncols = cmark_gfm_extensions_get_table_columns(node);
 	table->line = cmark_node_get_start_line(node);
+	prev = cmark_node_previous(node);
+	if (orphan_paragraph_line(prev))
+		table->line += breaks_before(prev, NULL) + 1;
 	table->section = ctx->cur_section;
 	table->rows = or_arena_alloc(ctx->arena, (nrows ? nrows : 1) * sizeof(or_table_row));
 	table->nrows = nrows;
@@ -1607,6 +1695,8 @@ static void add_table(parse_ctx *ctx, cmark_node *node)
 			ncells++;
 		tr->line = cmark_node_get_start_line(row);
 		tr->is_header = strcmp(cmark_node_get_type_string(row), "table_header") == 0;
+		if (tr->is_header)
+			tr->line = table->line; /* cmark-gfm's is wrong after an orphan paragraph */
 		tr->cells = or_arena_alloc(ctx->arena, (ncells ? ncells : 1) * sizeof(or_table_cell));
 		tr->ncells = ncells;
 		for (cell = cmark_node_first_child(row), k = 0; cell; cell = cmark_node_next(cell), k++) {
@@ -1614,6 +1704,12 @@ static void add_table(parse_ctx *ctx, cmark_node *node)
 			flatten_range(&ctx->scratch, cmark_node_first_child(cell), NULL);
 			tr->cells[k].text = arena_trimmed(ctx, or_buf_cstr(&ctx->scratch), ctx->scratch.size);
 			tr->cells[k].column = cell_column(ctx, cell);
+			if (tr->is_header && table->line != cmark_node_get_start_line(node)) {
+				/* the header's cells have offsets into the paragraph: find them */
+				size_t from = k ? (size_t)tr->cells[k - 1].column : 0;
+				int found = column_of_text(ctx, tr->line, from, tr->cells[k].text);
+				tr->cells[k].column = found ? found : content_column(ctx, tr->line);
+			}
 		}
 		if (table->ncols == 2 && ncells >= 1) {
 			const char *key = tr->cells[0].text;

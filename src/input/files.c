@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -113,6 +114,47 @@ static const char *strip_prefix(const char *path, const char *prefix)
 	return strncmp(path, prefix, n) == 0 ? path + n : NULL;
 }
 
+/*
+ * libgit2's status hashes a tracked file whose stat data changed, and fails
+ * the whole listing when one cannot be opened (chmod 000 as a normal user).
+ * Collect such files as negative pathspecs ("!path", first, then `positive`)
+ * so that status can run again without them; the model then reports each as
+ * not read. Returns the number of unreadable files found.
+ */
+static size_t exclude_unreadable(git_strarray *spec, git_index *index, const or_file_list *list,
+				 const char *positive)
+{
+	or_buf full = OR_BUF_INIT, pattern = OR_BUF_INIT;
+	size_t i, n = git_index_entrycount(index), cap = 0, found = 0;
+
+	spec->strings = NULL;
+	spec->count = 0;
+	for (i = 0; i < n; i++) {
+		const git_index_entry *e = git_index_get_byindex(index, i);
+		struct stat st;
+
+		if (!strip_prefix(e->path, list->prefix) || e->mode == GIT_FILEMODE_COMMIT ||
+		    e->mode == GIT_FILEMODE_LINK)
+			continue;
+		or_buf_clear(&full);
+		or_buf_printf(&full, "%s/%s", list->workdir, e->path);
+		if (lstat(full.ptr, &st) != 0 || !S_ISREG(st.st_mode) || access(full.ptr, R_OK) == 0)
+			continue;
+		or_buf_clear(&pattern);
+		or_buf_printf(&pattern, "!%s", e->path);
+		spec->strings = or_xgrow(spec->strings, &cap, spec->count + 1, sizeof(char *));
+		spec->strings[spec->count++] = or_buf_detach(&pattern);
+		found++;
+	}
+	if (found) {
+		spec->strings = or_xgrow(spec->strings, &cap, spec->count + 1, sizeof(char *));
+		spec->strings[spec->count++] = or_xstrdup(positive);
+	}
+	or_buf_dispose(&full);
+	or_buf_dispose(&pattern);
+	return found;
+}
+
 static int list_git(or_file_list *list, size_t *cap, git_repository *repo, or_diag *diag)
 {
 	git_index *index = NULL;
@@ -147,8 +189,23 @@ static int list_git(or_file_list *list, size_t *cap, git_repository *repo, or_di
 		opts.pathspec.strings = pathspec;
 		opts.pathspec.count = 1;
 	}
-	if (git_status_list_new(&status, repo, &opts) != 0)
-		goto git_error;
+	if (git_status_list_new(&status, repo, &opts) != 0) {
+		git_strarray spec;
+		int rc = -1;
+
+		if (exclude_unreadable(&spec, index, list, *list->prefix ? list->prefix : "*")) {
+			git_error_clear();
+			opts.pathspec = spec;
+			rc = git_status_list_new(&status, repo, &opts);
+		}
+		if (spec.count) {
+			for (i = 0; i < spec.count; i++)
+				free(spec.strings[i]);
+			free(spec.strings);
+		}
+		if (rc != 0)
+			goto git_error;
+	}
 	n = git_status_list_entrycount(status);
 	for (i = 0; i < n; i++) {
 		const git_status_entry *s = git_status_byindex(status, i);
@@ -237,17 +294,30 @@ static void merge_changes(or_file_list *list, const char *root)
 		if (f->changed && f->tracked) {
 			or_buf_clear(&full);
 			or_buf_printf(&full, "%s/%s", root, f->path);
-			if (lstat(full.ptr, &st) != 0) {
+			if (lstat(full.ptr, &st) == 0) {
+				f->symlink = S_ISLNK(st.st_mode);
+				f->executable = S_ISREG(st.st_mode) && (st.st_mode & 0100);
+			} else if (errno != EACCES) {
 				free(f->path);
 				continue;
-			}
-			f->symlink = S_ISLNK(st.st_mode);
-			f->executable = S_ISREG(st.st_mode) && (st.st_mode & 0100);
+			} /* in a folder that cannot be read: kept, reported as not read */
 		}
 		list->files[kept++] = *f;
 	}
 	list->nfiles = kept;
 	or_buf_dispose(&full);
+}
+
+static bool has_dot_git(const char *dir)
+{
+	or_buf path = OR_BUF_INIT;
+	struct stat st;
+	bool found;
+
+	or_buf_printf(&path, "%s/.git", dir);
+	found = lstat(path.ptr, &st) == 0;
+	or_buf_dispose(&path);
+	return found;
 }
 
 int or_files_list(or_file_list *out, const char *root, or_diag *diag)
@@ -267,7 +337,22 @@ int or_files_list(or_file_list *out, const char *root, or_diag *diag)
 				   strerror(errno));
 
 	rc = git_repository_open_ext(&repo, real_root, 0, NULL);
-	if (rc == 0 && !git_repository_is_bare(repo)) {
+	if (rc == GIT_ENOTFOUND && has_dot_git(real_root))
+		rc = GIT_ERROR; /* a .git file pointing nowhere */
+	if (rc != 0 && rc != GIT_ENOTFOUND) {
+		/* a .git that is there but broken: unreadable, not a plain folder */
+		or_diag_set(diag, OR_EXIT_RUNTIME, root, 0, 0, "cannot open the git repository: %s%s",
+			    git_error_last() ? git_error_last()->message : "unknown error",
+			    rc == GIT_EOWNER ? " (if it is yours, add it to git's safe.directory)" : "");
+		goto cleanup;
+	}
+	if (rc == 0 && git_repository_is_bare(repo)) {
+		or_diag_set(diag, OR_EXIT_RUNTIME, root, 0, 0,
+			    "cannot scan: this is a bare git repository, without a work tree; "
+			    "scan a clone of it");
+		goto cleanup;
+	}
+	if (rc == 0) {
 		char real_workdir[PATH_MAX];
 		size_t n;
 
@@ -295,10 +380,7 @@ int or_files_list(or_file_list *out, const char *root, or_diag *diag)
 		repo = NULL;
 	} else {
 		or_buf rel = OR_BUF_INIT;
-		if (rc == 0 || rc != GIT_ENOTFOUND) {
-			/* A bare or corrupt repository: read the folder as plain files. */
-			git_error_clear();
-		}
+		git_error_clear();
 		rc = walk_dir(out, &cap, real_root, &rel, 0, diag);
 		or_buf_dispose(&rel);
 		if (rc != 0)

@@ -1,7 +1,8 @@
 /*
  * The files of the scanned tree and the repository facts around them.
  * In a git work tree: the files in the index plus the untracked files that
- * are not ignored (libgit2); elsewhere: a directory walk. Nothing outside
+ * are not ignored (libgit2); elsewhere: a directory walk (a bare or broken
+ * repository is an error, not a folder). Nothing outside
  * the scanned root is listed, and symlinks are listed but never followed.
  */
 #ifndef OR_INPUT_FILES_H

@@ -871,13 +871,13 @@ static int track_request(walk_state *st, wanted_path *wanted, git_tree *head,
 	 * a line cutoff may never need it: reading 10,000 blobs is most of
 	 * the time of a scan).
 	 */
-	if (!request->data) {
+	if (!request->data && request->text_lines > 0) {
 		bool exists = false;
 		if (wanted->counted && head_has_file(&exists, st, head, wanted->path) < 0)
 			goto cleanup;
 		for (k = 0; exists && k < request->nlines; k++) {
-			if (request->lines[k] < 1)
-				continue;
+			if (request->lines[k] < 1 || request->lines[k] > request->text_lines)
+				continue; /* unknown */
 			wanted->lines = or_xgrow(wanted->lines, &wanted->cap_lines,
 						 wanted->nlines + 1, sizeof(tracked_line));
 			wanted->lines[wanted->nlines].line = request->lines[k];

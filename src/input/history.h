@@ -62,6 +62,9 @@ typedef struct or_line_request {
 	size_t nlines;
 	const char *data;     /* the file as it is in the work tree, or NULL to blame HEAD's */
 	size_t len;
+	int text_lines;       /* without data: the lines of HEAD's file when the caller knows
+				 them (it read the same text), so that HEAD's blob is read only
+				 if a diff needs it; 0: unknown, read it */
 } or_line_request;
 
 typedef struct or_line_answer {

@@ -1,5 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/report_value.h"
 #include "report/reporter.h"
@@ -33,28 +34,57 @@ const char *or_report_str(const json_t *object, const char *key, const char *fal
 	return s ? s : fallback;
 }
 
+/* The keys every reporter, diff and merge read from a finding: a report
+ * whose findings lack them is not one opsready wrote. */
+static int check_findings(const json_t *findings, const char *path, or_diag *diag)
+{
+	static const char *const keys[] = { "rule", "severity", "message", "fingerprint",
+					    "status" };
+	size_t i, k;
+
+	for (i = 0; i < json_array_size(findings); i++) {
+		const json_t *f = json_array_get(findings, i);
+		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+			if (!json_is_string(json_object_get(f, keys[k])))
+				return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
+						   "not an opsready JSON report: findings[%zu] has "
+						   "no string '%s'", i, keys[k]);
+	}
+	return 0;
+}
+
 int or_report_load(or_report **out, const char *path, or_diag *diag)
 {
 	json_error_t error;
 	json_t *root, *version;
+	struct stat st;
 
 	*out = NULL;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) /* jansson reads it as empty */
+		return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
+				   "not a JSON report: it is a directory");
 	root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
 	if (!root)
 		return or_diag_set(diag, OR_EXIT_USAGE, path, error.line, error.column,
 				   "not a JSON report: %s", error.text);
 	version = json_object_get(root, "schema_version");
 	if (!json_is_object(root) || !json_is_integer(version) ||
+	    !json_is_object(json_object_get(root, "scan")) ||
 	    !json_is_object(json_object_get(root, "summary")) ||
 	    !json_is_array(json_object_get(root, "findings"))) {
 		json_decref(root);
 		return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
-				   "not an opsready JSON report (no schema_version, summary or findings)");
+				   "not an opsready JSON report (no schema_version, scan, summary or "
+				   "findings)");
 	}
 	if (json_integer_value(version) != 1) {
 		or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
 			    "report schema_version %lld is not supported (this opsready reads 1)",
 			    (long long)json_integer_value(version));
+		json_decref(root);
+		return -1;
+	}
+	if (check_findings(json_object_get(root, "findings"), path, diag) != 0) {
 		json_decref(root);
 		return -1;
 	}

@@ -94,22 +94,70 @@ int or_fs_read_input(char **out, size_t *len, const char *path, const char *name
 	case OR_READ_NOT_REGULAR:
 		break;
 	}
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+	if (!(flags & OR_FS_FOLLOW_LINKS) && lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
 		return or_diag_set(diag, OR_EXIT_USAGE, name, 0, 0,
 				   "cannot read %s: it is a symbolic link (not followed)", what);
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+	if (stat(path, &st) != 0) /* a loop of symbolic links */
+		return or_diag_set(diag, OR_EXIT_USAGE, name, 0, 0, "cannot read %s: %s", what,
+				   strerror(errno));
+	if (S_ISDIR(st.st_mode))
 		return or_diag_set(diag, OR_EXIT_USAGE, name, 0, 0,
 				   "cannot read %s: it is a directory", what);
 	return or_diag_set(diag, OR_EXIT_USAGE, name, 0, 0,
 			   "cannot read %s: it is not a regular file", what);
 }
 
+static int write_all(int fd, const char *data, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+/* A device or a pipe (/dev/full, /dev/stdout on a pipe, a FIFO) cannot be
+ * replaced by a rename (as root, that would put a file in /dev): it is
+ * written to directly. */
+static int write_in_place(const char *path, const char *data, size_t len, or_diag *diag)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0 || write_all(fd, data, len) != 0) {
+		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
+			    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (close(fd) != 0)
+		return or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
+				   strerror(errno));
+	return 0;
+}
+
 int or_fs_write_atomic(const char *path, const char *data, size_t len, or_diag *diag)
 {
 	or_buf tmp = OR_BUF_INIT;
-	size_t done = 0;
+	struct stat st;
+	char *target;
 	int fd, error = -1;
 
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_in_place(path, data, len, diag);
+	/* a symbolic link to a file (/dev/stdout redirected to a file, a
+	 * "latest.json" link): replace the file it names, keep the link */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (target = realpath(path, NULL))) {
+		error = or_fs_write_atomic(target, data, len, diag);
+		free(target);
+		return error;
+	}
 	or_buf_printf(&tmp, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp.ptr);
 	if (fd < 0) {
@@ -117,18 +165,12 @@ int or_fs_write_atomic(const char *path, const char *data, size_t len, or_diag *
 			    strerror(errno));
 		goto cleanup;
 	}
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0,
-				    "cannot write report: %s", strerror(errno));
-			close(fd);
-			unlink(tmp.ptr);
-			goto cleanup;
-		}
-		done += (size_t)n;
+	if (write_all(fd, data, len) != 0) {
+		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
+			    strerror(errno));
+		close(fd);
+		unlink(tmp.ptr);
+		goto cleanup;
 	}
 	/* mkstemp creates 0600; a report is an ordinary file. */
 	if (fchmod(fd, 0644) != 0 || close(fd) != 0) {

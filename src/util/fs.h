@@ -34,7 +34,9 @@ int or_fs_read(char **out, size_t *len, or_read_status *status, const char *path
 int or_fs_read_input(char **out, size_t *len, const char *path, const char *name,
 		     const char *what, size_t max_bytes, unsigned flags, or_diag *diag);
 
-/* Write data to path atomically: a temporary file beside it, then rename.
+/* Write data to path atomically: a temporary file beside it, then rename
+ * (an existing device or FIFO is written directly; through a symbolic link,
+ * the file it names is replaced, not the link).
  * Errors are OR_EXIT_RUNTIME; no temporary file is left behind. */
 int or_fs_write_atomic(const char *path, const char *data, size_t len, or_diag *diag);
 

@@ -20,6 +20,10 @@ A case is a folder:
   expected.files   optional: one path per line that must exist in {out}; a line
                    "!name" must not exist (no half-written reports)
 
+OPSREADY_WRAPPER, when set, is a command put before every run of opsready
+(tests/e2e/valgrind_cases.sh sets it to run valgrind); cmd.sh cases then get
+a wrapper script as $OPSREADY.
+
 Every JSON report is validated against include/opsready/report.schema.json.
 OPSREADY_UPDATE_GOLDEN=1 rewrites the expected files from what the run gave.
 """
@@ -122,14 +126,21 @@ def run_case(binary, root, case, schema, update):
         repo, env = build_fixture(case, work)
         out = os.path.join(work, "out")
         os.makedirs(out)
-        env = dict(env, NO_COLOR="1", OPSREADY=binary, OUT=out, OPSREADY_SOURCE_DIR=root)
+        wrapper = shlex.split(os.environ.get("OPSREADY_WRAPPER", ""))
+        program = binary
+        if wrapper:
+            program = os.path.join(work, "opsready-wrapped")
+            with open(program, "w") as f:
+                f.write("#!/bin/sh\nexec " + shlex.join(wrapper + [binary]) + ' "$@"\n')
+            os.chmod(program, 0o755)
+        env = dict(env, NO_COLOR="1", OPSREADY=program, OUT=out, OPSREADY_SOURCE_DIR=root)
         env.pop("SOURCE_DATE_EPOCH", None)
         script = os.path.join(case, "cmd.sh")
         if os.path.exists(script):
             command = ["bash", "-c", "set -uo pipefail\n" + read(script)]
         else:
             args = shlex.split(read(os.path.join(case, "args")).strip().replace("{out}", out))
-            command = [binary] + args
+            command = [program] + args
         proc = subprocess.run(command, cwd=repo, env=env, capture_output=True)
         stdout = proc.stdout.decode("utf-8", "replace").replace(out, "{out}")
         stderr = proc.stderr.decode("utf-8", "replace").replace(out, "{out}")

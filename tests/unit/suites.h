@@ -15,5 +15,6 @@ Suite *records_suite(void);
 Suite *readiness_suite(void);
 Suite *contact_suite(void);
 Suite *reporters_suite(void);
+Suite *regressions_suite(void);
 
 #endif

@@ -697,7 +697,7 @@ START_TEST(test_lines_across_commits)
 {
 	static const char *const paths[] = { "runbooks/db-runbook.md", "other.md" };
 	static const int lines[] = { 1, 3, 4, 5, 7, 8, 9, 10 };
-	or_line_request request = { 0, lines, 8, NULL, 0 };
+	or_line_request request = { 0, lines, 8, NULL, 0, 0 };
 	fixture fx;
 	or_history history;
 	or_line_answer out[8];
@@ -757,7 +757,7 @@ START_TEST(test_lines_merge_counts_on_first_parent)
 {
 	static const char *const paths[] = { "a.md" };
 	static const int lines[] = { 1, 2, 4 };
-	or_line_request request = { 0, lines, 3, NULL, 0 };
+	or_line_request request = { 0, lines, 3, NULL, 0, 0 };
 	fixture fx;
 	or_history history;
 	or_line_answer out[3];
@@ -799,10 +799,10 @@ START_TEST(test_lines_work_tree)
 	static const int new_lines[] = { 1, 2, 3 };
 	static const int gone_lines[] = { 1 };
 	or_line_request requests[] = {
-		{ 0, a_lines, 7, work, sizeof work - 1 },
-		{ 1, new_lines, 3, "fresh\nfile\n", 11 },
-		{ 2, gone_lines, 1, NULL, 0 },
-		{ 0, head_lines, 2, NULL, 0 },
+		{ 0, a_lines, 7, work, sizeof work - 1, 0 },
+		{ 1, new_lines, 3, "fresh\nfile\n", 11, 0 },
+		{ 2, gone_lines, 1, NULL, 0, 0 },
+		{ 0, head_lines, 2, NULL, 0, 0 },
 	};
 	fixture fx;
 	or_history history;
@@ -845,7 +845,7 @@ START_TEST(test_lines_rename_not_followed)
 {
 	static const char *const paths[] = { "b.md" };
 	static const int lines[] = { 1, 2 };
-	or_line_request request = { 0, lines, 2, NULL, 0 };
+	or_line_request request = { 0, lines, 2, NULL, 0, 0 };
 	fixture fx;
 	or_history history;
 	or_line_answer out[2];
@@ -877,8 +877,8 @@ START_TEST(test_lines_crlf)
 	/* auto.md in the work tree with CRLF (core.autocrlf), its line 2 edited */
 	static const char work[] = "one\r\nZWEI\r\nthree\r\n";
 	or_line_request requests[] = {
-		{ 0, crlf_lines, 4, NULL, 0 },
-		{ 1, auto_lines, 3, work, sizeof work - 1 },
+		{ 0, crlf_lines, 4, NULL, 0, 0 },
+		{ 1, auto_lines, 3, work, sizeof work - 1, 0 },
 	};
 	fixture fx;
 	or_history history;
@@ -1027,6 +1027,7 @@ START_TEST(test_lines_agree_with_git_blame)
 		requests[f].nlines = count[f];
 		requests[f].data = NULL;
 		requests[f].len = 0;
+		requests[f].text_lines = 0;
 	}
 
 	run_walk(&fx, paths, 2, requests, 2, &history, last, out);
@@ -1050,7 +1051,7 @@ START_TEST(test_lines_shallow_boundary)
 {
 	static const char *const paths[] = { "a.md" };
 	static const int lines[] = { 1, 2 };
-	or_line_request request = { 0, lines, 2, NULL, 0 };
+	or_line_request request = { 0, lines, 2, NULL, 0, 0 };
 	fixture fx, clone;
 	or_history history;
 	or_line_answer out[2];
