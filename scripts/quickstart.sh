@@ -17,10 +17,12 @@ echo
 echo "== opsready check $example (examples/bcdr-repo; its gaps are deliberate) =="
 set +e
 build/opsready check "$example" --now 2026-11-27 \
-  --report json="$out/report.json"
+  --report json="$out/report.json" --report html="$out/report.html" \
+  --report junit="$out/report.xml" --report sarif="$out/report.sarif" \
+  --report markdown="$out/report.md"
 status=$?
 set -e
 echo
 echo "Reports written:"
-echo "  $out/report.json"
+for f in report.json report.html report.xml report.sarif report.md; do echo "  $out/$f"; done
 echo "Exit code $status (0: gate passed, 1: gate failed — expected here, see examples/README.md)."
