@@ -8,6 +8,7 @@ bomb() {
     printf '%s: &%s [*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n' $l $l $p $p $p $p $p $p $p $p $p
   done
 }
+mkdir -p records runbooks
 { printf 'courses:\n  - { id: drill, title: Drill, hours: 1 }\n'; bomb; } > records/training.yml
 { printf 'drills: []\n'; bomb; } > records/drills.yml
 { printf 'contacts: []\n'; bomb; } > records/contacts.yml
