@@ -28,8 +28,12 @@ typedef struct or_report_targets {
 	size_t count;
 } or_report_targets;
 
-/* Parse "FMT=FILE" and add it; prints the error and returns -1 if bad. */
-int or_cli_add_report(or_report_targets *targets, const char *arg);
+/* Parse "FMT=FILE" and add it; prints the error (for `command`) and returns
+ * -1 if bad. */
+int or_cli_add_report(or_report_targets *targets, const char *command, const char *arg);
+/* --format FMT: a known format into *format; prints the error and returns -1
+ * if unknown. */
+int or_cli_set_format(const char **format, const char *command, const char *value);
 void or_cli_report_targets_dispose(or_report_targets *targets);
 /* Write every target; prints errors; returns the exit code to use (0 or 3). */
 int or_cli_write_reports(const or_report *report, const or_report_targets *targets,

@@ -92,15 +92,11 @@ int or_cmd_check(int argc, char **argv)
 			scan.config_path = optarg;
 			break;
 		case OPT_FORMAT:
-			if (!or_report_format_known(optarg)) {
-				or_cli_usage_error("check", "--format: unknown format '%s' (known: %s)",
-						   optarg, or_report_format_list());
+			if (or_cli_set_format(&format, "check", optarg) != 0)
 				goto cleanup;
-			}
-			format = optarg;
 			break;
 		case OPT_REPORT:
-			if (or_cli_add_report(&targets, optarg) != 0)
+			if (or_cli_add_report(&targets, "check", optarg) != 0)
 				goto cleanup;
 			break;
 		case OPT_FAIL_ON:

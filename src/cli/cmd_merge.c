@@ -64,15 +64,11 @@ int or_cmd_merge(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (!or_report_format_known(optarg)) {
-				or_cli_usage_error("merge", "--format: unknown format '%s' (known: %s)",
-						   optarg, or_report_format_list());
+			if (or_cli_set_format(&format, "merge", optarg) != 0)
 				goto cleanup;
-			}
-			format = optarg;
 			break;
 		case 'r':
-			if (or_cli_add_report(&targets, optarg) != 0)
+			if (or_cli_add_report(&targets, "merge", optarg) != 0)
 				goto cleanup;
 			break;
 		case 'h':

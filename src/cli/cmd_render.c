@@ -34,15 +34,11 @@ int or_cmd_render(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (!or_report_format_known(optarg)) {
-				or_cli_usage_error("render", "--format: unknown format '%s' (known: %s)",
-						   optarg, or_report_format_list());
+			if (or_cli_set_format(&format, "render", optarg) != 0)
 				goto cleanup;
-			}
-			format = optarg;
 			break;
 		case 'r':
-			if (or_cli_add_report(&targets, optarg) != 0)
+			if (or_cli_add_report(&targets, "render", optarg) != 0)
 				goto cleanup;
 			break;
 		case 'c':

@@ -33,19 +33,30 @@ int or_cli_usage_error(const char *command, const char *fmt, ...)
 	return OR_EXIT_USAGE;
 }
 
-int or_cli_add_report(or_report_targets *targets, const char *arg)
+int or_cli_set_format(const char **format, const char *command, const char *value)
+{
+	if (!or_report_format_known(value)) {
+		or_cli_usage_error(command, "--format: unknown format '%s' (known: %s)", value,
+				   or_report_format_list());
+		return -1;
+	}
+	*format = value;
+	return 0;
+}
+
+int or_cli_add_report(or_report_targets *targets, const char *command, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	or_report_target *t;
 	char *format;
 
 	if (!eq || eq == arg || !eq[1]) {
-		or_cli_usage_error("check", "--report takes FORMAT=FILE, not '%s'", arg);
+		or_cli_usage_error(command, "--report takes FORMAT=FILE, not '%s'", arg);
 		return -1;
 	}
 	format = strndup(arg, (size_t)(eq - arg));
 	if (!or_report_format_known(format)) {
-		or_cli_usage_error("check", "--report: unknown format '%s' (known: %s)", format,
+		or_cli_usage_error(command, "--report: unknown format '%s' (known: %s)", format,
 				   or_report_format_list());
 		free(format);
 		return -1;
