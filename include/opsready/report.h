@@ -7,6 +7,7 @@
 #define OPSREADY_REPORT_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 
 #include "opsready/common.h"
@@ -41,9 +42,14 @@ const char *or_report_format_list(void);
 int or_report_render(char **out, size_t *len, const or_report *report, const char *format,
 		     const or_render_options *options, or_diag *diag);
 
-/* Render and write to `path` whole or not at all (a temporary file renamed
- * into place). Errors are OR_EXIT_RUNTIME. */
+/* Render and write to `path` whole or not at all (a temporary file, written
+ * as the report is rendered, then renamed into place). Errors are
+ * OR_EXIT_RUNTIME. */
 int or_report_write(const or_report *report, const char *format, const char *path,
+		    const or_render_options *options, or_diag *diag);
+
+/* Render to `stream` (standard output) as it goes, and flush it. */
+int or_report_print(const or_report *report, const char *format, FILE *stream,
 		    const or_render_options *options, or_diag *diag);
 
 #endif

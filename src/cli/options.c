@@ -104,15 +104,9 @@ int or_cli_print_report(const or_report *report, const char *format,
 			const or_render_options *options)
 {
 	or_diag diag = OR_DIAG_INIT;
-	char *text;
-	size_t len;
 
-	if (or_report_render(&text, &len, report, format, options, &diag) != 0)
+	if (or_report_print(report, format, stdout, options, &diag) != 0)
 		return or_cli_error(&diag);
-	fwrite(text, 1, len, stdout);
-	free(text);
-	if (fflush(stdout) != 0)
-		return OR_EXIT_RUNTIME;
 	return 0;
 }
 

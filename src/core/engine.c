@@ -19,6 +19,7 @@
 #include "core/results.h"
 #include "opsready/scan.h"
 #include "util/alloc.h"
+#include "util/timing.h"
 
 /* "now": --now, else the config's `now:`, else SOURCE_DATE_EPOCH, else today. */
 static int resolve_now(or_date *out, const or_scan_options *opts, const or_config *config,
@@ -105,7 +106,9 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	or_results results;
 	or_gate gate;
 	or_gate_options gate_options;
-	or_model_options model_options = { opts->progress, opts->no_history, opts->since };
+	or_timing timing;
+	or_model_options model_options = { opts->progress, opts->no_history, opts->since,
+					   &timing };
 	or_report_inputs inputs;
 	or_exceptions exceptions;
 	char *config_path = NULL;
@@ -115,6 +118,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	int error = -1;
 
 	*out = NULL;
+	or_timing_init(&timing);
 	memset(&model, 0, sizeof(model));
 	memset(&exceptions, 0, sizeof(exceptions));
 	or_results_init(&results);
@@ -141,11 +145,13 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 			       diag) != 0)
 		goto cleanup;
 	run_checks(&results, &model, OR_PHASE_CHECKS, NULL);
+	or_timing_mark(&timing, "checks");
 	or_exceptions_waive(&exceptions, &results, &model);
 	run_checks(&results, &model, OR_PHASE_AFTER_EXCEPTIONS, &exceptions);
 	or_results_finish(&results);
 	or_exceptions_gate(&exceptions, &results, &model);
 	or_gate_evaluate(&gate, &results, &gate_options);
+	or_timing_mark(&timing, "exceptions, gate");
 
 	inputs.model = &model;
 	inputs.results = &results;
@@ -159,6 +165,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 		goto cleanup;
 	}
 	*out = or_report_wrap(root_value);
+	or_timing_mark(&timing, "report value");
 	error = 0;
 cleanup:
 	or_exceptions_dispose(&exceptions);
@@ -168,5 +175,6 @@ cleanup:
 	or_config_free(config);
 	free(config_path);
 	git_libgit2_shutdown();
+	or_timing_mark(&timing, "free the model");
 	return error;
 }

@@ -507,6 +507,8 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		out->arena = NULL;
 		return -1;
 	}
+	if (options && options->timing)
+		or_timing_mark(options->timing, "list files");
 	alias_table_init(&aliases, rules->settings);
 	if (options && options->since) {
 		out->since = options->since;
@@ -585,10 +587,17 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	}
 	if (options && options->progress && in_scope_count)
 		fputc('\n', stderr);
-	/* one walk of the history dates the documents and their contact lines */
-	if (read_records(out, diag) != 0 || read_contacts(out, diag) != 0 ||
-	    read_history(out, options && options->no_history, diag) != 0)
+	if (options && options->timing)
+		or_timing_mark(options->timing, "read documents");
+	if (read_records(out, diag) != 0 || read_contacts(out, diag) != 0)
 		goto cleanup;
+	if (options && options->timing)
+		or_timing_mark(options->timing, "records, contacts");
+	/* one walk of the history dates the documents and their contact lines */
+	if (read_history(out, options && options->no_history, diag) != 0)
+		goto cleanup;
+	if (options && options->timing)
+		or_timing_mark(options->timing, "history");
 	error = 0;
 cleanup:
 	alias_table_dispose(&aliases);

@@ -18,6 +18,7 @@
 #include "input/records.h"
 #include "core/readiness.h"
 #include "util/date.h"
+#include "util/timing.h"
 
 /* The metadata every document is asked for, matched through the pack's
  * `metadata_aliases` (keys of the same names). */
@@ -120,6 +121,7 @@ typedef struct or_model_options {
 	bool no_history;           /* do not read git history */
 	const char *since;         /* pre-merge mode: scan only what changed since the merge
 				      base of this revision and HEAD */
+	or_timing *timing;         /* phase timings (OPSREADY_TIMING), or NULL */
 } or_model_options;
 
 /* Build the model. -1 with OR_EXIT_RUNTIME when the root cannot be read,

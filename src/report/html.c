@@ -22,6 +22,7 @@
 #include <libxml/tree.h>
 
 #include "report/reporter.h"
+#include "report/xml_output.h"
 #include "util/alloc.h"
 #include "util/embed.h"
 
@@ -1524,7 +1525,7 @@ static int fill(xmlDocPtr doc, const html_ctx *ctx, const char *css, or_diag *di
 	return 0;
 }
 
-static int render_html(or_buf *out, const json_t *report, const or_render_options *options,
+static int render_html(or_out *out, const json_t *report, const or_render_options *options,
 		       or_diag *diag)
 {
 	const or_embedded_file *page = or_embedded_find(or_templates_files, "report.html");
@@ -1533,9 +1534,9 @@ static int render_html(or_buf *out, const json_t *report, const or_render_option
 	const json_t *scan = json_object_get(report, "scan");
 	html_ctx ctx;
 	xmlDocPtr doc = NULL;
-	xmlChar *dump = NULL;
+	xmlOutputBufferPtr output;
 	const char *repo_url;
-	int size = 0, error = -1;
+	int error = -1;
 	size_t i;
 
 	(void)options;
@@ -1566,15 +1567,19 @@ static int render_html(or_buf *out, const json_t *report, const or_render_option
 	}
 	if (fill(doc, &ctx, (const char *)css->data, diag) != 0)
 		goto cleanup;
-	htmlDocDumpMemoryFormat(doc, &dump, &size, 1);
-	if (!dump || size <= 0) {
+	/* the template declares UTF-8: written as it is, no conversion */
+	output = or_xml_output(out);
+	if (!output) {
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the HTML report could not be serialised");
 		goto cleanup;
 	}
-	or_buf_put(out, dump, (size_t)size);
+	htmlDocContentDumpFormatOutput(output, doc, NULL, 1);
+	if (xmlOutputBufferClose(output) < 0 && !out->failed) {
+		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the HTML report could not be serialised");
+		goto cleanup;
+	}
 	error = 0;
 cleanup:
-	xmlFree(dump);
 	xmlFreeDoc(doc);
 	json_decref(ctx.rules);
 	return error;

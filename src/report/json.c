@@ -3,17 +3,18 @@
 
 #include "report/reporter.h"
 
-static int render_json(or_buf *out, const json_t *report, const or_render_options *options,
+static int render_json(or_out *out, const json_t *report, const or_render_options *options,
 		       or_diag *diag)
 {
-	char *dump = json_dumps(report, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
-
-	if (!dump)
+	(void)options;
+	if (json_dump_callback(report, or_out_write_cb, out,
+			       JSON_INDENT(2) | JSON_REAL_PRECISION(10)) != 0) {
+		if (out->failed) /* the file's own error is reported by whoever writes it */
+			return 0;
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
 				   "the JSON report could not be serialised");
-	or_buf_puts(out, dump);
-	or_buf_putc(out, '\n');
-	free(dump);
+	}
+	or_out_putc(out, '\n');
 	return 0;
 }
 

@@ -23,78 +23,93 @@
  * sanitisation (every character but [0-9A-Za-z] becomes '-'): a clash gets
  * " #2", " #3"...
  *
- * The tree is built with libxml2 and serialised by it, so escaping is by
- * construction; text is first made into valid XML 1.0 characters (C0 controls
+ * It is written as it is built, with libxml2's xmlTextWriter (so escaping is
+ * by construction, and a report of 100,000 test cases is never held whole in
+ * memory): one pass counts the tests of each suite, for the attributes that
+ * come first, a second writes them. Text is first made into valid XML 1.0
+ * characters (C0 controls
  * but tab, LF and CR become their U+2400 pictures; invalid UTF-8 and U+FFFE/
  * U+FFFF become U+FFFD). No times: every time is "0", reports are reproducible.
  */
+#include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 #include "report/reporter.h"
+#include "report/xml_output.h"
+#include "util/alloc.h"
 #include "util/utf8.h"
 
 typedef struct junit_ctx {
 	json_t *rules; /* rule id -> the report's rule object */
-	json_int_t tests, failures;
+	xmlTextWriterPtr w;
+	size_t *finding_area, *evaluation_area; /* the index of each one's area */
 } junit_ctx;
 
 typedef struct junit_counts {
 	json_int_t tests, failures, skipped;
 } junit_counts;
 
+#define BAD_CAST_S(s) ((const xmlChar *)(s))
+
 /* Append `s` as valid XML 1.0 character data (see the top of the file). */
 static void xml_clean(or_buf *out, const char *s)
 {
-	size_t len = strlen(s), i = 0;
+	size_t len = strlen(s), i = 0, run = 0;
 
 	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
 		unsigned int cp;
-		int n = or_utf8_decode(s + i, len - i, &cp);
+		int n;
 
-		if (n < 0) {
-			or_utf8_encode(out, 0xFFFD);
-			i++;
+		if ((c >= 0x20 && c < 0x80) || c == '\t' || c == '\n' || c == '\r') {
+			i++; /* plain ASCII: copied with its run */
 			continue;
 		}
-		if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
-			or_utf8_encode(out, 0x2400 + cp);
-		else if (cp == 0xFFFE || cp == 0xFFFF)
+		or_buf_put(out, s + run, i - run);
+		n = or_utf8_decode(s + i, len - i, &cp);
+		if (n < 0) {
 			or_utf8_encode(out, 0xFFFD);
-		else
+			n = 1;
+		} else if (cp < 0x20) {
+			or_utf8_encode(out, 0x2400 + cp);
+		} else if (cp == 0xFFFE || cp == 0xFFFF) {
+			or_utf8_encode(out, 0xFFFD);
+		} else {
 			or_buf_put(out, s + i, (size_t)n);
+		}
 		i += (size_t)n;
+		run = i;
 	}
+	or_buf_put(out, s + run, i - run);
 }
 
-static void set_attr(xmlNodePtr node, const char *name, const char *value)
+static void set_attr(junit_ctx *ctx, const char *name, const char *value)
 {
 	or_buf clean = OR_BUF_INIT;
 
 	xml_clean(&clean, value);
-	xmlNewProp(node, (const xmlChar *)name, (const xmlChar *)or_buf_cstr(&clean));
+	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S(name), BAD_CAST_S(or_buf_cstr(&clean)));
 	or_buf_dispose(&clean);
 }
 
-static void set_count(xmlNodePtr node, const char *name, json_int_t value)
+static void set_count(junit_ctx *ctx, const char *name, json_int_t value)
 {
 	char text[32];
 
 	snprintf(text, sizeof(text), "%lld", (long long)value);
-	xmlNewProp(node, (const xmlChar *)name, (const xmlChar *)text);
+	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S(name), BAD_CAST_S(text));
 }
 
-/* A child element holding `text` as character data. */
-static xmlNodePtr text_child(xmlNodePtr parent, const char *name, const char *text)
+/* Character data, made valid XML first. */
+static void write_text(junit_ctx *ctx, const char *text)
 {
-	xmlNodePtr node = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
 	or_buf clean = OR_BUF_INIT;
 
 	xml_clean(&clean, text);
-	xmlNodeAddContent(node, (const xmlChar *)or_buf_cstr(&clean));
+	xmlTextWriterWriteString(ctx->w, BAD_CAST_S(or_buf_cstr(&clean)));
 	or_buf_dispose(&clean);
-	return node;
 }
 
 /* GitLab's key of a test case: classname "_" name, every character but
@@ -137,11 +152,10 @@ static void unique_name(or_buf *name, json_t *used, const char *classname)
 	or_buf_dispose(&key);
 }
 
-/* <testcase name="FILE: SUBJECT" classname=RULE time="0"> */
-static xmlNodePtr testcase(xmlNodePtr suite, json_t *used, const char *rule, const char *file,
-			   const char *subject)
+/* Opens <testcase name="FILE: SUBJECT" classname=RULE time="0">. */
+static void testcase(junit_ctx *ctx, json_t *used, const char *rule, const char *file,
+		     const char *subject)
 {
-	xmlNodePtr node = xmlNewChild(suite, NULL, (const xmlChar *)"testcase", NULL);
 	or_buf raw = OR_BUF_INIT, name = OR_BUF_INIT, classname = OR_BUF_INIT;
 
 	if (file && *file)
@@ -151,13 +165,14 @@ static xmlNodePtr testcase(xmlNodePtr suite, json_t *used, const char *rule, con
 	xml_clean(&name, or_buf_cstr(&raw));
 	xml_clean(&classname, rule);
 	unique_name(&name, used, or_buf_cstr(&classname));
-	xmlNewProp(node, (const xmlChar *)"name", (const xmlChar *)or_buf_cstr(&name));
-	xmlNewProp(node, (const xmlChar *)"classname", (const xmlChar *)or_buf_cstr(&classname));
-	xmlNewProp(node, (const xmlChar *)"time", (const xmlChar *)"0");
+	xmlTextWriterStartElement(ctx->w, BAD_CAST_S("testcase"));
+	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("name"), BAD_CAST_S(or_buf_cstr(&name)));
+	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("classname"),
+				    BAD_CAST_S(or_buf_cstr(&classname)));
+	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("time"), BAD_CAST_S("0"));
 	or_buf_dispose(&raw);
 	or_buf_dispose(&name);
 	or_buf_dispose(&classname);
-	return node;
 }
 
 /* "file:line:col" (as much as is known), or "" */
@@ -192,12 +207,11 @@ static void finding_text(or_buf *out, const json_t *finding)
 		or_buf_printf(out, "evidence: %s\n", evidence);
 }
 
-static void failure(xmlNodePtr testcase_node, const json_t *finding, const json_t *rule)
+static void failure(junit_ctx *ctx, const json_t *finding, const json_t *rule)
 {
 	const json_t *references = json_object_get(rule, "references");
 	const char *remediation = or_report_str(rule, "remediation", NULL);
 	or_buf message = OR_BUF_INIT, text = OR_BUF_INIT;
-	xmlNodePtr node;
 	size_t i;
 
 	location(&message, finding);
@@ -214,9 +228,11 @@ static void failure(xmlNodePtr testcase_node, const json_t *finding, const json_
 			or_buf_printf(&text, "- %s\n", reference ? reference : "");
 		}
 	}
-	node = text_child(testcase_node, "failure", or_buf_cstr(&text));
-	set_attr(node, "message", or_buf_cstr(&message));
-	set_attr(node, "type", or_report_str(finding, "severity", "error"));
+	xmlTextWriterStartElement(ctx->w, BAD_CAST_S("failure"));
+	set_attr(ctx, "message", or_buf_cstr(&message));
+	set_attr(ctx, "type", or_report_str(finding, "severity", "error"));
+	write_text(ctx, or_buf_cstr(&text));
+	xmlTextWriterEndElement(ctx->w);
 	or_buf_dispose(&message);
 	or_buf_dispose(&text);
 }
@@ -271,67 +287,100 @@ static const char *area_of_finding(junit_ctx *ctx, const json_t *finding, or_buf
 	return area ? area : area_of_rule(ctx, or_report_str(finding, "rule", "?"), scratch);
 }
 
-/* Every test case of `area`, findings first, then passes and skips. */
-static void area_cases(junit_ctx *ctx, xmlNodePtr suite, const json_t *report, const char *area,
+static void skipped(junit_ctx *ctx, const char *text)
+{
+	xmlTextWriterStartElement(ctx->w, BAD_CAST_S("skipped"));
+	write_text(ctx, text);
+	xmlTextWriterEndElement(ctx->w);
+}
+
+/* Every test case of `area`, findings first, then passes and skips. With
+ * `ctx->w` NULL, only counted. */
+static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
 		       junit_counts *counts)
 {
 	const json_t *findings = json_object_get(report, "findings");
 	const json_t *evaluations = json_object_get(report, "evaluations");
-	json_t *used = json_object();
-	or_buf scratch = OR_BUF_INIT, text = OR_BUF_INIT;
+	json_t *used = ctx->w ? json_object() : NULL;
+	or_buf text = OR_BUF_INIT;
 	size_t i, s;
 
 	for (i = 0; i < json_array_size(findings); i++) {
 		const json_t *f = json_array_get(findings, i);
-		const char *rule = or_report_str(f, "rule", "?");
-		xmlNodePtr node;
+		const char *rule;
+		bool active;
 
-		if (strcmp(area_of_finding(ctx, f, &scratch), area) != 0)
+		if (ctx->finding_area[i] != area)
 			continue;
-		node = testcase(suite, used, rule, or_report_str(f, "file", NULL),
-				or_report_str(f, "subject", ""));
+		rule = or_report_str(f, "rule", "?");
+		active = strcmp(or_report_str(f, "status", "active"), "active") == 0;
 		counts->tests++;
-		if (strcmp(or_report_str(f, "status", "active"), "active") == 0) {
-			failure(node, f, json_object_get(ctx->rules, rule));
-			counts->failures++;
+		counts->failures += active;
+		counts->skipped += !active;
+		if (!ctx->w)
 			continue;
+		testcase(ctx, used, rule, or_report_str(f, "file", NULL),
+			 or_report_str(f, "subject", ""));
+		if (active) {
+			failure(ctx, f, json_object_get(ctx->rules, rule));
+		} else {
+			or_buf_clear(&text);
+			skip_reason(&text, f);
+			finding_text(&text, f);
+			skipped(ctx, or_buf_cstr(&text));
 		}
-		or_buf_clear(&text);
-		skip_reason(&text, f);
-		finding_text(&text, f);
-		text_child(node, "skipped", or_buf_cstr(&text));
-		counts->skipped++;
+		xmlTextWriterEndElement(ctx->w);
 	}
 	for (i = 0; i < json_array_size(evaluations); i++) {
-		const json_t *e = json_array_get(evaluations, i);
-		const json_t *subjects = json_object_get(e, "subjects");
-		const char *rule = or_report_str(e, "rule", "?");
-		const char *reason = or_report_str(e, "reason", NULL);
-		bool skipped = strcmp(or_report_str(e, "outcome", "pass"), "skipped") == 0;
+		const json_t *e = json_array_get(evaluations, i), *subjects;
+		const char *rule, *reason;
+		bool is_skip;
 
-		if (strcmp(area_of_rule(ctx, rule, &scratch), area) != 0)
+		if (ctx->evaluation_area[i] != area)
+			continue;
+		subjects = json_object_get(e, "subjects");
+		rule = or_report_str(e, "rule", "?");
+		reason = or_report_str(e, "reason", NULL);
+		is_skip = strcmp(or_report_str(e, "outcome", "pass"), "skipped") == 0;
+		counts->tests += json_array_size(subjects);
+		if (is_skip)
+			counts->skipped += json_array_size(subjects);
+		if (!ctx->w)
 			continue;
 		for (s = 0; s < json_array_size(subjects); s++) {
 			const char *subject = json_string_value(json_array_get(subjects, s));
-			xmlNodePtr node = testcase(suite, used, rule, or_report_str(e, "file", NULL),
-						   subject ? subject : "");
 
-			counts->tests++;
-			if (!skipped)
-				continue;
-			or_buf_clear(&text);
-			or_buf_printf(&text, "skipped%s%s", reason ? ": " : "", reason ? reason : "");
-			text_child(node, "skipped", or_buf_cstr(&text));
-			counts->skipped++;
+			testcase(ctx, used, rule, or_report_str(e, "file", NULL),
+				 subject ? subject : "");
+			if (is_skip) {
+				or_buf_clear(&text);
+				or_buf_printf(&text, "skipped%s%s", reason ? ": " : "",
+					      reason ? reason : "");
+				skipped(ctx, or_buf_cstr(&text));
+			}
+			xmlTextWriterEndElement(ctx->w);
 		}
 	}
 	json_decref(used);
-	or_buf_dispose(&scratch);
 	or_buf_dispose(&text);
 }
 
+/* The index of `area` in `order`, added at the end when new. */
+static size_t area_index(json_t *order, const char *area)
+{
+	json_t *index = json_object_get(order, area);
+
+	if (!index) {
+		index = json_integer((json_int_t)json_object_size(order));
+		json_object_set_new(order, area, index);
+	}
+	return (size_t)json_integer_value(index);
+}
+
 /* The areas in summary.areas order, then any other area a rule, finding or
- * evaluation names, in the order first seen (as keys of a new object). */
+ * evaluation names, in the order first seen (as keys of a new object, each
+ * with its index); each finding's and evaluation's area index goes into
+ * ctx->finding_area and ctx->evaluation_area. */
 static json_t *area_order(junit_ctx *ctx, const json_t *report)
 {
 	const json_t *areas = json_object_get(json_object_get(report, "summary"), "areas");
@@ -344,67 +393,60 @@ static json_t *area_order(junit_ctx *ctx, const json_t *report)
 	size_t i;
 
 	json_object_foreach((json_t *)areas, key, value)
-		json_object_set(order, key, value);
-	for (i = 0; i < json_array_size(findings); i++) {
-		const char *area = area_of_finding(ctx, json_array_get(findings, i), &scratch);
-		if (!json_object_get(order, area))
-			json_object_set_new(order, area, json_null());
-	}
+		json_object_set_new(order, key, json_integer((json_int_t)json_object_size(order)));
+	ctx->finding_area = or_xcalloc(json_array_size(findings) + 1, sizeof(size_t));
+	ctx->evaluation_area = or_xcalloc(json_array_size(evaluations) + 1, sizeof(size_t));
+	for (i = 0; i < json_array_size(findings); i++)
+		ctx->finding_area[i] = area_index(
+			order, area_of_finding(ctx, json_array_get(findings, i), &scratch));
 	for (i = 0; i < json_array_size(evaluations); i++) {
 		const char *rule = or_report_str(json_array_get(evaluations, i), "rule", "?");
-		const char *area = area_of_rule(ctx, rule, &scratch);
-		if (!json_object_get(order, area))
-			json_object_set_new(order, area, json_null());
+		ctx->evaluation_area[i] = area_index(order, area_of_rule(ctx, rule, &scratch));
 	}
 	or_buf_dispose(&scratch);
 	return order;
 }
 
-static void suite(junit_ctx *ctx, xmlNodePtr root, const json_t *report, const char *area,
-		  const json_t *area_summary)
+static void suite(junit_ctx *ctx, const json_t *report, const char *area, size_t index,
+		  const json_t *area_summary, const junit_counts *counts)
 {
-	xmlNodePtr node = xmlNewChild(root, NULL, (const xmlChar *)"testsuite", NULL);
 	const json_t *score = json_object_get(area_summary, "score");
-	junit_counts counts = { 0, 0, 0 };
 
-	set_attr(node, "name", area);
+	xmlTextWriterStartElement(ctx->w, BAD_CAST_S("testsuite"));
+	set_attr(ctx, "name", area);
+	set_count(ctx, "tests", counts->tests);
+	set_count(ctx, "failures", counts->failures);
+	set_count(ctx, "errors", 0);
+	set_count(ctx, "skipped", counts->skipped);
+	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("time"), BAD_CAST_S("0"));
 	if (json_is_number(score)) {
-		xmlNodePtr properties = xmlNewChild(node, NULL, (const xmlChar *)"properties", NULL);
-		xmlNodePtr property = xmlNewChild(properties, NULL, (const xmlChar *)"property", NULL);
 		char text[32];
 
 		snprintf(text, sizeof(text), "%.1f", json_number_value(score));
-		xmlNewProp(property, (const xmlChar *)"name", (const xmlChar *)"score");
-		xmlNewProp(property, (const xmlChar *)"value", (const xmlChar *)text);
+		xmlTextWriterStartElement(ctx->w, BAD_CAST_S("properties"));
+		xmlTextWriterStartElement(ctx->w, BAD_CAST_S("property"));
+		xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("name"), BAD_CAST_S("score"));
+		xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("value"), BAD_CAST_S(text));
+		xmlTextWriterEndElement(ctx->w);
+		xmlTextWriterEndElement(ctx->w);
 	}
-	area_cases(ctx, node, report, area, &counts);
-	if (!counts.tests) {
-		xmlUnlinkNode(node);
-		xmlFreeNode(node);
-		return;
-	}
-	set_count(node, "tests", counts.tests);
-	set_count(node, "failures", counts.failures);
-	set_count(node, "errors", 0);
-	set_count(node, "skipped", counts.skipped);
-	xmlNewProp(node, (const xmlChar *)"time", (const xmlChar *)"0");
-	ctx->tests += counts.tests;
-	ctx->failures += counts.failures;
+	area_cases(ctx, report, index, &(junit_counts){ 0, 0, 0 });
+	xmlTextWriterEndElement(ctx->w);
 }
 
-static int render_junit(or_buf *out, const json_t *report, const or_render_options *options,
+static int render_junit(or_out *out, const json_t *report, const or_render_options *options,
 			or_diag *diag)
 {
 	const json_t *rules = json_object_get(report, "rules");
-	junit_ctx ctx = { json_object(), 0, 0 };
-	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	const json_t *summary_areas = json_object_get(json_object_get(report, "summary"), "areas");
+	junit_ctx ctx = { json_object(), NULL, NULL, NULL };
 	json_t *areas = NULL;
-	xmlChar *xml = NULL;
-	xmlNodePtr root = NULL;
+	junit_counts *counts = NULL, total = { 0, 0, 0 };
+	xmlOutputBufferPtr output;
 	const char *area;
 	json_t *value;
-	int size = 0, error = -1;
-	size_t i;
+	int error = -1;
+	size_t i, n;
 
 	(void)options;
 	for (i = 0; i < json_array_size(rules); i++) {
@@ -413,32 +455,54 @@ static int render_junit(or_buf *out, const json_t *report, const or_render_optio
 		if (id)
 			json_object_set(ctx.rules, id, rule);
 	}
-	if (doc)
-		root = xmlNewDocNode(doc, NULL, (const xmlChar *)"testsuites", NULL);
-	if (!root) {
+	/* first pass: the counts every <testsuite> and <testsuites> opens with */
+	areas = area_order(&ctx, report);
+	counts = or_xcalloc(json_object_size(areas) + 1, sizeof(*counts));
+	n = 0;
+	json_object_foreach(areas, area, value) {
+		area_cases(&ctx, report, n, &counts[n]);
+		total.tests += counts[n].tests;
+		total.failures += counts[n].failures;
+		n++;
+	}
+
+	output = or_xml_output(out);
+	ctx.w = output ? xmlNewTextWriter(output) : NULL;
+	if (!ctx.w) {
+		if (output)
+			xmlOutputBufferClose(output);
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the JUnit report could not be built");
 		goto cleanup;
 	}
-	xmlDocSetRootElement(doc, root);
-	xmlNewProp(root, (const xmlChar *)"name", (const xmlChar *)"opsready");
-	areas = area_order(&ctx, report);
-	json_object_foreach(areas, area, value)
-		suite(&ctx, root, report, area, value);
-	set_count(root, "tests", ctx.tests);
-	set_count(root, "failures", ctx.failures);
-	set_count(root, "errors", 0);
-	xmlNewProp(root, (const xmlChar *)"time", (const xmlChar *)"0");
-	xmlDocDumpFormatMemoryEnc(doc, &xml, &size, "UTF-8", 1);
-	if (!xml || size <= 0) {
+	xmlTextWriterSetIndent(ctx.w, 1);
+	xmlTextWriterSetIndentString(ctx.w, BAD_CAST_S("  "));
+	xmlTextWriterStartDocument(ctx.w, "1.0", "UTF-8", NULL);
+	xmlTextWriterStartElement(ctx.w, BAD_CAST_S("testsuites"));
+	xmlTextWriterWriteAttribute(ctx.w, BAD_CAST_S("name"), BAD_CAST_S("opsready"));
+	set_count(&ctx, "tests", total.tests);
+	set_count(&ctx, "failures", total.failures);
+	set_count(&ctx, "errors", 0);
+	xmlTextWriterWriteAttribute(ctx.w, BAD_CAST_S("time"), BAD_CAST_S("0"));
+	n = 0;
+	json_object_foreach(areas, area, value) {
+		if (counts[n].tests)
+			suite(&ctx, report, area, n, json_object_get(summary_areas, area),
+			      &counts[n]);
+		n++;
+	}
+	/* closes every element, flushes, and frees the output buffer */
+	if (xmlTextWriterEndDocument(ctx.w) < 0 && !out->failed) {
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
 			    "the JUnit report could not be serialised");
 		goto cleanup;
 	}
-	or_buf_put(out, xml, (size_t)size);
 	error = 0;
 cleanup:
-	xmlFree(xml);
-	xmlFreeDoc(doc);
+	if (ctx.w)
+		xmlFreeTextWriter(ctx.w);
+	free(counts);
+	free(ctx.finding_area);
+	free(ctx.evaluation_area);
 	json_decref(areas);
 	json_decref(ctx.rules);
 	return error;

@@ -1,3 +1,5 @@
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -6,6 +8,7 @@
 #include "report/reporter.h"
 #include "util/alloc.h"
 #include "util/fs.h"
+#include "util/timing.h"
 
 or_report *or_report_wrap(json_t *root)
 {
@@ -92,38 +95,88 @@ int or_report_load(or_report **out, const char *path, or_diag *diag)
 	return 0;
 }
 
+static const or_reporter *find_reporter(const char *format, or_diag *diag)
+{
+	const or_reporter *reporter = or_reporter_find(format);
+
+	if (!reporter)
+		or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0, "unknown report format '%s' (known: %s)",
+			    format, or_report_format_list());
+	return reporter;
+}
+
 int or_report_render(char **out, size_t *len, const or_report *report, const char *format,
 		     const or_render_options *options, or_diag *diag)
 {
-	const or_reporter *reporter = or_reporter_find(format);
+	const or_reporter *reporter = find_reporter(format, diag);
 	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
-	or_buf buf = OR_BUF_INIT;
+	or_out memory = OR_OUT_INIT;
 
 	*out = NULL;
 	*len = 0;
 	if (!reporter)
-		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
-				   "unknown report format '%s' (known: %s)", format,
-				   or_report_format_list());
-	if (reporter->render(&buf, report->root, options ? options : &defaults, diag) != 0) {
-		or_buf_dispose(&buf);
+		return -1;
+	if (reporter->render(&memory, report->root, options ? options : &defaults, diag) != 0) {
+		or_out_dispose(&memory);
 		return -1;
 	}
-	*len = buf.size;
-	*out = or_buf_detach(&buf);
+	*len = memory.buf.size;
+	*out = or_buf_detach(&memory.buf);
 	return 0;
 }
 
 int or_report_write(const or_report *report, const char *format, const char *path,
 		    const or_render_options *options, or_diag *diag)
 {
-	char *data;
-	size_t len;
+	const or_reporter *reporter = find_reporter(format, diag);
+	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
+	or_fs_atomic file;
+	or_out out;
+	or_timing timing;
 	int error;
 
-	if (or_report_render(&data, &len, report, format, options, diag) != 0)
+	if (!reporter)
 		return -1;
-	error = or_fs_write_atomic(path, data, len, diag);
-	free(data);
+	or_timing_init(&timing);
+	if (or_fs_atomic_open(&file, path, diag) != 0)
+		return -1;
+	or_out_init_sink(&out, or_fs_atomic_write, &file);
+	error = reporter->render(&out, report->root, options ? options : &defaults, diag);
+	or_out_finish(&out);
+	or_out_dispose(&out);
+	if (error) {
+		or_fs_atomic_abort(&file);
+		return -1;
+	}
+	error = or_fs_atomic_commit(&file, diag); /* names a failed write's error */
+	or_timing_mark(&timing, format);
+	return error;
+}
+
+static int stream_write(void *ctx, const char *data, size_t len)
+{
+	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
+}
+
+int or_report_print(const or_report *report, const char *format, FILE *stream,
+		    const or_render_options *options, or_diag *diag)
+{
+	const or_reporter *reporter = find_reporter(format, diag);
+	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
+	or_out out;
+	int error;
+
+	if (!reporter)
+		return -1;
+	or_out_init_sink(&out, stream_write, stream);
+	error = reporter->render(&out, report->root, options ? options : &defaults, diag);
+	if (or_out_finish(&out) != 0 || fflush(stream) != 0) {
+		if (!error)
+			or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
+				    "cannot write the report to standard output: %s",
+				    strerror(errno));
+		error = -1;
+	}
+	or_out_dispose(&out);
 	return error;
 }

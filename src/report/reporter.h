@@ -1,7 +1,8 @@
 /*
  * The reporter plug-in interface: one file per format renders the finished
- * report value into a buffer. Reporters see only the report, never the
- * repository. registry.c lists them.
+ * report value into an or_out, a buffer or a file written as it goes (a report
+ * of 100,000 findings is never held whole in memory a second time). Reporters
+ * see only the report, never the repository. registry.c lists them.
  */
 #ifndef OR_REPORT_REPORTER_H
 #define OR_REPORT_REPORTER_H
@@ -10,8 +11,9 @@
 
 #include "opsready/report.h"
 #include "util/buf.h"
+#include "util/out.h"
 
-typedef int (*or_render_fn)(or_buf *out, const json_t *report,
+typedef int (*or_render_fn)(or_out *out, const json_t *report,
 			    const or_render_options *options, or_diag *diag);
 
 typedef struct or_reporter {

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/json_stream.h"
 #include "report/reporter.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
@@ -270,28 +271,23 @@ static json_t *repository_uri(const json_t *scan, const json_t *root_uri)
 	return root_uri ? json_incref((json_t *)root_uri) : NULL;
 }
 
-static json_t *run_object(const json_t *report)
+/* The run, with its results array left empty: they are written one by one
+ * (or_json_stream), never all held in memory. */
+static json_t *run_object(const json_t *report, const json_t *rule_index)
 {
 	const json_t *scan = json_object_get(report, "scan");
 	const json_t *tool = json_object_get(report, "tool");
 	const json_t *rules = json_object_get(report, "rules");
-	const json_t *findings = json_object_get(report, "findings");
 	const json_t *summary = json_object_get(report, "summary");
 	const char *root = or_report_str(scan, "root", NULL);
 	const char *commit = or_report_str(scan, "commit", NULL);
 	const char *branch = or_report_str(scan, "branch", NULL);
-	json_t *rule_index = json_object(), *driver_rules = json_array(), *results = json_array();
+	json_t *driver_rules = json_array();
 	json_t *run, *root_uri = NULL, *repo, *properties;
 	size_t i;
 
-	for (i = 0; i < json_array_size(rules); i++) {
-		const json_t *rule = json_array_get(rules, i);
-		json_array_append_new(driver_rules, driver_rule(rule));
-		json_object_set_new(rule_index, or_report_str(rule, "id", "?"),
-				    json_integer((json_int_t)i));
-	}
-	for (i = 0; i < json_array_size(findings); i++)
-		json_array_append_new(results, result(json_array_get(findings, i), rule_index, scan));
+	for (i = 0; i < json_array_size(rules); i++)
+		json_array_append_new(driver_rules, driver_rule(json_array_get(rules, i)));
 	run = json_pack("{s:{s:{s:s, s:s, s:o}}, s:[{s:b}]}",
 			"tool", "driver",
 			"name", or_report_str(tool, "name", "opsready"),
@@ -323,34 +319,55 @@ static json_t *run_object(const json_t *report)
 		json_object_set_new(run, "versionControlProvenance", json_pack("[o]", details));
 	}
 	json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
-	json_object_set_new(run, "results", results);
+	json_object_set_new(run, "results", json_array());
 	properties = json_pack("{s:s, s:s}", "verdict", or_report_str(summary, "verdict", "fail"),
 			       "now", or_report_str(scan, "now", ""));
 	if (json_is_number(json_object_get(summary, "score")))
 		json_object_set(properties, "score", json_object_get(summary, "score"));
 	json_object_set_new(run, "properties", properties);
 	json_decref(root_uri);
-	json_decref(rule_index);
 	return run;
 }
 
-static int render_sarif(or_buf *out, const json_t *report, const or_render_options *options,
+typedef struct sarif_ctx {
+	const json_t *findings, *rule_index, *scan;
+} sarif_ctx;
+
+static json_t *next_result(void *data, size_t i)
+{
+	const sarif_ctx *ctx = data;
+
+	return result(json_array_get(ctx->findings, i), ctx->rule_index, ctx->scan);
+}
+
+static int render_sarif(or_out *out, const json_t *report, const or_render_options *options,
 			or_diag *diag)
 {
-	json_t *sarif;
-	char *dump;
+	const json_t *rules = json_object_get(report, "rules");
+	json_t *rule_index = json_object(), *sarif;
+	sarif_ctx ctx;
+	size_t i;
+	int error;
 
 	(void)options;
+	for (i = 0; i < json_array_size(rules); i++)
+		json_object_set_new(rule_index, or_report_str(json_array_get(rules, i), "id", "?"),
+				    json_integer((json_int_t)i));
+	ctx.findings = json_object_get(report, "findings");
+	ctx.rule_index = rule_index;
+	ctx.scan = json_object_get(report, "scan");
 	sarif = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0",
-			  "runs", run_object(report));
-	dump = sarif ? json_dumps(sarif, JSON_INDENT(2) | JSON_REAL_PRECISION(10)) : NULL;
+			  "runs", run_object(report, rule_index));
+	/* "results" is a key of the run, runs[0], three levels in */
+	error = sarif ? or_json_stream(out, sarif, "results", 3, json_array_size(ctx.findings),
+				       next_result, &ctx)
+		      : -1;
 	json_decref(sarif);
-	if (!dump)
+	json_decref(rule_index);
+	if (error)
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
 				   "the SARIF report could not be built");
-	or_buf_puts(out, dump);
-	or_buf_putc(out, '\n');
-	free(dump);
+	or_out_putc(out, '\n');
 	return 0;
 }
 

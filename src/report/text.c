@@ -229,7 +229,14 @@ static void contacts_line(or_buf *out, const json_t *contacts)
 	or_buf_puts(out, first ? ", all usable and fresh\n" : ")\n");
 }
 
-static int render_text(or_buf *out, const json_t *report, const or_render_options *options,
+/* Hand what `line` holds to `out` and empty it. */
+static void emit(or_out *out, or_buf *line)
+{
+	or_out_put(out, line->ptr, line->size);
+	or_buf_clear(line);
+}
+
+static int render_text(or_out *out, const json_t *report, const or_render_options *options,
 		       or_diag *diag)
 {
 	const json_t *findings = json_object_get(report, "findings");
@@ -237,27 +244,32 @@ static int render_text(or_buf *out, const json_t *report, const or_render_option
 	int fail_on = severity_rank(
 		or_report_str(json_object_get(report, "gate"), "fail_on", "error"));
 	bool color = options->color == OR_COLOR_ALWAYS;
+	or_buf line = OR_BUF_INIT;
 	size_t i;
 
+	(void)diag;
 	for (i = 0; i < json_array_size(findings); i++) {
 		const json_t *f = json_array_get(findings, i);
 		if (options->quiet &&
 		    (strcmp(or_report_str(f, "status", "active"), "active") != 0 ||
 		     severity_rank(or_report_str(f, "severity", "error")) < fail_on))
 			continue;
-		finding_line(out, f, color);
+		finding_line(&line, f, color);
+		emit(out, &line);
 	}
 	if (!options->quiet) {
 		for (i = 0; i < json_array_size(skipped); i++) {
 			const json_t *s = json_array_get(skipped, i);
-			or_buf_printf(out, "%s: not read: %s\n", or_report_str(s, "path", "?"),
+			or_buf_printf(&line, "%s: not read: %s\n", or_report_str(s, "path", "?"),
 				      or_report_str(s, "reason", ""));
 		}
-		training_line(out, json_object_get(report, "training"));
-		drills_line(out, json_object_get(report, "drills"));
-		contacts_line(out, json_object_get(report, "contacts"));
+		training_line(&line, json_object_get(report, "training"));
+		drills_line(&line, json_object_get(report, "drills"));
+		contacts_line(&line, json_object_get(report, "contacts"));
 	}
-	summary_line(out, report, color);
+	summary_line(&line, report, color);
+	emit(out, &line);
+	or_buf_dispose(&line);
 	return 0;
 }
 

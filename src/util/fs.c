@@ -107,88 +107,110 @@ int or_fs_read_input(char **out, size_t *len, const char *path, const char *name
 			   "cannot read %s: it is not a regular file", what);
 }
 
-static int write_all(int fd, const char *data, size_t len)
+/* A device or a pipe (/dev/full, /dev/stdout on a pipe, a FIFO) cannot be
+ * replaced by a rename (as root, that would put a file in /dev): it is
+ * written to directly. */
+static bool write_in_place(const char *path)
 {
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+static int atomic_fail(or_fs_atomic *w, int err, or_diag *diag)
+{
+	or_diag_set(diag, OR_EXIT_RUNTIME, w->path, 0, 0, "cannot write report: %s",
+		    strerror(err));
+	or_fs_atomic_abort(w);
+	return -1;
+}
+
+int or_fs_atomic_open(or_fs_atomic *w, const char *path, or_diag *diag)
+{
+	struct stat st;
+	char *target = NULL;
+	or_buf tmp = OR_BUF_INIT;
+
+	memset(w, 0, sizeof(*w));
+	w->fd = -1;
+	/* a symbolic link to a file (/dev/stdout redirected to a file, a
+	 * "latest.json" link): replace the file it names, keep the link */
+	if (!write_in_place(path) && lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		target = realpath(path, NULL);
+	w->path = target ? target : or_xstrdup(path);
+	if (write_in_place(w->path)) {
+		w->fd = open(w->path, O_WRONLY | O_CLOEXEC);
+		if (w->fd < 0)
+			return atomic_fail(w, errno, diag);
+		return 0;
+	}
+	or_buf_printf(&tmp, "%s.tmp-XXXXXX", w->path);
+	w->tmp = or_buf_detach(&tmp);
+	w->fd = mkstemp(w->tmp);
+	if (w->fd < 0) {
+		int err = errno;
+		free(w->tmp); /* nothing was created */
+		w->tmp = NULL;
+		return atomic_fail(w, err, diag);
+	}
+	return 0;
+}
+
+int or_fs_atomic_write(void *ctx, const char *data, size_t len)
+{
+	or_fs_atomic *w = ctx;
 	size_t done = 0;
 
 	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
+		ssize_t n = write(w->fd, data + done, len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
+		if (n < 0) {
+			w->write_errno = errno;
 			return -1;
+		}
 		done += (size_t)n;
 	}
 	return 0;
 }
 
-/* A device or a pipe (/dev/full, /dev/stdout on a pipe, a FIFO) cannot be
- * replaced by a rename (as root, that would put a file in /dev): it is
- * written to directly. */
-static int write_in_place(const char *path, const char *data, size_t len, or_diag *diag)
+int or_fs_atomic_commit(or_fs_atomic *w, or_diag *diag)
 {
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	int fd = w->fd;
 
-	if (fd < 0 || write_all(fd, data, len) != 0) {
-		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
-			    strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	if (close(fd) != 0)
-		return or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
-				   strerror(errno));
+	if (w->write_errno)
+		return atomic_fail(w, w->write_errno, diag);
+	w->fd = -1;
+	/* mkstemp creates 0600; a report is an ordinary file. */
+	if ((w->tmp && fchmod(fd, 0644) != 0) || close(fd) != 0 ||
+	    (w->tmp && rename(w->tmp, w->path) != 0))
+		return atomic_fail(w, errno, diag);
+	free(w->tmp);
+	w->tmp = NULL;
+	or_fs_atomic_abort(w);
 	return 0;
+}
+
+void or_fs_atomic_abort(or_fs_atomic *w)
+{
+	if (w->fd >= 0)
+		close(w->fd);
+	w->fd = -1;
+	if (w->tmp)
+		unlink(w->tmp);
+	free(w->tmp);
+	free(w->path);
+	w->tmp = w->path = NULL;
 }
 
 int or_fs_write_atomic(const char *path, const char *data, size_t len, or_diag *diag)
 {
-	or_buf tmp = OR_BUF_INIT;
-	struct stat st;
-	char *target;
-	int fd, error = -1;
+	or_fs_atomic w;
 
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-		return write_in_place(path, data, len, diag);
-	/* a symbolic link to a file (/dev/stdout redirected to a file, a
-	 * "latest.json" link): replace the file it names, keep the link */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (target = realpath(path, NULL))) {
-		error = or_fs_write_atomic(target, data, len, diag);
-		free(target);
-		return error;
-	}
-	or_buf_printf(&tmp, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp.ptr);
-	if (fd < 0) {
-		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
-			    strerror(errno));
-		goto cleanup;
-	}
-	if (write_all(fd, data, len) != 0) {
-		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
-			    strerror(errno));
-		close(fd);
-		unlink(tmp.ptr);
-		goto cleanup;
-	}
-	/* mkstemp creates 0600; a report is an ordinary file. */
-	if (fchmod(fd, 0644) != 0 || close(fd) != 0) {
-		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
-			    strerror(errno));
-		unlink(tmp.ptr);
-		goto cleanup;
-	}
-	if (rename(tmp.ptr, path) != 0) {
-		or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0, "cannot write report: %s",
-			    strerror(errno));
-		unlink(tmp.ptr);
-		goto cleanup;
-	}
-	error = 0;
-cleanup:
-	or_buf_dispose(&tmp);
-	return error;
+	if (or_fs_atomic_open(&w, path, diag) != 0)
+		return -1;
+	or_fs_atomic_write(&w, data, len);
+	return or_fs_atomic_commit(&w, diag);
 }
 
 char *or_fs_join(const char *a, const char *b)

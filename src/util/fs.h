@@ -40,6 +40,21 @@ int or_fs_read_input(char **out, size_t *len, const char *path, const char *name
  * Errors are OR_EXIT_RUNTIME; no temporary file is left behind. */
 int or_fs_write_atomic(const char *path, const char *data, size_t len, or_diag *diag);
 
+/* The same, written in pieces: open, write (an or_out sink), then commit
+ * (rename into place) or abort (remove the temporary file). After a failed
+ * open or commit nothing is left to abort. */
+typedef struct or_fs_atomic {
+	char *path; /* the file to replace */
+	char *tmp;  /* the temporary beside it; NULL when written in place */
+	int fd;
+	int write_errno; /* the first failed write's errno, or 0 */
+} or_fs_atomic;
+
+int or_fs_atomic_open(or_fs_atomic *w, const char *path, or_diag *diag);
+int or_fs_atomic_write(void *w, const char *data, size_t len);
+int or_fs_atomic_commit(or_fs_atomic *w, or_diag *diag);
+void or_fs_atomic_abort(or_fs_atomic *w);
+
 /* "a" + "/" + "b" (b may be relative or "."), malloc'd. */
 char *or_fs_join(const char *a, const char *b);
 

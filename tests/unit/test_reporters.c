@@ -37,12 +37,12 @@ static char *render(const json_t *report, const char *format)
 	const or_reporter *reporter = or_reporter_find(format);
 	or_render_options options = OR_RENDER_OPTIONS_INIT;
 	or_diag diag = OR_DIAG_INIT;
-	or_buf out = OR_BUF_INIT;
+	or_out out = OR_OUT_INIT;
 
 	ck_assert_msg(reporter != NULL, "no reporter '%s'", format);
 	ck_assert_int_eq(reporter->render(&out, report, &options, &diag), 0);
-	ck_assert(out.size > 0);
-	return or_buf_detach(&out);
+	ck_assert(out.buf.size > 0);
+	return or_buf_detach(&out.buf);
 }
 
 /* Parse strictly (no recovery, no network) and validate against the XSD. */
