@@ -2,6 +2,9 @@
 # that ship no .pc file (cmark-gfm's extensions and libcsv) are found beside
 # their headers.
 find_package(PkgConfig REQUIRED)
+# reports are written side by side (or_report_write_all)
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)
 
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)

@@ -52,4 +52,19 @@ int or_report_write(const or_report *report, const char *format, const char *pat
 int or_report_print(const or_report *report, const char *format, FILE *stream,
 		    const or_render_options *options, or_diag *diag);
 
+/* One output of or_report_write_all: a file (`path`) or a stream. */
+typedef struct or_report_output {
+	const char *format;
+	const char *path;                 /* a file, or NULL to print to `stream` */
+	FILE *stream;
+	const or_render_options *options; /* NULL: the defaults */
+	int error;                        /* out: 0, or -1 with `diag` */
+	or_diag diag;
+} or_report_output;
+
+/* Render and write every output, as or_report_write and or_report_print
+ * do, several at once when the machine has more than one processor (the
+ * report is only read). Returns 0, or -1 when any output failed. */
+int or_report_write_all(const or_report *report, or_report_output *outputs, size_t n);
+
 #endif

@@ -35,12 +35,10 @@ int or_cli_add_report(or_report_targets *targets, const char *command, const cha
  * if unknown. */
 int or_cli_set_format(const char **format, const char *command, const char *value);
 void or_cli_report_targets_dispose(or_report_targets *targets);
-/* Write every target; prints errors; returns the exit code to use (0 or 3). */
+/* Write every target, and `stdout_format` (unless NULL) to standard output,
+ * several at once; prints errors; returns the exit code to use (0 or 3). */
 int or_cli_write_reports(const or_report *report, const or_report_targets *targets,
-			 const or_render_options *options);
-/* Render `format` to standard output; returns 0 or an exit code. */
-int or_cli_print_report(const or_report *report, const char *format,
-			const or_render_options *options);
+			 const char *stdout_format, const or_render_options *options);
 
 /* --color WHEN: "auto" (a terminal and no NO_COLOR), "always", "never". */
 int or_cli_parse_color(or_color *out, const char *when);

@@ -80,7 +80,7 @@ int or_cmd_check(int argc, char **argv)
 	const char *format = "text", *color = "auto";
 	or_report *report = NULL;
 	or_diag diag = OR_DIAG_INIT;
-	int c, code = OR_EXIT_USAGE, write_code, print_code;
+	int c, code = OR_EXIT_USAGE;
 	char *end;
 
 	scan.progress = isatty(STDERR_FILENO);
@@ -171,9 +171,7 @@ int or_cmd_check(int argc, char **argv)
 		code = or_cli_error(&diag);
 		goto cleanup;
 	}
-	write_code = or_cli_write_reports(report, &targets, &render);
-	print_code = or_cli_print_report(report, format, &render);
-	if (write_code || print_code)
+	if (or_cli_write_reports(report, &targets, format, &render) != 0)
 		code = OR_EXIT_RUNTIME;
 	else
 		code = or_report_passed(report) ? OR_EXIT_PASS : OR_EXIT_FAIL;

@@ -103,9 +103,9 @@ int or_cmd_merge(int argc, char **argv)
 		code = or_cli_error(&diag);
 		goto cleanup;
 	}
-	code = or_cli_write_reports(merged, &targets, &render);
-	if (!code && (format || targets.count == 0))
-		code = or_cli_print_report(merged, format ? format : "text", &render);
+	code = or_cli_write_reports(merged, &targets,
+				    format || targets.count == 0 ? (format ? format : "text") : NULL,
+				    &render);
 	if (!code)
 		code = or_report_passed(merged) ? OR_EXIT_PASS : OR_EXIT_FAIL;
 cleanup:

@@ -68,9 +68,9 @@ int or_cmd_render(int argc, char **argv)
 		code = or_cli_error(&diag);
 		goto cleanup;
 	}
-	code = or_cli_write_reports(report, &targets, &render);
-	if (!code && (format || targets.count == 0))
-		code = or_cli_print_report(report, format ? format : "text", &render);
+	code = or_cli_write_reports(report, &targets,
+				    format || targets.count == 0 ? (format ? format : "text") : NULL,
+				    &render);
 cleanup:
 	or_report_free(report);
 	or_cli_report_targets_dispose(&targets);

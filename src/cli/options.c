@@ -84,30 +84,34 @@ void or_cli_report_targets_dispose(or_report_targets *targets)
 }
 
 int or_cli_write_reports(const or_report *report, const or_report_targets *targets,
-			 const or_render_options *options)
+			 const char *stdout_format, const or_render_options *options)
 {
 	or_render_options plain = *options;
+	or_report_output *outputs;
+	size_t i, n = targets->count;
 	int code = 0;
-	size_t i;
 
 	plain.color = OR_COLOR_NEVER; /* files never get escape codes */
+	outputs = calloc(n + 1, sizeof(*outputs));
+	if (!outputs)
+		abort();
 	for (i = 0; i < targets->count; i++) {
-		or_diag diag = OR_DIAG_INIT;
-		if (or_report_write(report, targets->items[i].format, targets->items[i].path, &plain,
-				    &diag) != 0)
-			code = or_cli_error(&diag);
+		outputs[i].format = targets->items[i].format;
+		outputs[i].path = targets->items[i].path;
+		outputs[i].options = &plain;
 	}
-	return code;
-}
-
-int or_cli_print_report(const or_report *report, const char *format,
-			const or_render_options *options)
-{
-	or_diag diag = OR_DIAG_INIT;
-
-	if (or_report_print(report, format, stdout, options, &diag) != 0)
-		return or_cli_error(&diag);
-	return 0;
+	if (stdout_format) {
+		outputs[n].format = stdout_format;
+		outputs[n].stream = stdout;
+		outputs[n].options = options;
+		n++;
+	}
+	if (or_report_write_all(report, outputs, n) != 0)
+		for (i = 0; i < n; i++) /* in the order given, whichever finished first */
+			if (outputs[i].error)
+				code = or_cli_error(&outputs[i].diag);
+	free(outputs);
+	return code ? OR_EXIT_RUNTIME : 0;
 }
 
 int or_cli_parse_color(or_color *out, const char *when)

@@ -1,14 +1,22 @@
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
 
 #include "core/report_value.h"
 #include "report/reporter.h"
 #include "util/alloc.h"
 #include "util/fs.h"
 #include "util/timing.h"
+
+/* At most this many threads besides the caller write reports. */
+#define OR_WRITE_THREADS 7
 
 or_report *or_report_wrap(json_t *root)
 {
@@ -178,5 +186,61 @@ int or_report_print(const or_report *report, const char *format, FILE *stream,
 		error = -1;
 	}
 	or_out_dispose(&out);
+	return error;
+}
+
+typedef struct write_queue {
+	const or_report *report;
+	or_report_output *outputs;
+	size_t n;
+	atomic_size_t next;
+} write_queue;
+
+static void *write_worker(void *data)
+{
+	write_queue *queue = data;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&queue->next, 1)) < queue->n) {
+		or_report_output *o = &queue->outputs[i];
+		or_diag init = OR_DIAG_INIT;
+
+		o->diag = init;
+		o->error = o->path ? or_report_write(queue->report, o->format, o->path, o->options,
+						     &o->diag)
+				   : or_report_print(queue->report, o->format, o->stream,
+						     o->options, &o->diag);
+	}
+	return NULL;
+}
+
+int or_report_write_all(const or_report *report, or_report_output *outputs, size_t n)
+{
+	write_queue queue;
+	pthread_t threads[OR_WRITE_THREADS];
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t i, nthreads = 0, want;
+	int error = 0;
+
+	queue.report = report;
+	queue.outputs = outputs;
+	queue.n = n;
+	atomic_init(&queue.next, 0);
+	/* libxml2 sets itself up on first use; not from two threads at once */
+	xmlInitParser();
+	want = cpus > 1 ? (size_t)cpus - 1 : 0; /* this thread works too */
+	if (want > n - (n > 0))
+		want = n - (n > 0);
+	if (want > OR_WRITE_THREADS)
+		want = OR_WRITE_THREADS;
+	for (i = 0; i < want; i++)
+		if (pthread_create(&threads[nthreads], NULL, write_worker, &queue) == 0)
+			nthreads++;
+	write_worker(&queue);
+	for (i = 0; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+	for (i = 0; i < n; i++)
+		if (outputs[i].error)
+			error = -1;
 	return error;
 }
