@@ -1,5 +1,6 @@
 #include "core/model.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,42 +253,153 @@ static bool needs_date(const or_model *model, const or_contact *c)
 	return c->verified_source == OR_VERIFIED_NONE && contact_doc(model, c) != NULL;
 }
 
+/* Why history cannot be read, or OR_HISTORY_AVAILABLE. */
+static or_history_state history_state_of(const or_file_list *files, bool disabled)
+{
+	if (disabled)
+		return OR_HISTORY_DISABLED;
+	if (!files->repo)
+		return OR_HISTORY_NOT_GIT;
+	if (!files->has_commit)
+		return OR_HISTORY_NO_COMMITS;
+	if (files->shallow)
+		return OR_HISTORY_SHALLOW;
+	return OR_HISTORY_AVAILABLE;
+}
+
 /*
- * From one walk of the history: the last change of every document, and
- * the date of every contact line without a "(verified DATE)" note (its
- * last change, as `git blame --first-parent` has it; changed now when it
- * differs from HEAD). Where there is no history to read, history_state
- * says why, no document has a known last change and no contact a date.
+ * The walk for the documents' last changes runs on a thread of its own
+ * while the documents, records and contacts are read: none of that uses
+ * libgit2, which the walk tunes process-wide (see or_history_walk). Its
+ * paths are every file that may become a document; those that do not (a
+ * binary file, say) cost the walk little.
+ */
+typedef struct history_job {
+	git_repository *repo;
+	char **paths;      /* the repository's prefix and the file's path */
+	const char **rel;  /* the file's path, as documents have it */
+	size_t npaths;
+	int *answers;
+	or_history history;
+	or_diag diag;
+	int error;
+	pthread_t thread;
+	bool started, done;
+} history_job;
+
+static void *last_changes(void *data)
+{
+	history_job *job = data;
+
+	job->error = or_history_last_changes(&job->history, job->repo,
+					     (const char *const *)job->paths, job->npaths,
+					     job->answers, &job->diag);
+	return NULL;
+}
+
+static void history_start(history_job *job, const or_model *model)
+{
+	const or_file_list *files = &model->files;
+	size_t i, cap = 0;
+
+	memset(job, 0, sizeof(*job));
+	if (model->history_state != OR_HISTORY_AVAILABLE)
+		return;
+	job->repo = files->repo;
+	for (i = 0; i < files->nfiles; i++) {
+		const or_file *file = &files->files[i];
+		or_buf path = OR_BUF_INIT;
+
+		if ((model->since && !file->in_change) || file->symlink ||
+		    !in_scope(model->config, file->path))
+			continue;
+		if (job->npaths == cap) {
+			cap = cap ? cap * 2 : 64;
+			job->paths = or_xrealloc(job->paths, cap * sizeof(char *));
+			job->rel = or_xrealloc(job->rel, cap * sizeof(char *));
+		}
+		or_buf_printf(&path, "%s%s", files->prefix, file->path);
+		job->paths[job->npaths] = or_buf_detach(&path);
+		job->rel[job->npaths++] = file->path;
+	}
+	job->answers = or_xcalloc(job->npaths + 1, sizeof(int));
+	job->diag = (or_diag)OR_DIAG_INIT;
+	job->started = job->npaths > 0 && pthread_create(&job->thread, NULL, last_changes, job) == 0;
+}
+
+/* Waits for the walk (or runs it here, if no thread could be started). */
+static int history_wait(history_job *job)
+{
+	if (job->done)
+		return job->error;
+	if (job->started)
+		pthread_join(job->thread, NULL);
+	else if (job->npaths)
+		last_changes(job);
+	job->done = true;
+	return job->error;
+}
+
+static void history_job_dispose(history_job *job)
+{
+	size_t i;
+
+	history_wait(job);
+	or_history_dispose(&job->history); /* unless moved into the model */
+	for (i = 0; i < job->npaths; i++)
+		free(job->paths[i]);
+	free(job->paths);
+	free(job->rel);
+	free(job->answers);
+}
+
+/*
+ * From the history: the last change of every document (the walk started by
+ * history_start), and the date of every contact line without a "(verified
+ * DATE)" note (its last change, as `git blame --first-parent` has it;
+ * changed now when it differs from HEAD), from a second walk that follows
+ * only those lines. Where there is no history to read, history_state says
+ * why, no document has a known last change and no contact a date.
  * Runs after read_contacts.
  */
-static int read_history(or_model *model, bool disabled, or_diag *diag)
+static int read_history(or_model *model, history_job *job, or_diag *diag)
 {
 	const or_file_list *files = &model->files;
 	const or_rule *stale = or_ruleset_find(model->rules, "contacts.stale");
 	const char **paths = NULL;
-	int *answers = NULL, *lines = NULL;
+	int *lines = NULL;
 	or_line_request *requests = NULL;
 	or_line_answer *line_answers = NULL;
+	or_history line_history;
 	size_t *request_of = NULL; /* per document: its request, or SIZE_MAX */
-	size_t i, nrequests = 0, nlines = 0, d;
+	size_t i, j, nrequests = 0, nlines = 0, d;
 	int64_t cutoff = 0;
 	int error = -1;
 
-	if (disabled)
-		model->history_state = OR_HISTORY_DISABLED;
-	else if (!files->repo)
-		model->history_state = OR_HISTORY_NOT_GIT;
-	else if (!files->has_commit)
-		model->history_state = OR_HISTORY_NO_COMMITS;
-	else if (files->shallow)
-		model->history_state = OR_HISTORY_SHALLOW;
-	else
-		model->history_state = OR_HISTORY_AVAILABLE;
-	if (model->history_state != OR_HISTORY_AVAILABLE || model->ndocs == 0)
+	memset(&line_history, 0, sizeof(line_history));
+	if (model->history_state != OR_HISTORY_AVAILABLE)
+		return 0;
+	if (history_wait(job) != 0) {
+		*diag = job->diag;
+		return -1;
+	}
+	model->history = job->history;
+	memset(&job->history, 0, sizeof(job->history));
+	/* documents and candidates are both in the order of the files */
+	for (i = 0, j = 0; i < model->ndocs; i++) {
+		or_last_change *lc = &model->docs[i].last_change;
+
+		while (j < job->npaths && strcmp(job->rel[j], model->docs[i].doc->path) != 0)
+			j++;
+		lc->known = true;
+		lc->commit = j < job->npaths && job->answers[j] >= 0
+				     ? &model->history.commits[job->answers[j]]
+				     : NULL;
+	}
+	if (!stale || !stale->enabled || model->ndocs == 0)
 		return 0;
 
 	paths = or_xcalloc(model->ndocs, sizeof(char *));
-	answers = or_xcalloc(model->ndocs, sizeof(int));
 	request_of = or_xcalloc(model->ndocs, sizeof(size_t));
 	for (i = 0; i < model->ndocs; i++) {
 		or_buf path = OR_BUF_INIT;
@@ -297,7 +409,7 @@ static int read_history(or_model *model, bool disabled, or_diag *diag)
 	}
 
 	/* the contact lines to date, for contacts.stale alone: ascending and unique per document */
-	if (stale && stale->enabled) {
+	{
 		size_t *count = or_xcalloc(model->ndocs, sizeof(size_t));
 		size_t *offset = or_xcalloc(model->ndocs, sizeof(size_t));
 
@@ -351,20 +463,18 @@ static int read_history(or_model *model, bool disabled, or_diag *diag)
 		free(offset);
 		line_answers = or_xcalloc(nlines ? nlines : 1, sizeof(*line_answers));
 	}
+	if (nrequests == 0) {
+		error = 0;
+		goto cleanup;
+	}
 
 	/* contacts.stale only asks whether a line is older than max_age_days:
 	 * lines are followed back to that day, and no further */
-	if (stale && stale->enabled)
-		cutoff = ((int64_t)model->now - or_rule_param_int(stale, "max_age_days", 90)) * 86400;
-	if (or_history_walk(&model->history, files->repo, paths, model->ndocs, answers, requests,
-			    nrequests, line_answers, cutoff, diag) != 0)
+	cutoff = ((int64_t)model->now - or_rule_param_int(stale, "max_age_days", 90)) * 86400;
+	if (or_history_lines(&line_history, files->repo, paths, model->ndocs, requests, nrequests,
+			     line_answers, cutoff, diag) != 0)
 		goto cleanup;
-	for (i = 0; i < model->ndocs; i++) {
-		or_last_change *lc = &model->docs[i].last_change;
-		lc->known = true;
-		lc->commit = answers[i] >= 0 ? &model->history.commits[answers[i]] : NULL;
-	}
-	for (i = 0; nrequests && i < model->ncontacts; i++) {
+	for (i = 0; i < model->ncontacts; i++) {
 		or_contact *c = &model->contacts[i];
 		const or_line_request *r;
 		const or_line_answer *a;
@@ -388,17 +498,17 @@ static int read_history(or_model *model, bool disabled, or_diag *diag)
 			c->verified = or_date_from_unix(cutoff) - 1;
 			c->commit[0] = '\0';
 		} else {
-			const or_commit_info *commit = &model->history.commits[a->commit];
+			const or_commit_info *commit = &line_history.commits[a->commit];
 			c->verified = or_date_from_unix(commit->time);
 			memcpy(c->commit, commit->id, sizeof(c->commit));
 		}
 	}
 	error = 0;
 cleanup:
+	or_history_dispose(&line_history);
 	for (i = 0; i < model->ndocs; i++)
 		free((char *)paths[i]);
 	free(paths);
-	free(answers);
 	free(request_of);
 	free(lines);
 	free(requests);
@@ -493,10 +603,12 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 {
 	alias_table aliases;
 	or_buf full = OR_BUF_INIT, reason = OR_BUF_INIT;
+	history_job history;
 	size_t i, docs_cap = 0, skipped_cap = 0, in_scope_count = 0, done = 0;
 	int error = -1;
 
 	memset(out, 0, sizeof(*out));
+	memset(&history, 0, sizeof(history));
 	out->root = root;
 	out->config = config;
 	out->rules = rules;
@@ -522,6 +634,8 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		if ((!out->since || out->files.files[i].in_change) &&
 		    in_scope(config, out->files.files[i].path))
 			in_scope_count++;
+	out->history_state = history_state_of(&out->files, options && options->no_history);
+	history_start(&history, out);
 
 	for (i = 0; i < out->files.nfiles; i++) {
 		const or_file *file = &out->files.files[i];
@@ -593,13 +707,14 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		goto cleanup;
 	if (options && options->timing)
 		or_timing_mark(options->timing, "records, contacts");
-	/* one walk of the history dates the documents and their contact lines */
-	if (read_history(out, options && options->no_history, diag) != 0)
+	/* the walk started above dates the documents; one more, their contact lines */
+	if (read_history(out, &history, diag) != 0)
 		goto cleanup;
 	if (options && options->timing)
 		or_timing_mark(options->timing, "history");
 	error = 0;
 cleanup:
+	history_job_dispose(&history);
 	alias_table_dispose(&aliases);
 	or_buf_dispose(&full);
 	or_buf_dispose(&reason);

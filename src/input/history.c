@@ -79,6 +79,7 @@ typedef struct path_ref {
 } path_ref;
 
 typedef struct walk_state {
+	bool lines_only;        /* paths are wanted for their lines alone */
 	wanted_path *paths;
 	size_t npaths;
 	wanted_dir *dirs;
@@ -285,10 +286,12 @@ static int commit_slot(walk_state *st)
 	return 0;
 }
 
-/* Still wanted: a well-formed path without its last change, or with lines left. */
-static bool is_wanted(const wanted_path *wanted)
+/* Still wanted: a well-formed path without its last change (unless only its
+ * lines are), or with lines left. */
+static bool is_wanted(const walk_state *st, const wanted_path *wanted)
 {
-	return wanted->counted && (wanted->answer < 0 || wanted->nlines > 0);
+	return wanted->counted &&
+	       ((!st->lines_only && wanted->answer < 0) || wanted->nlines > 0);
 }
 
 /* `wanted` is no longer wanted: it leaves the counts of the walk and its folders. */
@@ -494,7 +497,7 @@ static void answer_older(walk_state *st)
 
 	for (p = 0; p < st->npaths; p++) {
 		wanted_path *wanted = &st->paths[p];
-		bool was_wanted = is_wanted(wanted);
+		bool was_wanted = is_wanted(st, wanted);
 
 		if (!wanted->nlines)
 			continue;
@@ -508,7 +511,7 @@ static void answer_older(walk_state *st)
 		wanted->nlines = 0;
 		git_blob_free(wanted->blob);
 		wanted->blob = NULL;
-		if (was_wanted && !is_wanted(wanted))
+		if (was_wanted && !is_wanted(st, wanted))
 			release(st, wanted);
 	}
 }
@@ -644,9 +647,9 @@ static int visit_entry(walk_state *st, const git_tree_entry *entry,
 	if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
 		/* a blob, a symbolic link or a submodule: a file of the tree */
 		wanted = find_path(st, st->path.ptr, st->path.size);
-		if (!wanted || !is_wanted(wanted))
+		if (!wanted || !is_wanted(st, wanted))
 			goto cleanup;
-		if (wanted->answer < 0) {
+		if (wanted->answer < 0 && !st->lines_only) {
 			if (commit_slot(st) < 0) {
 				error = -1;
 				goto cleanup;
@@ -657,7 +660,7 @@ static int visit_entry(walk_state *st, const git_tree_entry *entry,
 			error = -1;
 			goto cleanup;
 		}
-		if (!is_wanted(wanted))
+		if (!is_wanted(st, wanted))
 			release(st, wanted);
 		goto cleanup;
 	}
@@ -984,16 +987,36 @@ cleanup:
 	return error;
 }
 
+static int walk(or_history *out, git_repository *repo, const char *const *paths,
+		size_t npaths, int *out_commit, const or_line_request *requests, size_t nrequests,
+		or_line_answer *out_lines, int64_t line_cutoff, bool lines_only, or_diag *diag);
+
 int or_history_last_changes(or_history *out, git_repository *repo, const char *const *paths,
 			    size_t npaths, int *out_commit, or_diag *diag)
 {
-	return or_history_walk(out, repo, paths, npaths, out_commit, NULL, 0, NULL, 0, diag);
+	return walk(out, repo, paths, npaths, out_commit, NULL, 0, NULL, 0, false, diag);
 }
 
 int or_history_walk(or_history *out, git_repository *repo, const char *const *paths,
 		    size_t npaths, int *out_commit, const or_line_request *requests,
 		    size_t nrequests, or_line_answer *out_lines, int64_t line_cutoff,
 		    or_diag *diag)
+{
+	return walk(out, repo, paths, npaths, out_commit, requests, nrequests, out_lines,
+		    line_cutoff, false, diag);
+}
+
+int or_history_lines(or_history *out, git_repository *repo, const char *const *paths,
+		     size_t npaths, const or_line_request *requests, size_t nrequests,
+		     or_line_answer *out_lines, int64_t line_cutoff, or_diag *diag)
+{
+	return walk(out, repo, paths, npaths, NULL, requests, nrequests, out_lines, line_cutoff,
+		    true, diag);
+}
+
+static int walk(or_history *out, git_repository *repo, const char *const *paths,
+		size_t npaths, int *out_commit, const or_line_request *requests, size_t nrequests,
+		or_line_answer *out_lines, int64_t line_cutoff, bool lines_only, or_diag *diag)
 {
 	walk_state st;
 	git_revwalk *walk = NULL;
@@ -1007,11 +1030,12 @@ int or_history_walk(or_history *out, git_repository *repo, const char *const *pa
 
 	memset(out, 0, sizeof *out);
 	memset(&st, 0, sizeof st);
+	st.lines_only = lines_only;
 	st.repo = repo;
 	st.history = out;
 	st.diag = diag;
 	st.out_lines = out_lines;
-	for (i = 0; i < npaths; i++)
+	for (i = 0; out_commit && i < npaths; i++)
 		out_commit[i] = -1;
 	git_diff_options_init(&st.diff_options, GIT_DIFF_OPTIONS_VERSION);
 	st.diff_options.context_lines = 0;
@@ -1051,6 +1075,9 @@ int or_history_walk(or_history *out, git_repository *repo, const char *const *pa
 	build_index(&st, paths, npaths, slot_of);
 	if (track_requests(&st, requests, nrequests, slot_of, npaths) < 0)
 		goto cleanup;
+	for (i = 0; lines_only && i < st.npaths; i++) /* no line to follow: done */
+		if (st.paths[i].counted && !is_wanted(&st, &st.paths[i]))
+			release(&st, &st.paths[i]);
 
 	while (st.remaining > 0) {
 		if (!past_boundary) {
@@ -1134,7 +1161,7 @@ int or_history_walk(or_history *out, git_repository *repo, const char *const *pa
 			goto cleanup;
 		rotate_kept(&st);
 	}
-	for (i = 0; i < npaths; i++)
+	for (i = 0; out_commit && i < npaths; i++)
 		out_commit[i] = st.paths[slot_of[i]].answer;
 	error = 0;
 
@@ -1160,7 +1187,7 @@ cleanup:
 	free(slot_of);
 	if (error) {
 		or_history_dispose(out);
-		for (i = 0; i < npaths; i++)
+		for (i = 0; out_commit && i < npaths; i++)
 			out_commit[i] = -1;
 		for (i = 0; out_lines && i < nrequests; i++) {
 			size_t k;

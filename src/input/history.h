@@ -95,6 +95,15 @@ int or_history_walk(or_history *out, git_repository *repo, const char *const *pa
 		    size_t nrequests, or_line_answer *out_lines, int64_t line_cutoff,
 		    or_diag *diag);
 
+/*
+ * The lines of or_history_walk alone: the same answers in `out_lines`, but
+ * paths are followed only while they have lines left, never for their last
+ * change (a caller that found those with or_history_last_changes).
+ */
+int or_history_lines(or_history *out, git_repository *repo, const char *const *paths,
+		     size_t npaths, const or_line_request *requests, size_t nrequests,
+		     or_line_answer *out_lines, int64_t line_cutoff, or_diag *diag);
+
 void or_history_dispose(or_history *history);
 
 #endif

@@ -1041,6 +1041,27 @@ START_TEST(test_lines_agree_with_git_blame)
 				      history.commits[out[i].commit].id, want[k + 1]);
 		}
 	}
+
+	/* the lines alone (or_history_lines) get the same commits */
+	{
+		git_repository *repo = NULL;
+		or_history lines_history;
+		or_line_answer alone[2 * MAXLINES];
+		or_diag diag = OR_DIAG_INIT;
+
+		ck_assert_int_eq(git_repository_open(&repo, fx.dir), 0);
+		ck_assert_msg(or_history_lines(&lines_history, repo, paths, 2, requests, 2, alone, 0,
+					       &diag) == 0,
+			      "%s", diag.message);
+		for (i = 0; i < count[0] + count[1]; i++) {
+			ck_assert(alone[i].known && alone[i].commit >= 0);
+			ck_assert_str_eq(lines_history.commits[alone[i].commit].id,
+					 history.commits[out[i].commit].id);
+		}
+		ck_assert_uint_le(lines_history.walked, history.walked);
+		or_history_dispose(&lines_history);
+		git_repository_free(repo);
+	}
 	or_history_dispose(&history);
 	fx_cleanup(&fx);
 	git_libgit2_shutdown();
