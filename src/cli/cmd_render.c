@@ -72,7 +72,7 @@ int or_cmd_render(int argc, char **argv)
 				    format || targets.count == 0 ? (format ? format : "text") : NULL,
 				    &render);
 cleanup:
-	or_report_free(report);
+	or_cli_report_release(report);
 	or_cli_report_targets_dispose(&targets);
 	return code;
 }

@@ -112,15 +112,18 @@ static int compare_evaluations(const void *pa, const void *pb)
 	const or_evaluation *a = pa, *b = pb;
 	int c;
 
-	if (!a->file != !b->file)
-		return a->file ? 1 : -1;
-	if (a->file && (c = strcmp(a->file, b->file)) != 0)
-		return c;
+	/* a document's evaluations share its path, and a rule's its rule */
+	if (a->file != b->file) {
+		if (!a->file != !b->file)
+			return a->file ? 1 : -1;
+		if ((c = strcmp(a->file, b->file)) != 0)
+			return c;
+	}
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
 	if (a->column != b->column)
 		return a->column < b->column ? -1 : 1;
-	if ((c = strcmp(a->rule->id, b->rule->id)) != 0)
+	if (a->rule != b->rule && (c = strcmp(a->rule->id, b->rule->id)) != 0)
 		return c;
 	if ((c = strcmp(a->subject, b->subject)) != 0)
 		return c;
@@ -129,8 +132,10 @@ static int compare_evaluations(const void *pa, const void *pb)
 
 static int file_cmp(const char *a, const char *b)
 {
+	if (a == b)
+		return 0;
 	if (!a || !b)
-		return !a == !b ? 0 : (a ? 1 : -1);
+		return a ? 1 : -1;
 	return strcmp(a, b);
 }
 
@@ -140,8 +145,8 @@ static int compare_identity(const void *pa, const void *pb)
 	const or_evaluation *b = *(const or_evaluation *const *)pb;
 	int c;
 
-	if ((c = strcmp(a->rule->id, b->rule->id)) != 0 || (c = file_cmp(a->file, b->file)) != 0 ||
-	    (c = strcmp(a->subject, b->subject)) != 0)
+	if ((a->rule != b->rule && (c = strcmp(a->rule->id, b->rule->id)) != 0) ||
+	    (c = file_cmp(a->file, b->file)) != 0 || (c = strcmp(a->subject, b->subject)) != 0)
 		return c;
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
