@@ -190,8 +190,9 @@ void or_results_finish(or_results *results)
 	size_t i;
 
 	number_repeated_subjects(results);
-	for (i = 0; i < results->count; i++)
-		fingerprint(&results->items[i]);
+	for (i = 0; i < results->count; i++) /* only findings are told apart by one */
+		if (or_evaluation_is_finding(&results->items[i]))
+			fingerprint(&results->items[i]);
 	if (results->count > 1)
 		qsort(results->items, results->count, sizeof(or_evaluation), compare_evaluations);
 }

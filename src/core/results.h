@@ -44,7 +44,7 @@ typedef struct or_evaluation {
 	const char *evidence;      /* findings: the text it is about, as written */
 	const char *reason;        /* skipped, waived, suppressed: why */
 	const or_waiver *waiver;   /* the waiver that applied, or NULL */
-	char fingerprint[17];      /* hex; rule + file + subject */
+	char fingerprint[17];      /* hex; rule + file + subject (findings only; else "") */
 } or_evaluation;
 
 typedef struct or_results {

@@ -120,16 +120,27 @@ static void gitlab_key(or_buf *out, const char *classname, const char *name)
 	size_t p, i;
 
 	for (p = 0; p < 3; p++) {
-		size_t len = strlen(parts[p]);
-		for (i = 0; i < len;) {
-			unsigned int cp;
-			int n = or_utf8_decode(parts[p] + i, len - i, &cp);
-			bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-				     (cp >= 'a' && cp <= 'z');
+		size_t len = strlen(parts[p]), start = out->size;
+		char *dst;
 
-			or_buf_putc(out, alnum ? (int)cp : '-');
-			i += n > 0 ? (size_t)n : 1;
+		/* one byte out per character: at most `len` */
+		or_buf_grow(out, out->size + len);
+		dst = out->ptr + start;
+		for (i = 0; i < len;) {
+			unsigned char c = (unsigned char)parts[p][i];
+			unsigned int cp = c;
+			int n = 1;
+
+			if (c >= 0x80 && (n = or_utf8_decode(parts[p] + i, len - i, &cp)) <= 0)
+				n = 1;
+			*dst++ = (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+					 (cp >= 'a' && cp <= 'z')
+					 ? (char)cp
+					 : '-';
+			i += (size_t)n;
 		}
+		out->size = (size_t)(dst - out->ptr);
+		out->ptr[out->size] = '\0';
 	}
 }
 
