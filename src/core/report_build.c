@@ -36,6 +36,28 @@ static json_t *text(const char *s)
 	return v;
 }
 
+/*
+ * The strings a report repeats (rule ids, severities, areas, statuses,
+ * outcomes, file paths) are one shared jansson value each: a report of
+ * 100,000 findings names the same few thousand of them over and over, and
+ * each copy would cost a value and a string. Nothing modifies a report's
+ * strings in place, so sharing them is safe.
+ */
+static json_t *intern(json_t *strings, const char *s)
+{
+	json_t *v;
+
+	if (!s)
+		return json_null();
+	v = json_object_get(strings, s);
+	if (!v) {
+		v = text(s);
+		/* a key that is not UTF-8 is still a key of this private table */
+		json_object_set_new_nocheck(strings, s, v);
+	}
+	return json_incref(v);
+}
+
 static json_t *date_or_null(or_date_status status, or_date date)
 {
 	char out[11];
@@ -182,20 +204,20 @@ static json_t *summary_json(const or_gate *gate)
 			 "findings", (json_int_t)gate->findings);
 }
 
-static json_t *finding_json(const or_evaluation *e)
+static json_t *finding_json(const or_evaluation *e, json_t *strings)
 {
-	json_t *f = json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:i, s:o, s:o, s:s, s:s}",
-			      "rule", e->rule->id,
-			      "severity", or_severity_name(e->rule->severity),
-			      "area", e->rule->area,
+	json_t *f = json_pack("{s:o, s:o, s:o, s:o, s:o, s:i, s:i, s:o, s:o, s:s, s:o}",
+			      "rule", intern(strings, e->rule->id),
+			      "severity", intern(strings, or_severity_name(e->rule->severity)),
+			      "area", intern(strings, e->rule->area),
 			      "message", text(e->message),
-			      "file", text(e->file),
+			      "file", intern(strings, e->file),
 			      "line", e->line,
 			      "column", e->column,
 			      "subject", text(e->subject),
 			      "evidence", text(e->evidence),
 			      "fingerprint", e->fingerprint,
-			      "status", or_finding_status_name(e->status));
+			      "status", intern(strings, or_finding_status_name(e->status)));
 
 	if (e->reason)
 		json_object_set_new(f, "reason", text(e->reason));
@@ -210,14 +232,14 @@ static json_t *finding_json(const or_evaluation *e)
 	return f;
 }
 
-static json_t *findings_json(const or_results *results)
+static json_t *findings_json(const or_results *results, json_t *strings)
 {
 	json_t *out = json_array();
 	size_t i;
 
 	for (i = 0; i < results->count; i++)
 		if (or_evaluation_is_finding(&results->items[i]))
-			json_array_append_new(out, finding_json(&results->items[i]));
+			json_array_append_new(out, finding_json(&results->items[i], strings));
 	return out;
 }
 
@@ -263,7 +285,7 @@ static json_t *last_commit_json(const or_last_change *lc)
  * evaluation (JUnit: one test case each) without the report repeating the
  * same fields hundreds of thousands of times.
  */
-static json_t *evaluations_json(const or_results *results)
+static json_t *evaluations_json(const or_results *results, json_t *strings)
 {
 	json_t *out = json_array(), *group = NULL, *subjects = NULL;
 	const or_evaluation *prev = NULL;
@@ -279,9 +301,10 @@ static json_t *evaluations_json(const or_results *results)
 		    (!prev->reason != !e->reason) ||
 		    (e->reason && strcmp(prev->reason, e->reason) != 0)) {
 			subjects = json_array();
-			group = json_pack("{s:s, s:o, s:s, s:o, s:o}", "rule", e->rule->id, "file",
-					  text(e->file), "outcome", or_outcome_name(e->outcome),
-					  "reason", text(e->reason), "subjects", subjects);
+			group = json_pack("{s:o, s:o, s:o, s:o, s:o}", "rule",
+					  intern(strings, e->rule->id), "file", intern(strings, e->file),
+					  "outcome", intern(strings, or_outcome_name(e->outcome)),
+					  "reason", intern(strings, e->reason), "subjects", subjects);
 			json_array_append_new(out, group);
 		}
 		json_array_append_new(subjects, text(e->subject));
@@ -626,8 +649,9 @@ static json_t *suppressions_json(const or_report_inputs *in)
 json_t *or_report_build(const or_report_inputs *in)
 {
 	const or_gate_options *g = in->gate_options;
+	json_t *strings = json_object(), *report;
 
-	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	report = json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "schema_version", 1,
 			 "tool", "name", "opsready", "version", OPSREADY_VERSION,
 			 "scan", scan_json(in),
@@ -635,8 +659,8 @@ json_t *or_report_build(const or_report_inputs *in)
 			 "min_score", g->has_min_score ? json_real(g->min_score) : json_null(),
 			 "summary", summary_json(in->gate),
 			 "rules", rules_json(in->model->rules),
-			 "findings", findings_json(in->results),
-			 "evaluations", evaluations_json(in->results),
+			 "findings", findings_json(in->results, strings),
+			 "evaluations", evaluations_json(in->results, strings),
 			 "documents", documents_json(in),
 			 "escalation", escalation_json(in->model),
 			 "training", training_json(in->model),
@@ -644,4 +668,6 @@ json_t *or_report_build(const or_report_inputs *in)
 			 "contacts", contacts_json(in),
 			 "waivers", waivers_json(in),
 			 "suppressions", suppressions_json(in));
+	json_decref(strings);
+	return report;
 }
