@@ -47,7 +47,25 @@ import subprocess
 import sys
 
 START = 1546300800  # 2019-01-01T00:00:00Z
-END = 1767225600    # 2026-01-01T00:00:00Z
+END = 1767225600    # 2026-01-01T00:00:00Z (the stress profile)
+END_CONFORMING = 1795132800  # 2026-11-20T00:00:00Z
+DAY = 86400
+
+# The conforming profile: review cadence and defect rates (per document, drawn
+# once when the document is written; the edits and sweeps leave them alone).
+SWEEP_DAYS = 85          # each owner reviews all its documents every 85 days
+NEXT_REVIEW_DAYS = 90    # ... and moves Next Review this far ahead
+SKIP_ONE_IN = 20         # one team in 20 (at least one) skipped its last sweep
+FORGET_DATE = 0.03       # edits that do not refresh **Last Updated:**
+DEFECT_RATES = [
+    ("missing-section", 0.03),     # a required section left out
+    ("placeholder", 0.02),         # TBD / FIXME left in a procedure
+    ("broken-reference", 0.03),    # a script that is not there, or a bad anchor
+    ("unticked-mandatory", 0.02),  # an open item under "100% Completion Required"
+    ("invalid-phone", 0.01),       # a mistyped or fictional phone number
+    ("in-progress", 0.01),         # a readiness item marked "⚠️ In Progress"
+    ("empty-section", 0.01),       # a heading with nothing under it
+]
 
 AUTHORS = [
     ("Alice Moreau", "alice.moreau@example.org", "+0100"),
@@ -301,6 +319,316 @@ class Corpus:
         return "bump the version of %s" % name, None
 
 
+# --- the conforming profile ---------------------------------------------------
+
+NAMES = [
+    "Alice Moreau", "Bilal Haddad", "Chen Wei", "Dana Okafor", "Emil Nowak",
+    "Farah Iqbal", "Gus Lindqvist", "Hana Sato", "Ivan Petrov", "Jo Mensah",
+    "Kai Berg", "Lena Fischer", "Marco Rossi", "Nadia Rahman", "Oscar Lund",
+]
+AREA_CODES = [206, 212, 303, 312, 415, 512, 617, 646, 720, 917]
+MANDATORY = [
+    "System Architecture Overview", "Incident Response Procedures", "Rollback Procedures",
+    "Disaster Recovery Drills", "Monitoring and Alerting", "Documentation Standards",
+]
+SCRIPT_NOTES = ["run from the repository root", "idempotent", "safe to re-run",
+                "needs the ops role", "dry run with DRY_RUN=1"]
+# sections a document may lack (missing-section): never Overview, Emergency or
+# Rollback Procedures or Contact Information, which the edits work in
+OPTIONAL_SECTIONS = ["Disaster Recovery Procedures", "Support Team Readiness",
+                     "Validation and Testing"]
+PRIMARY = "- **Primary On-Call:** "
+
+
+def owner_of(path):
+    """The team (runbooks/<team>/...) or area (docs/<area>/...) owning a document."""
+    if path.endswith(".md") and path.startswith(("runbooks/", "docs/")):
+        return path.split("/")[1]
+    return None
+
+
+class ConformingCorpus(Corpus):
+    """The same paths and edits, written the way a team that uses opsready
+    keeps its documents: the pack's sections and metadata, real and verified
+    contacts, executable scripts, and a few defects at DEFECT_RATES."""
+
+    def __init__(self, rng, nfiles):
+        Corpus.__init__(self, rng, nfiles)
+        self.scripts = [p for p in self.paths if p.endswith(".sh")]
+        self.present_scripts = []   # scripts written so far (on main)
+        self.rotas = {}             # owner -> (primary, secondary, lead) numbers
+        self.used_numbers = set()
+
+    # --- phone numbers ----------------------------------------------------
+
+    def nanp(self):
+        """+1 NPA NXX XXXX: a real-looking North American number (never 555)."""
+        rng = self.rng
+        exchange = rng.randint(200, 998)
+        if exchange == 555:
+            exchange = 556
+        return "+1 %d %03d %04d" % (rng.choice(AREA_CODES), exchange, rng.randrange(10000))
+
+    def london(self):
+        return "+44 20 3%03d %04d" % (self.rng.randrange(1000), self.rng.randrange(10000))
+
+    def unique(self, make):
+        while True:
+            number = make()
+            if number not in self.used_numbers:
+                self.used_numbers.add(number)
+                return number
+
+    def rota(self, owner):
+        """The team's on-call rota numbers: distinct for every team and role."""
+        if owner not in self.rotas:
+            lead = self.london if self.rng.random() < 0.3 else self.nanp
+            self.rotas[owner] = (self.unique(self.nanp), self.unique(self.nanp),
+                                 self.unique(lead))
+        return self.rotas[owner]
+
+    def mistype(self, number):
+        """A defective copy of a +1 number: a dropped digit, an exchange
+        starting with 1, or the 555-01xx fiction range left from a template."""
+        rng = self.rng
+        kind = rng.randrange(3)
+        if kind == 0:
+            return number[:-1]
+        parts = number.split(" ")
+        if kind == 1:
+            parts[2] = "1" + parts[2][1:]
+        else:
+            parts[2], parts[3] = "555", "01%02d" % rng.randrange(100)
+        return " ".join(parts)
+
+    def script(self):
+        """A script the corpus has (one already written, when there is one)."""
+        pool = self.present_scripts or self.scripts
+        return pool[self.rng.randrange(len(pool))]
+
+    def missing_script(self):
+        """A script name that no file has: a retired or renamed script."""
+        return "scripts/%s-%d.sh" % (self.rng.choice(["failover", "restore", "drain"]),
+                                     len(self.scripts) + self.rng.randrange(50))
+
+    # --- initial contents -------------------------------------------------
+
+    def new_file(self, path, ts):
+        rng = self.rng
+        if path.endswith(".sh"):
+            lines = ["#!/bin/sh", "# %s" % path, "set -eu"]
+            lines += ["echo 'step %d'" % k for k in range(1, rng.randint(3, 8))]
+            self.present_scripts.append(path)
+            return lines, "100755"
+        if path == "contacts.yml":
+            lines = ["contacts:"]
+            for person in PEOPLE:
+                lines += ["  - name: %s" % person, "    phone: %s" % self.nanp(),
+                          "    role: on-call"]
+            return lines, "100644"
+        if owner_of(path) is None:
+            return Corpus.new_file(self, path, ts)
+        return self.document(path, ts), "100644"
+
+    def document(self, path, ts):
+        rng = self.rng
+        today = iso(ts)
+        owner = owner_of(path)
+        name = path.rsplit("/", 1)[-1][:-3].replace("-", " ").title()
+        up = "../" * path.count("/")
+        defects = set(d for d, rate in DEFECT_RATES if rng.random() < rate)
+        primary, secondary, lead = self.rota(owner)
+        people = rng.sample(NAMES, 3)
+        if "invalid-phone" in defects:
+            if rng.random() < 0.5:
+                primary = self.mistype(primary)
+            else:
+                secondary = self.mistype(secondary)
+        dropped = rng.choice(OPTIONAL_SECTIONS) if "missing-section" in defects else None
+        placeholder = rng.randrange(2) if "placeholder" in defects else None
+        broken = rng.randrange(3) if "broken-reference" in defects else None
+
+        lines = [
+            "# %s" % name, "",
+            "**Owner:** %s team" % owner,
+            "**Last Updated:** %s" % today,
+            "**Next Review:** %s" % iso(ts + NEXT_REVIEW_DAYS * DAY),
+            "**Version:** 1.0",
+            "**Document Status:** Approved", "",
+            "## Overview", "",
+            "%s, run by the %s team. RTO: %d hours. RPO: %d minutes." % (
+                name, owner, rng.choice([1, 2, 4, 8, 24]), rng.choice([5, 15, 30, 60])),
+            "",
+            "## Emergency Procedures", "",
+            "Use this procedure when the service is down or degraded in the primary region.",
+            "",
+            "### Pre-flight checklist", "",
+        ]
+        for check in rng.sample(CHECKS, rng.randint(3, 6)):
+            if rng.random() < 0.4:
+                lines.append("- [x] %s ✅" % check)
+            else:
+                lines.append("- [ ] %s" % check)
+        lines += ["", "### Procedure", ""]
+        for k in range(1, rng.randint(4, 9)):
+            lines.append("%d. %s %s" % (k, rng.choice(VERBS), rng.choice(OBJECTS)))
+        lines += ["", "```sh", "./%s --region standby" % self.script(), "```", "",
+                  "If the failover does not recover the service, follow the "
+                  "[rollback procedures](#%s)." % (
+                      "rollback-procedure" if broken == 2 else "rollback-procedures"),
+                  ""]
+        lines += ["## Rollback Procedures", "",
+                  "1. Freeze the feature flags",
+                  "2. Roll back the last deployment",
+                  "3. Verify the error rate is back to normal", "",
+                  "```sh"]
+        if placeholder == 1:
+            lines.append("# FIXME: pass the release id explicitly")
+        lines += ["./%s --to previous" % (self.missing_script() if broken == 0 else self.script()),
+                  "```", ""]
+        if "empty-section" in defects:
+            lines += ["### Known Issues", ""]
+        if dropped != "Disaster Recovery Procedures":
+            lines += ["## Disaster Recovery Procedures", "",
+                      "1. Declare the disaster in the incident channel",
+                      "2. Restore the latest snapshot in the standby region",
+                      "3. Re-point DNS to the standby region"]
+            if placeholder == 0:
+                lines.append("4. TBD: confirm the standby capacity with the vendor")
+            lines += ["", "```sh",
+                      "./%s --from-snapshot latest" % (
+                          self.missing_script() if broken == 1 else self.script()),
+                      "```", ""]
+        if dropped != "Support Team Readiness":
+            open_item = rng.randrange(len(MANDATORY)) if "unticked-mandatory" in defects else -1
+            lines += ["## Support Team Readiness", "",
+                      "The %s team keeps two trained responders on every rota." % owner, "",
+                      "### Mandatory Training (100% Completion Required)", ""]
+            for k, course in enumerate(MANDATORY):
+                lines.append("- [%s] %s" % (" " if k == open_item else "x", course))
+            lines += ["", "### Escalation", "",
+                      "- Level 1 (0-15 minutes): the primary on-call",
+                      "- Level 2 (15-60 minutes): the secondary on-call",
+                      "- Level 3 (60+ minutes): the operations lead", ""]
+        if dropped != "Validation and Testing":
+            lines += ["## Validation and Testing", "",
+                      "Failover is rehearsed every quarter and recorded in the "
+                      "[drill log](%sdrills/log.yml)." % up, "",
+                      "- [x] Error rate back under 1% ✅",
+                      "- [x] Dashboards green ✅"]
+            if "in-progress" in defects:
+                lines.append("- [ ] Quarterly restore test ⚠️ In Progress")
+            lines.append("")
+        lines += ["## Contact Information", "",
+                  "%s%s, %s (verified %s)" % (PRIMARY, people[0], primary, today),
+                  "- **Secondary On-Call:** %s, %s (verified %s)" % (people[1], secondary, today),
+                  "- **Operations Lead:** %s, %s (verified %s)" % (people[2], lead, today),
+                  ""]
+        return lines
+
+    # --- edits --------------------------------------------------------------
+
+    def edit(self, lines, path, ts):
+        """The edits of the stress profile, on the conforming layout."""
+        rng = self.rng
+        if path.endswith(".sh"):
+            if rng.random() < 0.05:  # scripts are executable from the start
+                lines[1] = "# %s: %s" % (path, rng.choice(SCRIPT_NOTES))
+                return "document %s" % path.rsplit("/", 1)[-1], None
+            lines.insert(len(lines), "echo 'step %d'" % (len(lines) - 2))
+            if len(lines) > 30:
+                del lines[3]
+            return "add a step to %s" % path.rsplit("/", 1)[-1], None
+        if path == "contacts.yml":
+            k = 1 + 3 * rng.randrange(len(PEOPLE)) + 1
+            lines[k] = "    phone: %s" % self.nanp()
+            return "update an on-call number", None
+        if owner_of(path) is None:
+            return Corpus.edit(self, lines, path, ts)
+        name = path.rsplit("/", 1)[-1][:-3]
+        r = rng.random()
+        if r < 0.3 or rng.random() >= FORGET_DATE:
+            for k, line in enumerate(lines[:8]):
+                if line.startswith("**Last Updated:**"):
+                    lines[k] = "**Last Updated:** %s" % iso(ts)
+                    break
+        if r < 0.3:
+            return "update the date of %s" % name, None
+        if r < 0.55:
+            start = lines.index("### Pre-flight checklist") + 2
+            end = lines.index("### Procedure") - 1
+            for k in range(start, end):
+                if lines[k].startswith("- [ ] "):
+                    lines[k] = "- [x] %s ✅" % lines[k][6:]
+                    return "tick a checklist item in %s" % name, None
+            lines.insert(end, "- [ ] %s" % rng.choice(CHECKS))
+            return "add a checklist item to %s" % name, None
+        if r < 0.8:
+            start = lines.index("### Procedure") + 2
+            k = lines.index("```sh", start) - 1
+            steps = k - start
+            lines.insert(k, "%d. %s %s" % (steps + 1, rng.choice(VERBS), rng.choice(OBJECTS)))
+            if steps >= 14:
+                del lines[start]
+            return "add a step to %s" % name, None
+        if r < 0.9:
+            # a rota hand-over: a new person on the team's number, verified today
+            for k, line in enumerate(lines):
+                if line.startswith(PRIMARY):
+                    number = line[len(PRIMARY):].split(", ", 1)[1].rsplit(" (verified ", 1)[0]
+                    lines[k] = "%s%s, %s (verified %s)" % (PRIMARY, rng.choice(NAMES), number,
+                                                          iso(ts))
+                    break
+            return "change the on-call of %s" % name, None
+        for k, line in enumerate(lines[:8]):
+            if line.startswith("**Version:**"):
+                major, minor = line[13:].split(".")
+                lines[k] = "**Version:** %s.%d" % (major, int(minor) + 1)
+                break
+        return "bump the version of %s" % name, None
+
+    def review(self, lines, ts):
+        """A review sweep: Last Updated today, Next Review in 90 days, every
+        contact re-verified today."""
+        today = iso(ts)
+        for k, line in enumerate(lines):
+            if line.startswith("**Last Updated:**"):
+                lines[k] = "**Last Updated:** %s" % today
+            elif line.startswith("**Next Review:**"):
+                lines[k] = "**Next Review:** %s" % iso(ts + NEXT_REVIEW_DAYS * DAY)
+            elif "(verified " in line:
+                i = line.rindex("(verified ")
+                lines[k] = "%s(verified %s)%s" % (line[:i], today, line[i + 21:])
+
+
+def sweep_plan(rng, owners, first, end):
+    """(time, owner) of every review sweep, in time order: each owner every
+    SWEEP_DAYS, the last one 3-60 days before `end`; one team in SKIP_ONE_IN
+    (at least one) skipped its last sweep."""
+    skipped = set(rng.sample(TEAMS, max(1, len(TEAMS) // SKIP_ONE_IN)))
+    plan = []
+    for owner in owners:
+        t = end - rng.randint(3, 60) * DAY
+        if owner in skipped:
+            t -= SWEEP_DAYS * DAY
+        while t > first:
+            plan.append((t, owner))
+            t -= SWEEP_DAYS * DAY
+    plan.sort()
+    return plan
+
+
+def sweep_message(rng, owner, nfiles):
+    lines = ["Quarterly review of the %s documents" % owner, "",
+             "Reviewed %d document%s: last-updated and next-review dates set, every "
+             "contact re-verified." % (nfiles, "" if nfiles == 1 else "s"), ""]
+    for reviewer in rng.sample(REVIEWERS, rng.randint(1, 2)):
+        lines.append("Reviewed-by: %s" % reviewer)
+    if rng.random() < 0.3:
+        lines.append("Approved-by: %s" % rng.choice(APPROVERS))
+    return "\n".join(lines) + "\n"
+
+
 class Writer:
     """The fast-import stream."""
 
@@ -360,10 +688,12 @@ def message(rng, summary):
     return "\n".join(lines) + "\n"
 
 
-def generate(out, nfiles, ncommits, seed):
+def generate(out, nfiles, ncommits, seed, profile="stress"):
     rng = random.Random(seed)
-    corpus = Corpus(rng, nfiles)
-    step = (END - START) // max(ncommits, 1)
+    conforming = profile == "conforming"
+    corpus = ConformingCorpus(rng, nfiles) if conforming else Corpus(rng, nfiles)
+    end = END_CONFORMING if conforming else END
+    step = (end - START) // max(ncommits, 1)
     paths = corpus.paths
     ninitial = max(1, len(paths) // 3)
     added = ninitial
@@ -441,8 +771,32 @@ def generate(out, nfiles, ncommits, seed):
         commit_no += 1
         return mark, [c[0] for c in changes]
 
+    sweeps = []     # the conforming profile's review sweeps, (time, owner)
+    owned = {}      # owner -> its documents, in path order
+    if conforming:
+        for path in paths:
+            if owner_of(path):
+                owned.setdefault(owner_of(path), []).append(path)
+        sweeps = sweep_plan(rng, sorted(owned), START + step, end)
+    next_sweep = 0
+
     while commit_no < ncommits:
-        if ncommits - commit_no >= 8 and rng.random() < 0.04:
+        if next_sweep < len(sweeps) and sweeps[next_sweep][0] <= START + commit_no * step:
+            # a review sweep: one commit for all the documents of one owner
+            owner = sweeps[next_sweep][1]
+            next_sweep += 1
+            files = [path for path in owned[owner] if path in corpus.content]
+            if not files:
+                continue
+            ts = when()
+            changes = []
+            for path in files:
+                corpus.review(corpus.content[path], ts)
+                changes.append((path, corpus.mode[path], w.blob(corpus.content[path])))
+            tip = w.commit("refs/heads/main", AUTHORS[rng.randrange(len(AUTHORS))], ts,
+                           sweep_message(rng, owner, len(files)), tip, None, changes)
+            commit_no += 1
+        elif ncommits - commit_no >= 8 and rng.random() < 0.04:
             # a side branch, merged into main after main moved on
             side_state = {}
             side_tip = tip
@@ -477,6 +831,9 @@ def main():
     parser.add_argument("--files", type=int, default=10000)
     parser.add_argument("--commits", type=int, default=50000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", choices=["stress", "conforming"], default="stress",
+                        help="stress: every document breaks ~11 rules (the default); "
+                        "conforming: documents kept to the pack, a few defects")
     parser.add_argument("--no-checkout", action="store_true",
                         help="leave the work tree empty (the history is all a benchmark needs)")
     args = parser.parse_args()
@@ -487,13 +844,14 @@ def main():
     env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
     os.environ.update(env)
     subprocess.run(["git", "init", "-q", "-b", "main", args.out_dir], check=True)
-    ncommits = generate(args.out_dir, args.files, args.commits, args.seed)
+    ncommits = generate(args.out_dir, args.files, args.commits, args.seed, args.profile)
     subprocess.run(["git", "-C", args.out_dir, "update-ref", "-d", "refs/heads/side"],
                    check=False, stderr=subprocess.DEVNULL)
     if not args.no_checkout:
         subprocess.run(["git", "-C", args.out_dir, "reset", "-q", "--hard"], check=True)
-    print("gen-corpus: %s: %d files, %d commits (seed %d)" % (
-        args.out_dir, args.files, ncommits, args.seed))
+    print("gen-corpus: %s: %d files, %d commits (seed %d%s)" % (
+        args.out_dir, args.files, ncommits, args.seed,
+        "" if args.profile == "stress" else ", profile %s" % args.profile))
 
 
 if __name__ == "__main__":

@@ -112,6 +112,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	or_report_inputs inputs;
 	or_exceptions exceptions;
 	char *config_path = NULL;
+	size_t saved_window = 0, saved_limit = 0;
 	const char *root = opts->path ? opts->path : ".";
 	or_date now;
 	json_t *root_value;
@@ -123,6 +124,18 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	memset(&exceptions, 0, sizeof(exceptions));
 	or_results_init(&results);
 	git_libgit2_init();
+	/*
+	 * The history walk reads a little of the whole pack: under libgit2's
+	 * default windows (1 GiB each, 8 GiB mapped) every page it touched
+	 * stays in the process's memory to the end. Small windows under a
+	 * small limit are unmapped as it moves on (a peak of 222 MB becomes
+	 * 150-180 MB on a 100 MB pack, at the same speed). Process-wide: put
+	 * back when the scan ends.
+	 */
+	git_libgit2_opts(GIT_OPT_GET_MWINDOW_SIZE, &saved_window);
+	git_libgit2_opts(GIT_OPT_GET_MWINDOW_MAPPED_LIMIT, &saved_limit);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)16 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
 
 	if (opts->config_path) {
 		config_path = or_xstrdup(opts->config_path);
@@ -174,6 +187,8 @@ cleanup:
 	or_ruleset_free(rules);
 	or_config_free(config);
 	free(config_path);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, saved_window);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, saved_limit);
 	git_libgit2_shutdown();
 	or_timing_mark(&timing, "free the model");
 	return error;
