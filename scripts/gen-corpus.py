@@ -401,8 +401,13 @@ class ConformingCorpus(Corpus):
             parts[2], parts[3] = "555", "01%02d" % rng.randrange(100)
         return " ".join(parts)
 
-    def script(self):
-        """A script the corpus has (one already written, when there is one)."""
+    def script(self, kinds):
+        """A script the corpus has, of one of `kinds` when there is one
+        (preferring the ones already written)."""
+        for pool in (self.present_scripts, self.scripts):
+            fit = [p for p in pool if p[8:].split("-", 1)[0] in kinds]
+            if fit:
+                return fit[self.rng.randrange(len(fit))]
         pool = self.present_scripts or self.scripts
         return pool[self.rng.randrange(len(pool))]
 
@@ -447,6 +452,10 @@ class ConformingCorpus(Corpus):
         dropped = rng.choice(OPTIONAL_SECTIONS) if "missing-section" in defects else None
         placeholder = rng.randrange(2) if "placeholder" in defects else None
         broken = rng.randrange(3) if "broken-reference" in defects else None
+        failover = self.script(("failover",))
+        rollback = self.missing_script() if broken == 0 else self.script(("drain", "rotate"))
+        restore = self.missing_script() if broken == 1 else self.script(("restore",))
+        verify = self.script(("verify",))
 
         lines = [
             "# %s" % name, "",
@@ -472,7 +481,7 @@ class ConformingCorpus(Corpus):
         lines += ["", "### Procedure", ""]
         for k in range(1, rng.randint(4, 9)):
             lines.append("%d. %s %s" % (k, rng.choice(VERBS), rng.choice(OBJECTS)))
-        lines += ["", "```sh", "./%s --region standby" % self.script(), "```", "",
+        lines += ["", "```sh", "./%s --region standby" % failover, "```", "",
                   "If the failover does not recover the service, follow the "
                   "[rollback procedures](#%s)." % (
                       "rollback-procedure" if broken == 2 else "rollback-procedures"),
@@ -484,8 +493,7 @@ class ConformingCorpus(Corpus):
                   "```sh"]
         if placeholder == 1:
             lines.append("# FIXME: pass the release id explicitly")
-        lines += ["./%s --to previous" % (self.missing_script() if broken == 0 else self.script()),
-                  "```", ""]
+        lines += ["./%s --to previous" % rollback, "```", ""]
         if "empty-section" in defects:
             lines += ["### Known Issues", ""]
         if dropped != "Disaster Recovery Procedures":
@@ -495,10 +503,7 @@ class ConformingCorpus(Corpus):
                       "3. Re-point DNS to the standby region"]
             if placeholder == 0:
                 lines.append("4. TBD: confirm the standby capacity with the vendor")
-            lines += ["", "```sh",
-                      "./%s --from-snapshot latest" % (
-                          self.missing_script() if broken == 1 else self.script()),
-                      "```", ""]
+            lines += ["", "```sh", "./%s --from-snapshot latest" % restore, "```", ""]
         if dropped != "Support Team Readiness":
             open_item = rng.randrange(len(MANDATORY)) if "unticked-mandatory" in defects else -1
             lines += ["## Support Team Readiness", "",
@@ -513,7 +518,8 @@ class ConformingCorpus(Corpus):
         if dropped != "Validation and Testing":
             lines += ["## Validation and Testing", "",
                       "Failover is rehearsed every quarter and recorded in the "
-                      "[drill log](%sdrills/log.yml)." % up, "",
+                      "[drill log](%sdrills/log.yml). After a failover:" % up, "",
+                      "```sh", "./%s --all" % verify, "```", "",
                       "- [x] Error rate back under 1% ✅",
                       "- [x] Dashboards green ✅"]
             if "in-progress" in defects:

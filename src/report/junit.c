@@ -39,6 +39,7 @@
 #include "report/reporter.h"
 #include "report/xml_output.h"
 #include "util/alloc.h"
+#include "util/strset.h"
 #include "util/utf8.h"
 
 typedef struct junit_ctx {
@@ -145,7 +146,7 @@ static void gitlab_key(or_buf *out, const char *classname, const char *name)
 }
 
 /* Make `name` (already clean) unique in the suite: " #2", " #3"... */
-static void unique_name(or_buf *name, json_t *used, const char *classname)
+static void unique_name(or_buf *name, or_strset *used, const char *classname)
 {
 	size_t base = name->size;
 	or_buf key = OR_BUF_INIT;
@@ -154,24 +155,27 @@ static void unique_name(or_buf *name, json_t *used, const char *classname)
 	for (;;) {
 		or_buf_clear(&key);
 		gitlab_key(&key, classname, or_buf_cstr(name));
-		if (!json_object_get(used, or_buf_cstr(&key)))
+		if (or_strset_add(used, key.ptr, key.size))
 			break;
 		or_buf_truncate(name, base);
 		or_buf_printf(name, " #%lu", ++n);
 	}
-	json_object_set_new(used, or_buf_cstr(&key), json_true());
 	or_buf_dispose(&key);
 }
 
 /* Opens <testcase name="FILE: SUBJECT" classname=RULE time="0">. */
-static void testcase(junit_ctx *ctx, json_t *used, const char *rule, const char *file,
+static void testcase(junit_ctx *ctx, or_strset *used, const char *rule, const char *file,
 		     const char *subject)
 {
 	or_buf raw = OR_BUF_INIT, name = OR_BUF_INIT, classname = OR_BUF_INIT;
 
-	if (file && *file)
-		or_buf_printf(&raw, "%s%s%s", file, *subject ? ": " : "", subject);
-	else
+	if (file && *file) {
+		or_buf_puts(&raw, file);
+		if (*subject) {
+			or_buf_puts(&raw, ": ");
+			or_buf_puts(&raw, subject);
+		}
+	} else
 		or_buf_puts(&raw, *subject ? subject : rule);
 	xml_clean(&name, or_buf_cstr(&raw));
 	xml_clean(&classname, rule);
@@ -312,7 +316,7 @@ static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
 {
 	const json_t *findings = json_object_get(report, "findings");
 	const json_t *evaluations = json_object_get(report, "evaluations");
-	json_t *used = ctx->w ? json_object() : NULL;
+	or_strset used = OR_STRSET_INIT;
 	or_buf text = OR_BUF_INIT;
 	size_t i, s;
 
@@ -330,7 +334,7 @@ static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
 		counts->skipped += !active;
 		if (!ctx->w)
 			continue;
-		testcase(ctx, used, rule, or_report_str(f, "file", NULL),
+		testcase(ctx, &used, rule, or_report_str(f, "file", NULL),
 			 or_report_str(f, "subject", ""));
 		if (active) {
 			failure(ctx, f, json_object_get(ctx->rules, rule));
@@ -361,7 +365,7 @@ static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
 		for (s = 0; s < json_array_size(subjects); s++) {
 			const char *subject = json_string_value(json_array_get(subjects, s));
 
-			testcase(ctx, used, rule, or_report_str(e, "file", NULL),
+			testcase(ctx, &used, rule, or_report_str(e, "file", NULL),
 				 subject ? subject : "");
 			if (is_skip) {
 				or_buf_clear(&text);
@@ -372,7 +376,7 @@ static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
 			xmlTextWriterEndElement(ctx->w);
 		}
 	}
-	json_decref(used);
+	or_strset_dispose(&used);
 	or_buf_dispose(&text);
 }
 

@@ -16,5 +16,6 @@ Suite *readiness_suite(void);
 Suite *contact_suite(void);
 Suite *reporters_suite(void);
 Suite *regressions_suite(void);
+Suite *output_suite(void);
 
 #endif

@@ -1,0 +1,247 @@
+/* Streamed output: or_out, or_json_stream, or_fs_atomic, and or_strset. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "report/json_stream.h"
+#include "suites.h"
+#include "util/fs.h"
+#include "util/out.h"
+#include "util/strset.h"
+
+/* A sink that keeps what it is given, in pieces no larger than it saw. */
+typedef struct collected {
+	or_buf all;
+	size_t calls, largest;
+	size_t fail_after; /* 0: never fail */
+} collected;
+
+static int collect(void *ctx, const char *data, size_t len)
+{
+	collected *c = ctx;
+
+	if (c->fail_after && c->calls >= c->fail_after)
+		return -1;
+	c->calls++;
+	if (len > c->largest)
+		c->largest = len;
+	or_buf_put(&c->all, data, len);
+	return 0;
+}
+
+START_TEST(test_out_memory_and_sink_agree)
+{
+	or_out memory = OR_OUT_INIT, sink;
+	collected c = { OR_BUF_INIT, 0, 0, 0 };
+	char big[100000];
+	int i;
+
+	memset(big, 'x', sizeof(big));
+	or_out_init_sink(&sink, collect, &c);
+	for (i = 0; i < 5000; i++) {
+		or_out_printf(&memory, "line %d: %s\n", i, "some text");
+		or_out_printf(&sink, "line %d: %s\n", i, "some text");
+		or_out_putc(&memory, '#');
+		or_out_putc(&sink, '#');
+	}
+	or_out_put(&memory, big, sizeof(big)); /* a large piece goes straight through */
+	or_out_put(&sink, big, sizeof(big));
+	or_out_puts(&memory, "end\n");
+	or_out_puts(&sink, "end\n");
+	ck_assert_int_eq(or_out_finish(&memory), 0);
+	ck_assert_int_eq(or_out_finish(&sink), 0);
+	ck_assert_uint_eq(c.all.size, memory.buf.size);
+	ck_assert(memcmp(c.all.ptr, memory.buf.ptr, c.all.size) == 0);
+	ck_assert_uint_gt(c.calls, 2);          /* it was written as it went */
+	ck_assert_uint_eq(sink.buf.size, 0);    /* nothing left behind */
+	or_out_dispose(&memory);
+	or_out_dispose(&sink);
+	or_buf_dispose(&c.all);
+}
+END_TEST
+
+START_TEST(test_out_failed_sink)
+{
+	or_out sink;
+	collected c = { OR_BUF_INIT, 0, 0, 2 };
+	int i;
+
+	or_out_init_sink(&sink, collect, &c);
+	for (i = 0; i < 100000; i++)
+		or_out_puts(&sink, "0123456789\n");
+	ck_assert(sink.failed);
+	ck_assert_int_eq(or_out_finish(&sink), -1);
+	ck_assert_int_eq(or_out_write_cb("x", 1, &sink), -1);
+	ck_assert_uint_eq(c.calls, 2);
+	or_out_dispose(&sink);
+	or_buf_dispose(&c.all);
+}
+END_TEST
+
+static json_t *element(void *ctx, size_t i)
+{
+	json_t *items = ctx;
+
+	return json_incref(json_array_get(items, i));
+}
+
+/* or_json_stream writes exactly what json_dumps writes for the whole. */
+static void expect_stream_equals_dump(const char *envelope_text, const char *path_key,
+				      int depth, const char *items_text)
+{
+	json_error_t error;
+	json_t *items = json_loads(items_text, 0, &error);
+	json_t *envelope = json_loads(envelope_text, 0, &error), *whole, *holder;
+	or_out out = OR_OUT_INIT;
+	char *dump;
+
+	ck_assert_ptr_nonnull(items);
+	ck_assert_ptr_nonnull(envelope);
+	ck_assert_int_eq(or_json_stream(&out, envelope, path_key, depth, json_array_size(items),
+					element, items),
+			 0);
+	/* the same document with the array filled in, dumped whole */
+	whole = json_deep_copy(envelope);
+	holder = whole;
+	if (depth == 3) /* {"runs": [ { ...key... } ]} */
+		holder = json_array_get(json_object_get(whole, "runs"), 0);
+	json_object_set(holder, path_key, items);
+	dump = json_dumps(whole, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+	ck_assert_str_eq(or_buf_cstr(&out.buf), dump);
+	free(dump);
+	json_decref(whole);
+	json_decref(envelope);
+	json_decref(items);
+	or_out_dispose(&out);
+}
+
+START_TEST(test_json_stream_is_json_dumps)
+{
+	/* SARIF's shape: the array three levels in, keys after it */
+	expect_stream_equals_dump(
+		"{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"name\": \"x\"}, \"results\": [], "
+		"\"properties\": {\"score\": 61.4}}]}",
+		"results", 3,
+		"[{\"ruleId\": \"a\", \"message\": {\"text\": \"two\\nlines \\\"quoted\\\"\"}, "
+		"\"locations\": [{\"line\": 1}, {\"line\": 2}], \"empty\": [], \"obj\": {}}, "
+		"{\"ruleId\": \"results\\\": []\", \"n\": 1.5}, 3, \"text\", null, [1, [2, []]]]");
+	/* one element, and none */
+	expect_stream_equals_dump("{\"runs\": [{\"results\": []}]}", "results", 3,
+				  "[{\"a\": 1}]");
+	expect_stream_equals_dump("{\"runs\": [{\"results\": []}]}", "results", 3, "[]");
+	/* at the top level */
+	expect_stream_equals_dump("{\"a\": 1, \"items\": [], \"z\": \"items\\\": []\"}", "items",
+				  1, "[\"x\", {\"y\": [true, false]}]");
+}
+END_TEST
+
+START_TEST(test_json_stream_no_such_array)
+{
+	json_t *envelope = json_pack("{s:[i]}", "items", 1);
+	or_out out = OR_OUT_INIT;
+
+	/* the array must be empty in the envelope, at the depth given */
+	ck_assert_int_eq(or_json_stream(&out, envelope, "items", 1, 0, element, NULL), -1);
+	ck_assert_int_eq(or_json_stream(&out, envelope, "other", 1, 0, element, NULL), -1);
+	json_decref(envelope);
+	or_out_dispose(&out);
+}
+END_TEST
+
+START_TEST(test_atomic_write_streams_and_cleans_up)
+{
+	char dir[] = "/tmp/opsready-out-XXXXXX", path[256], other[256];
+	or_fs_atomic w;
+	or_diag diag = OR_DIAG_INIT;
+	or_out out;
+	struct stat st;
+	FILE *f;
+	char text[64];
+	int i;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/report.json", dir);
+	ck_assert_int_eq(or_fs_atomic_open(&w, path, &diag), 0);
+	or_out_init_sink(&out, or_fs_atomic_write, &w);
+	for (i = 0; i < 20000; i++)
+		or_out_printf(&out, "%d\n", i);
+	/* nothing at the final path until the commit */
+	ck_assert_int_ne(stat(path, &st), 0);
+	ck_assert_int_eq(or_out_finish(&out), 0);
+	or_out_dispose(&out);
+	ck_assert_int_eq(or_fs_atomic_commit(&w, &diag), 0);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0644);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	for (i = 0; i < 20000; i++) {
+		ck_assert_ptr_nonnull(fgets(text, sizeof(text), f));
+		ck_assert_int_eq(atoi(text), i);
+	}
+	fclose(f);
+
+	/* an aborted write leaves the old report and no temporary file */
+	ck_assert_int_eq(or_fs_atomic_open(&w, path, &diag), 0);
+	snprintf(other, sizeof(other), "%s", w.tmp);
+	ck_assert_int_eq(or_fs_atomic_write(&w, "partial", 7), 0);
+	or_fs_atomic_abort(&w);
+	ck_assert_int_ne(stat(other, &st), 0);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_gt(st.st_size, 7);
+	unlink(path);
+	rmdir(dir);
+
+	/* a missing directory: an error that names the file */
+	ck_assert_int_eq(or_fs_atomic_open(&w, "/nonexistent-dir/report.json", &diag), -1);
+	ck_assert_str_eq(diag.file, "/nonexistent-dir/report.json");
+	ck_assert_ptr_nonnull(strstr(diag.message, "cannot write report"));
+}
+END_TEST
+
+START_TEST(test_strset)
+{
+	or_strset set = OR_STRSET_INIT;
+	char key[32];
+	int i;
+
+	ck_assert(!or_strset_contains(&set, "a", 1));
+	ck_assert(or_strset_add(&set, "abc", 3));
+	ck_assert(!or_strset_add(&set, "abc", 3));
+	ck_assert(or_strset_add(&set, "ab", 2)); /* a prefix is another key */
+	ck_assert(or_strset_add(&set, "abcd", 4));
+	ck_assert(!or_strset_add(&set, "abcdef", 4)); /* only the first len bytes */
+	ck_assert(or_strset_contains(&set, "ab", 2));
+	ck_assert(!or_strset_contains(&set, "a", 1));
+	for (i = 0; i < 50000; i++) { /* through many growths */
+		int n = snprintf(key, sizeof(key), "key-%d", i);
+		ck_assert(or_strset_add(&set, key, (size_t)n));
+	}
+	for (i = 0; i < 50000; i++) {
+		int n = snprintf(key, sizeof(key), "key-%d", i);
+		ck_assert(or_strset_contains(&set, key, (size_t)n));
+		ck_assert(!or_strset_add(&set, key, (size_t)n));
+	}
+	ck_assert_uint_eq(set.count, 50003);
+	or_strset_dispose(&set);
+}
+END_TEST
+
+Suite *output_suite(void)
+{
+	Suite *s = suite_create("output");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_out_memory_and_sink_agree);
+	tcase_add_test(tc, test_out_failed_sink);
+	tcase_add_test(tc, test_json_stream_is_json_dumps);
+	tcase_add_test(tc, test_json_stream_no_such_array);
+	tcase_add_test(tc, test_atomic_write_streams_and_cleans_up);
+	tcase_add_test(tc, test_strset);
+	suite_add_tcase(s, tc);
+	return s;
+}
