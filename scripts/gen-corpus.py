@@ -62,9 +62,9 @@ DEFECT_RATES = [
     ("placeholder", 0.02),         # TBD / FIXME left in a procedure
     ("broken-reference", 0.03),    # a script that is not there, or a bad anchor
     ("unticked-mandatory", 0.02),  # an open item under "100% Completion Required"
-    ("invalid-phone", 0.01),       # a mistyped or fictional phone number
-    ("in-progress", 0.01),         # a readiness item marked "⚠️ In Progress"
-    ("empty-section", 0.01),       # a heading with nothing under it
+    ("invalid-phone", 0.005),      # a mistyped or fictional phone number
+    ("in-progress", 0.005),        # a readiness item marked "⚠️ In Progress"
+    ("empty-section", 0.005),      # a heading with nothing under it
 ]
 
 AUTHORS = [
@@ -528,8 +528,14 @@ class ConformingCorpus(Corpus):
         lines += ["## Contact Information", "",
                   "%s%s, %s (verified %s)" % (PRIMARY, people[0], primary, today),
                   "- **Secondary On-Call:** %s, %s (verified %s)" % (people[1], secondary, today),
-                  "- **Operations Lead:** %s, %s (verified %s)" % (people[2], lead, today),
-                  ""]
+                  ]
+        if path.startswith("docs/"):
+            # plans carry the whole escalation chain; runbooks point to it
+            lines.append("- **Operations Lead:** %s, %s (verified %s)" % (people[2], lead, today))
+        else:
+            lines += ["", "Beyond the on-call, escalate to the operations lead named in the "
+                      "business-continuity plan."]
+        lines.append("")
         return lines
 
     # --- edits --------------------------------------------------------------

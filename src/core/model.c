@@ -272,7 +272,9 @@ static or_history_state history_state_of(const or_file_list *files, bool disable
  * while the documents, records and contacts are read: none of that uses
  * libgit2, which the walk tunes process-wide (see or_history_walk). Its
  * paths are every file that may become a document; those that do not (a
- * binary file, say) cost the walk little.
+ * binary file, say) cost the walk little. In pre-merge mode a document
+ * changed in the work tree is not dated by a commit (its report shows it
+ * uncommitted, with no last commit).
  */
 typedef struct history_job {
 	git_repository *repo;
@@ -312,6 +314,11 @@ static void history_start(history_job *job, const or_model *model)
 
 		if ((model->since && !file->in_change) || file->symlink ||
 		    !in_scope(model->config, file->path))
+			continue;
+		/* pre-merge mode: a file changed in the work tree was changed now,
+		 * which is all its checks ask; its last commit may lie deep in the
+		 * history, and the gate must answer at once */
+		if (model->since && file->changed)
 			continue;
 		if (job->npaths == cap) {
 			cap = cap ? cap * 2 : 64;
