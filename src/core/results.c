@@ -195,4 +195,9 @@ void or_results_finish(or_results *results)
 			fingerprint(&results->items[i]);
 	if (results->count > 1)
 		qsort(results->items, results->count, sizeof(or_evaluation), compare_evaluations);
+	/* no more are added: give back what doubling left unused (up to half) */
+	if (results->count && results->count < results->capacity) {
+		results->items = or_xrealloc(results->items, results->count * sizeof(or_evaluation));
+		results->capacity = results->count;
+	}
 }
