@@ -2,7 +2,7 @@
 """Generate a large, deterministic git repository of runbooks for benchmarks.
 
     scripts/gen-corpus.py OUT_DIR [--files 10000] [--commits 50000] [--seed 1]
-                          [--no-checkout]
+                          [--profile stress|conforming] [--no-checkout]
 
 OUT_DIR must not exist or be empty. The repository is written in one pass
 through `git fast-import` (no work-tree round trips), so 10,000 files and
@@ -10,7 +10,7 @@ through `git fast-import` (no work-tree round trips), so 10,000 files and
 same repository, commit ids included: every choice comes from one seeded
 PRNG and every date is fixed.
 
-What it holds:
+Both profiles have the same shape:
 
 - Files (about 88% of --files are runbooks):
     runbooks/<team>/<area>/<service>-runbook.md   (front-matter-free Markdown
@@ -18,23 +18,72 @@ What it holds:
         lines, a contacts list, a pre-flight task list with ✅ markers, a
         numbered procedure with commands in a fenced block, verification)
     docs/<area>/<topic>.md                         policies, BCP and DR plans
-    scripts/<name>.sh                              a few executable scripts
+    scripts/<name>.sh                              a few scripts
     README.md, contacts.yml, training/records.yml, drills/log.yml
-- History: --commits commits in all, dated from 2019-01-01 to 2026-01-01
-  (UTC seconds increasing with every commit; each author keeps one UTC
-  offset). A third of the files arrive in the first commit, the rest are
-  added along the way (all of them by 90% of the history). Every other commit
-  touches 1-5 files with a small realistic edit: set the Last Updated line,
-  tick a checkbox (or add one), add a procedure step, change an on-call
-  phone number, bump the version, append a training record or a drill, make
-  a script executable. Edits favour a "hot" tenth of the files (60% of the
-  edits), so some files change all the time and many rarely.
+- History: --commits commits in all, from 2019-01-01 (UTC seconds
+  increasing with every commit; each author keeps one UTC offset). A third
+  of the files arrive in the first commit, the rest are added along the way
+  (all of them by 90% of the history). Every other commit touches 1-5 files
+  with a small realistic edit: set the Last Updated line, tick a checkbox (or
+  add one), add a procedure step, change an on-call phone number, bump the
+  version, append a training record or a drill, make a script executable.
+  Edits favour a "hot" tenth of the files (60% of the edits), so some files
+  change all the time and many rarely.
 - Seven authors; about a quarter of the commits carry one or two
   `Reviewed-by:` trailers and a tenth an `Approved-by:` trailer.
 - About every 25th commit starts a side branch of 1-3 commits that main then
   merges with a merge commit (like `git merge --no-ff`), after 0-2 commits
   of its own on other files. Side-branch and merge commits count towards
   --commits, so the first-parent line is a little shorter than --commits.
+
+--profile stress (the default) is a stress test of the findings path: every
+document breaks about 11 rules of the bundled pack. Its sections are
+Contacts, Pre-flight checklist, Procedure and Verification instead of the
+required ones, it has no Document Status, its phone numbers have seven
+digits (+1-555-1234) and no verified date, its command runs
+./scripts/failover-0.sh (which does not exist), and its history ends on
+2026-01-01, so that with --now 2026-11-27 every review is stale and overdue:
+about 110,000 findings on 10,000 files. It must stay byte for byte as it is
+(same arguments, same commit ids): benchmark results are compared across
+versions.
+
+--profile conforming is the same corpus written the way a team that uses
+opsready keeps its documents, so that most documents pass:
+
+- Every runbook and document has the pack's sections (Overview, Emergency,
+  Rollback and Disaster Recovery Procedures, Support Team Readiness with a
+  "Mandatory Training (100% Completion Required)" list, Validation and
+  Testing, Contact Information), the five metadata lines including
+  **Document Status:**, and commands that run scripts the corpus has, all of
+  them executable (100755) from the start (the "make executable" edit
+  becomes a usage note).
+- Contacts: each owner has rota numbers, distinct for every owner and role,
+  like +1 415 2xx xxxx (never 555) or +44 20 3xxx xxxx. Runbooks list the
+  Primary and Secondary On-Call, plans under docs/ the Operations Lead as
+  well; every contact line ends in "(verified YYYY-MM-DD)". The on-call
+  edit is a rota hand-over: a new person on the team's number, verified
+  that day.
+- History runs to 2026-11-20, and documents are reviewed: every 85 days
+  each owner (the team of runbooks/<team>/, the area of docs/<area>/) makes
+  a review sweep, one commit that sets Last Updated to that day, moves Next
+  Review 90 days ahead and re-verifies every contact of all its documents.
+  Each owner's last sweep is 3-60 days before 2026-11-20. Sweeps count
+  towards --commits (30 owners, about 1,000 sweeps over the whole history;
+  at most a quarter of --commits, the latest ones). The edits in between are
+  the stress profile's, on this layout; 3% of them forget to refresh Last
+  Updated.
+- Defects, drawn for each document when it is written and kept from then
+  on: 3% miss a section, 2% carry a placeholder (TBD, FIXME), 3% a broken
+  reference (a retired script, or a mistyped anchor), 2% an unticked
+  mandatory-training item, 0.5% a mistyped or 555-01xx phone number, 0.5% an
+  item marked "⚠️ In Progress", 0.5% an empty section. One team in 20 (at
+  least one) skipped its last sweep, so its documents are stale and overdue
+  and their contacts unverified.
+
+  With --now 2026-11-27 that is about 0.25 findings per document, over a
+  dozen rules: about 500 on --files 2000 --commits 10000 and 2,400 on
+  10,000 files and 50,000 commits, a little over half of them (review.stale,
+  review.overdue, contacts.stale) from the team that skipped its sweep.
 
 Nothing is ever deleted, so `git log -1 --first-parent -- PATH` is the last
 change of PATH (scripts/bench-history.sh checks opsready's answers with it).
@@ -588,8 +637,9 @@ class ConformingCorpus(Corpus):
             for k, line in enumerate(lines):
                 if line.startswith(PRIMARY):
                     number = line[len(PRIMARY):].split(", ", 1)[1].rsplit(" (verified ", 1)[0]
-                    lines[k] = "%s%s, %s (verified %s)" % (PRIMARY, rng.choice(NAMES), number,
-                                                          iso(ts))
+                    secondary = lines[k + 1].split(":** ", 1)[-1].split(", ", 1)[0]
+                    person = rng.choice([n for n in NAMES if n != secondary])
+                    lines[k] = "%s%s, %s (verified %s)" % (PRIMARY, person, number, iso(ts))
                     break
             return "change the on-call of %s" % name, None
         for k, line in enumerate(lines[:8]):
@@ -603,31 +653,43 @@ class ConformingCorpus(Corpus):
         """A review sweep: Last Updated today, Next Review in 90 days, every
         contact re-verified today."""
         today = iso(ts)
-        for k, line in enumerate(lines):
+        for k, line in enumerate(lines[:8]):
             if line.startswith("**Last Updated:**"):
                 lines[k] = "**Last Updated:** %s" % today
             elif line.startswith("**Next Review:**"):
                 lines[k] = "**Next Review:** %s" % iso(ts + NEXT_REVIEW_DAYS * DAY)
-            elif "(verified " in line:
-                i = line.rindex("(verified ")
-                lines[k] = "%s(verified %s)%s" % (line[:i], today, line[i + 21:])
+        k = len(lines) - 1
+        while k > 8 and lines[k] != "## Contact Information":  # the last section
+            if "(verified " in lines[k]:
+                i = lines[k].rindex("(verified ")
+                lines[k] = "%s(verified %s)%s" % (lines[k][:i], today, lines[k][i + 21:])
+            k -= 1
 
 
-def sweep_plan(rng, owners, first, end):
+def sweep_plan(rng, owned, paths, ninitial, end, budget):
     """(time, owner) of every review sweep, in time order: each owner every
-    SWEEP_DAYS, the last one 3-60 days before `end`; one team in SKIP_ONE_IN
-    (at least one) skipped its last sweep."""
+    SWEEP_DAYS from a week after its first document arrives, the last one 3-60
+    days before `end`; one team in SKIP_ONE_IN (at least one) skipped its last
+    sweep. At most `budget` sweeps, the latest ones: with few commits the
+    teams started their sweeps later."""
     skipped = set(rng.sample(TEAMS, max(1, len(TEAMS) // SKIP_ONE_IN)))
+    index = {path: i for i, path in enumerate(paths)}
     plan = []
-    for owner in owners:
-        t = end - rng.randint(3, 60) * DAY
+    for owner in sorted(owned):
+        # documents arrive evenly until 90% of the history (see edit_commit)
+        i = index[owned[owner][0]]
+        first = START
+        if i >= ninitial:
+            first += (end - START) * 9 * (i - ninitial + 1) // (10 * (len(paths) - ninitial))
+            first += 7 * DAY
+        t = end - rng.randint(3, 60) * DAY + rng.randrange(8 * 3600, 18 * 3600)
         if owner in skipped:
             t -= SWEEP_DAYS * DAY
         while t > first:
             plan.append((t, owner))
             t -= SWEEP_DAYS * DAY
     plan.sort()
-    return plan
+    return plan[max(0, len(plan) - budget):]
 
 
 def sweep_message(rng, owner, nfiles):
@@ -649,6 +711,7 @@ class Writer:
         self.chunks = []
         self.size = 0
         self.mark = 0
+        self.last_ts = 0
 
     def put(self, data):
         self.chunks.append(data)
@@ -669,6 +732,7 @@ class Writer:
 
     def commit(self, ref, author, ts, message, parent, merge, changes):
         self.mark += 1
+        self.last_ts = ts
         name, email, tz = author
         msg = message.encode()
         head = "commit %s\nmark :%d\nauthor %s <%s> %d %s\ncommitter %s <%s> %d %s\n" % (
@@ -705,19 +769,31 @@ def generate(out, nfiles, ncommits, seed, profile="stress"):
     conforming = profile == "conforming"
     corpus = ConformingCorpus(rng, nfiles) if conforming else Corpus(rng, nfiles)
     end = END_CONFORMING if conforming else END
-    step = (end - START) // max(ncommits, 1)
     paths = corpus.paths
     ninitial = max(1, len(paths) // 3)
     added = ninitial
     hot = max(1, len(paths) // 10)
 
+    # The conforming profile's review sweeps, (time, owner) in time order.
+    # They have no time slot of their own: the other commits share the slots.
+    sweeps = []
+    owned = {}      # owner -> its documents, in path order
+    if conforming:
+        for path in paths:
+            if owner_of(path):
+                owned.setdefault(owner_of(path), []).append(path)
+        sweeps = sweep_plan(rng, owned, paths, ninitial, end, ncommits // 4)
+    nslots = max(ncommits - len(sweeps), 1)
+    step = (end - START) // nslots
+
     proc = subprocess.Popen(["git", "-C", out, "fast-import", "--quiet", "--done"],
                             stdin=subprocess.PIPE)
     w = Writer(proc.stdin)
     commit_no = 0
+    slot = 0
 
     def when():
-        return START + commit_no * step + rng.randrange(max(1, step // 2))
+        return START + slot * step + rng.randrange(max(1, step // 2))
 
     # the first commit
     ts = when()
@@ -729,7 +805,7 @@ def generate(out, nfiles, ncommits, seed, profile="stress"):
         changes.append((path, mode, w.blob(lines)))
     tip = w.commit("refs/heads/main", AUTHORS[0], ts, "Import the readiness documents\n",
                    None, None, changes)
-    commit_no = 1
+    commit_no = slot = 1
 
     def pick(avoid):
         for _ in range(20):
@@ -743,14 +819,14 @@ def generate(out, nfiles, ncommits, seed, profile="stress"):
 
     def edit_commit(ref, parent, state, avoid):
         """One ordinary commit on `ref`; edits go to `state` (path -> lines)."""
-        nonlocal added, commit_no
+        nonlocal added, commit_no, slot
         ts = when()
         author = AUTHORS[rng.randrange(len(AUTHORS))]
         changes = []
         summaries = []
         # files still to add: all of them by 90% of the history
         if ref == "refs/heads/main":
-            due = ninitial + (len(paths) - ninitial) * commit_no * 10 // (9 * ncommits)
+            due = ninitial + (len(paths) - ninitial) * slot * 10 // (9 * nslots)
             due = min(due, len(paths))
             while added < due:
                 path = paths[added]
@@ -781,26 +857,20 @@ def generate(out, nfiles, ncommits, seed, profile="stress"):
             summaries[0], len(summaries) - 1)
         mark = w.commit(ref, author, ts, message(rng, summary), parent, None, changes)
         commit_no += 1
+        slot += 1
         return mark, [c[0] for c in changes]
 
-    sweeps = []     # the conforming profile's review sweeps, (time, owner)
-    owned = {}      # owner -> its documents, in path order
-    if conforming:
-        for path in paths:
-            if owner_of(path):
-                owned.setdefault(owner_of(path), []).append(path)
-        sweeps = sweep_plan(rng, sorted(owned), START + step, end)
     next_sweep = 0
-
     while commit_no < ncommits:
-        if next_sweep < len(sweeps) and sweeps[next_sweep][0] <= START + commit_no * step:
-            # a review sweep: one commit for all the documents of one owner
-            owner = sweeps[next_sweep][1]
+        if next_sweep < len(sweeps) and sweeps[next_sweep][0] < START + slot * step:
+            # a review sweep: one commit for all the documents of one owner, at
+            # its planned time (or just after the commit before it)
+            due, owner = sweeps[next_sweep]
             next_sweep += 1
             files = [path for path in owned[owner] if path in corpus.content]
             if not files:
                 continue
-            ts = when()
+            ts = max(due, w.last_ts + 1)
             changes = []
             for path in files:
                 corpus.review(corpus.content[path], ts)
@@ -826,6 +896,7 @@ def generate(out, nfiles, ncommits, seed, profile="stress"):
             tip = w.commit("refs/heads/main", AUTHORS[rng.randrange(len(AUTHORS))], ts,
                            message(rng, "merge branch 'side'"), tip, side_tip, changes)
             commit_no += 1
+            slot += 1
         else:
             tip, _touched = edit_commit("refs/heads/main", tip, corpus.content, set())
 
