@@ -1,6 +1,7 @@
 #include "core/results.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,52 +108,163 @@ static void fingerprint(or_evaluation *e)
 	or_buf_dispose(&text);
 }
 
-static int compare_evaluations(const void *pa, const void *pb)
+/*
+ * Sorting 600,000 evaluations by strings is most of the cost of finishing
+ * them: each distinct file and rule is ranked once (by strcmp), and the
+ * sorts compare the ranks. Subjects, which rarely tie the rest, are still
+ * compared as strings.
+ */
+typedef struct sort_key {
+	uint32_t file;   /* rank of the path; 0: no file (repository-wide) */
+	uint32_t rule;   /* rank of the rule id */
+	int line, column;
+	const char *subject;
+	int outcome;
+	size_t index;    /* the evaluation's place in results->items */
+} sort_key;
+
+typedef struct ranked {
+	const void *ptr; /* a distinct pointer */
+	const char *name;
+	uint32_t rank;
+} ranked;
+
+static int compare_ptr(const void *a, const void *b)
 {
-	const or_evaluation *a = pa, *b = pb;
+	uintptr_t x = (uintptr_t)((const ranked *)a)->ptr, y = (uintptr_t)((const ranked *)b)->ptr;
+
+	return x < y ? -1 : x > y;
+}
+
+static int compare_name(const void *a, const void *b)
+{
+	return strcmp(((const ranked *const *)a)[0]->name, ((const ranked *const *)b)[0]->name);
+}
+
+/* The distinct pointers of `ptrs` (with their names), ranked by name from
+ * `first` on, sorted by address for or_rank_of. */
+static ranked *rank_names(const void **ptrs, const char **names, size_t n, uint32_t first,
+			  size_t *out_n)
+{
+	ranked *all = or_xmalloc((n ? n : 1) * sizeof(*all)), **by_name;
+	size_t i, m = 0;
+	uint32_t rank = first;
+
+	for (i = 0; i < n; i++) {
+		all[i].ptr = ptrs[i];
+		all[i].name = names[i];
+	}
+	qsort(all, n, sizeof(*all), compare_ptr);
+	for (i = 0; i < n; i++)
+		if (m == 0 || all[m - 1].ptr != all[i].ptr)
+			all[m++] = all[i];
+	by_name = or_xmalloc((m ? m : 1) * sizeof(*by_name));
+	for (i = 0; i < m; i++)
+		by_name[i] = &all[i];
+	qsort(by_name, m, sizeof(*by_name), compare_name);
+	for (i = 0; i < m; i++) {
+		if (i > 0 && strcmp(by_name[i - 1]->name, by_name[i]->name) != 0)
+			rank++;
+		by_name[i]->rank = rank;
+	}
+	free(by_name);
+	*out_n = m;
+	return all;
+}
+
+static uint32_t rank_of(const ranked *table, size_t n, const void *ptr)
+{
+	ranked probe = { ptr, NULL, 0 };
+	const ranked *hit = bsearch(&probe, table, n, sizeof(*table), compare_ptr);
+
+	return hit ? hit->rank : 0;
+}
+
+/* The distinct files (or rules) of the evaluations, ranked. Evaluations come
+ * in runs of one rule and one file, so consecutive repeats are dropped
+ * before the sort. */
+static ranked *rank_all(const or_results *results, bool files, size_t *out_n)
+{
+	const void **ptrs = NULL;
+	const char **names = NULL;
+	size_t i, n = 0, cap_ptrs = 0, cap_names = 0;
+	const void *last = NULL;
+	ranked *table;
+
+	for (i = 0; i < results->count; i++) {
+		const or_evaluation *e = &results->items[i];
+		const void *ptr = files ? (const void *)e->file : (const void *)e->rule;
+
+		if (!ptr || ptr == last)
+			continue;
+		ptrs = or_xgrow(ptrs, &cap_ptrs, n + 1, sizeof(*ptrs));
+		names = or_xgrow(names, &cap_names, n + 1, sizeof(*names));
+		ptrs[n] = ptr;
+		names[n++] = files ? e->file : e->rule->id;
+		last = ptr;
+	}
+	table = rank_names(ptrs, names, n, files ? 1 : 0, out_n);
+	free(ptrs);
+	free(names);
+	return table;
+}
+
+/* Keys for every evaluation, in results->items order. */
+static sort_key *sort_keys(const or_results *results)
+{
+	size_t n = results->count, i, nfiles = 0, nrules = 0;
+	sort_key *keys = or_xmalloc((n ? n : 1) * sizeof(*keys));
+	ranked *files = rank_all(results, true, &nfiles);
+	ranked *rules = rank_all(results, false, &nrules);
+
+	for (i = 0; i < n; i++) {
+		const or_evaluation *e = &results->items[i];
+
+		keys[i].file = e->file ? rank_of(files, nfiles, e->file) : 0;
+		keys[i].rule = rank_of(rules, nrules, e->rule);
+		keys[i].line = e->line;
+		keys[i].column = e->column;
+		keys[i].subject = e->subject;
+		keys[i].outcome = (int)e->outcome;
+		keys[i].index = i;
+	}
+	free(files);
+	free(rules);
+	return keys;
+}
+
+#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
+
+/* The report's order: file (repository-wide first), line, column, rule,
+ * subject, outcome. */
+static int compare_report_order(const void *pa, const void *pb)
+{
+	const sort_key *a = pa, *b = pb;
 	int c;
 
-	/* a document's evaluations share its path, and a rule's its rule */
-	if (a->file != b->file) {
-		if (!a->file != !b->file)
-			return a->file ? 1 : -1;
-		if ((c = strcmp(a->file, b->file)) != 0)
-			return c;
-	}
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->column != b->column)
-		return a->column < b->column ? -1 : 1;
-	if (a->rule != b->rule && (c = strcmp(a->rule->id, b->rule->id)) != 0)
+	if ((c = CMP(a->file, b->file)) || (c = CMP(a->line, b->line)) ||
+	    (c = CMP(a->column, b->column)) || (c = CMP(a->rule, b->rule)))
 		return c;
 	if ((c = strcmp(a->subject, b->subject)) != 0)
 		return c;
-	return (int)a->outcome - (int)b->outcome;
+	if ((c = CMP(a->outcome, b->outcome)))
+		return c;
+	return CMP(a->index, b->index);
 }
 
-static int file_cmp(const char *a, const char *b)
-{
-	if (a == b)
-		return 0;
-	if (!a || !b)
-		return a ? 1 : -1;
-	return strcmp(a, b);
-}
-
+/* Identity: rule, file, subject; then line, column, and the order made. */
 static int compare_identity(const void *pa, const void *pb)
 {
-	const or_evaluation *a = *(const or_evaluation *const *)pa;
-	const or_evaluation *b = *(const or_evaluation *const *)pb;
+	const sort_key *a = pa, *b = pb;
 	int c;
 
-	if ((a->rule != b->rule && (c = strcmp(a->rule->id, b->rule->id)) != 0) ||
-	    (c = file_cmp(a->file, b->file)) != 0 || (c = strcmp(a->subject, b->subject)) != 0)
+	if ((c = CMP(a->rule, b->rule)) || (c = CMP(a->file, b->file)))
 		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->column != b->column)
-		return a->column < b->column ? -1 : 1;
-	return a < b ? -1 : a > b;
+	if ((c = strcmp(a->subject, b->subject)) != 0)
+		return c;
+	if ((c = CMP(a->line, b->line)) || (c = CMP(a->column, b->column)))
+		return c;
+	return CMP(a->index, b->index);
 }
 
 /*
@@ -160,44 +272,64 @@ static int compare_identity(const void *pa, const void *pb)
  * on five lines): the second and later, in line order, get "#2", "#3"... so
  * that every evaluation has its own fingerprint.
  */
-static void number_repeated_subjects(or_results *results)
+static void number_repeated_subjects(or_results *results, sort_key *keys)
 {
-	or_evaluation **order = or_xmalloc((results->count ? results->count : 1) * sizeof(*order));
-	const char *base = NULL;
 	size_t i, run = 1;
+	const char *base = NULL;
 
-	for (i = 0; i < results->count; i++)
-		order[i] = &results->items[i];
-	qsort(order, results->count, sizeof(*order), compare_identity);
+	qsort(keys, results->count, sizeof(*keys), compare_identity);
 	for (i = 0; i < results->count; i++) {
-		or_evaluation *e = order[i];
-		const or_evaluation *prev = i ? order[i - 1] : NULL;
+		or_evaluation *e = &results->items[keys[i].index];
 
-		if (prev && prev->rule == e->rule && file_cmp(prev->file, e->file) == 0 &&
+		if (i > 0 && keys[i - 1].rule == keys[i].rule && keys[i - 1].file == keys[i].file &&
 		    strcmp(base, e->subject) == 0) {
 			run++;
 			e->subject = or_arena_printf(results->arena, "%s#%zu", base, run);
+			keys[i].subject = e->subject;
 		} else {
 			base = e->subject;
 			run = 1;
 		}
 	}
-	free(order);
 }
 
 void or_results_finish(or_results *results)
 {
-	size_t i;
+	size_t i, n = results->count;
+	sort_key *keys;
 
-	number_repeated_subjects(results);
-	for (i = 0; i < results->count; i++) /* only findings are told apart by one */
+	if (n == 0)
+		return;
+	keys = sort_keys(results);
+	number_repeated_subjects(results, keys);
+	for (i = 0; i < n; i++) /* only findings are told apart by one */
 		if (or_evaluation_is_finding(&results->items[i]))
 			fingerprint(&results->items[i]);
-	if (results->count > 1)
-		qsort(results->items, results->count, sizeof(or_evaluation), compare_evaluations);
+	qsort(keys, n, sizeof(*keys), compare_report_order);
+	/* into that order, in place: slot i takes items[keys[i].index], cycle by cycle */
+	for (i = 0; i < n; i++) {
+		size_t j = i;
+		or_evaluation first;
+
+		if (keys[i].index == SIZE_MAX || keys[i].index == i)
+			continue;
+		first = results->items[i];
+		for (;;) {
+			size_t from = keys[j].index;
+
+			keys[j].index = SIZE_MAX;
+			if (from == i) {
+				results->items[j] = first;
+				break;
+			}
+			results->items[j] = results->items[from];
+			j = from;
+		}
+	}
+	free(keys);
 	/* no more are added: give back what doubling left unused (up to half) */
-	if (results->count && results->count < results->capacity) {
-		results->items = or_xrealloc(results->items, results->count * sizeof(or_evaluation));
-		results->capacity = results->count;
+	if (n < results->capacity) {
+		results->items = or_xrealloc(results->items, n * sizeof(or_evaluation));
+		results->capacity = n;
 	}
 }

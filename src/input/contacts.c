@@ -45,40 +45,51 @@ static bool medium_key(const char *key)
 	return found;
 }
 
-static bool heading_matches(const char *name, const char *const *headings, size_t n)
+/* Whether the words of one of `want` (text keys) appear whole in `name`. */
+static bool heading_matches(const char *name, const or_buf *want, size_t n)
 {
-	or_buf key = OR_BUF_INIT, want = OR_BUF_INIT;
+	or_buf key = OR_BUF_INIT;
 	size_t i;
 	bool found = false;
 
 	or_text_key(&key, name, strlen(name));
 	for (i = 0; i < n && !found; i++) {
-		const char *k = or_buf_cstr(&key), *hit;
-		size_t wlen;
+		const char *k = or_buf_cstr(&key), *w = or_buf_cstr(&want[i]), *hit;
+		size_t wlen = want[i].size;
 
-		or_buf_clear(&want);
-		or_text_key(&want, headings[i], strlen(headings[i]));
-		wlen = want.size;
 		/* a whole-word match of the heading words inside the name */
-		for (hit = strstr(k, or_buf_cstr(&want)); hit && !found;
-		     hit = strstr(hit + 1, or_buf_cstr(&want)))
+		for (hit = strstr(k, w); hit && !found; hit = strstr(hit + 1, w))
 			found = wlen && (hit == k || hit[-1] == ' ') &&
 				(hit[wlen] == '\0' || hit[wlen] == ' ');
 	}
 	or_buf_dispose(&key);
-	or_buf_dispose(&want);
 	return found;
 }
 
-static bool section_holds_contacts(const or_document *doc, int section, const char *const *h,
-				   size_t n)
+/*
+ * Per section of `doc`: whether it holds contacts, that is, whether its
+ * heading or a parent's matches one of `headings`. Parents come before
+ * their children, so one pass in order answers every section.
+ */
+static bool *sections_holding_contacts(const or_document *doc, const char *const *headings,
+				       size_t n)
 {
-	while (section >= 0) {
-		if (heading_matches(doc->sections[section].name, h, n))
-			return true;
-		section = doc->sections[section].parent;
+	bool *holds = or_xcalloc(doc->nsections + 1, sizeof(bool));
+	or_buf *want = or_xcalloc(n + 1, sizeof(or_buf));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		or_text_key(&want[i], headings[i], strlen(headings[i]));
+	for (i = 0; i < doc->nsections; i++) {
+		int parent = doc->sections[i].parent;
+
+		holds[i] = (parent >= 0 && (size_t)parent < i && holds[parent]) ||
+			   heading_matches(doc->sections[i].name, want, n);
 	}
-	return false;
+	for (i = 0; i < n; i++)
+		or_buf_dispose(&want[i]);
+	free(want);
+	return holds;
 }
 
 /* "(verified 2026-10-01)", "verified: 2026-10-01", "Verified 1 Oct 2026". */
@@ -292,24 +303,27 @@ void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_aren
 			 const or_document *doc, const char *const *headings, size_t nheadings)
 {
 	add_ctx a = { items, count, cap, arena, doc->path };
+	bool *holds = sections_holding_contacts(doc, headings, nheadings);
 	size_t i;
 
+#define HOLDS(section) ((section) >= 0 && (size_t)(section) < doc->nsections && holds[section])
 	for (i = 0; i < doc->nkvs; i++) {
 		const or_kv *kv = &doc->kvs[i];
 
-		if (kv->source != OR_KV_LABEL || !*kv->value ||
-		    !section_holds_contacts(doc, kv->section, headings, nheadings))
+		if (kv->source != OR_KV_LABEL || !*kv->value || !HOLDS(kv->section))
 			continue;
 		add_value(&a, kv->key, NULL, kv->value, kv->line,
 			  kv->value_column ? kv->value_column : kv->column);
 	}
 	for (i = 0; i < doc->ntables; i++)
-		if (section_holds_contacts(doc, doc->tables[i].section, headings, nheadings))
+		if (HOLDS(doc->tables[i].section))
 			extract_table(&a, &doc->tables[i],
 				      doc->sections[doc->tables[i].section].name);
 	for (i = 0; i < doc->nsections; i++)
-		if (section_holds_contacts(doc, (int)i, headings, nheadings))
+		if (holds[i])
 			extract_list_lines(&a, doc, (int)i);
+#undef HOLDS
+	free(holds);
 }
 
 int or_contacts_registry_load(or_contact **items, size_t *count, size_t *cap, or_arena *arena,

@@ -300,10 +300,14 @@ const char *or_text_find_ci(const char *s, size_t len, const char *needle)
 const char *or_text_find_word(const char *s, size_t len, const char *word)
 {
 	size_t n = strlen(word), i;
+	int first;
 
 	if (n == 0 || n > len)
 		return NULL;
+	first = ascii_lower((unsigned char)word[0]);
 	for (i = 0; i + n <= len; i++) {
+		if (ascii_lower((unsigned char)s[i]) != first) /* the cheap test first */
+			continue;
 		if (i > 0 && is_word_char((unsigned char)s[i - 1]))
 			continue;
 		if (i + n < len && is_word_char((unsigned char)s[i + n]))

@@ -237,7 +237,14 @@ static bool find_in_codepage(const char *s, size_t len, size_t start,
 			i += (size_t)clen;
 		}
 		if (n == 0) {
-			int clen = or_utf8_decode(s + i, len - i, &cp);
+			int clen;
+
+			if ((unsigned char)s[i] < 0x80) { /* ASCII maps to nothing: skip it whole */
+				while (i < len && (unsigned char)s[i] < 0x80)
+					i++;
+				continue;
+			}
+			clen = or_utf8_decode(s + i, len - i, &cp);
 			i += clen > 0 ? (size_t)clen : 1;
 			continue;
 		}
@@ -277,6 +284,10 @@ bool or_mojibake_next(const char *s, size_t len, size_t start, or_mojibake *out)
 	bool has_win, has_mac;
 
 	if (!s || start >= len)
+		return false;
+	while (start < len && (unsigned char)s[start] < 0x80) /* ASCII is never garbled */
+		start++;
+	if (start >= len)
 		return false;
 	has_win = find_in_codepage(s, len, start, CP_WINDOWS_1252, &win);
 	has_mac = find_in_codepage(s, len, start, CP_MAC_ROMAN, &mac);
