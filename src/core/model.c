@@ -1,10 +1,12 @@
 #include "core/model.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -604,14 +606,158 @@ cleanup:
 	return error;
 }
 
+/*
+ * Reading the documents: each file in scope is read and parsed on one of a
+ * few threads (parsing is most of a scan's time after the history, and
+ * documents do not depend on each other); the results are then taken in
+ * the order of the files, so the model is the same whatever the threads did.
+ */
+typedef struct read_job {
+	const or_file *file;
+	or_document *doc;      /* parsed, or NULL when skipped (or failed) */
+	or_skip_kind skip;
+	char *reason;          /* why it was skipped (malloc'd) */
+	bool failed;           /* the parser could not be set up */
+} read_job;
+
+typedef struct read_queue {
+	const or_model *model;
+	read_job *jobs;
+	size_t njobs;
+	atomic_size_t next, done;
+	bool progress;
+	size_t total;
+} read_queue;
+
+static void read_one(const or_model *model, read_job *job)
+{
+	const or_file *file = job->file;
+	or_diag read_diag = OR_DIAG_INIT;
+	or_read_status status;
+	or_buf full = OR_BUF_INIT, reason = OR_BUF_INIT;
+	char *data = NULL;
+	size_t len = 0;
+	const char *nul;
+
+	if (file->symlink) {
+		job->skip = OR_SKIP_SYMLINK;
+		job->reason = or_xstrdup("symbolic link, not followed");
+		return;
+	}
+	or_buf_printf(&full, "%s/%s", model->root, file->path);
+	if (or_fs_read(&data, &len, &status, full.ptr, model->config->max_file_bytes, 0,
+		       OR_EXIT_RUNTIME, &read_diag) != 0) {
+		job->skip = OR_SKIP_UNREADABLE;
+		job->reason = or_xstrdup(read_diag.message);
+	} else if (status == OR_READ_TOO_LARGE) {
+		or_buf_printf(&reason, "larger than max_file_bytes (%zu > %zu bytes)", len,
+			      model->config->max_file_bytes);
+		job->skip = OR_SKIP_TOO_LARGE;
+		job->reason = or_buf_detach(&reason);
+	} else if (status == OR_READ_NOT_REGULAR) {
+		job->skip = OR_SKIP_UNREADABLE;
+		job->reason = or_xstrdup("not a regular file");
+	} else if ((nul = memchr(data, '\0', len)) != NULL) {
+		or_buf_printf(&reason, "binary file (NUL byte at offset %zu)", (size_t)(nul - data));
+		job->skip = OR_SKIP_BINARY;
+		job->reason = or_buf_detach(&reason);
+	} else if (or_document_parse(&job->doc, file->path, data, len) != 0) {
+		job->failed = true;
+	}
+	free(data);
+	or_buf_dispose(&full);
+	or_buf_dispose(&reason);
+}
+
+static void *read_worker(void *data)
+{
+	read_queue *q = data;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&q->next, 1)) < q->njobs) {
+		read_one(q->model, &q->jobs[i]);
+		if (q->progress)
+			fprintf(stderr, "\ropsready: reading %zu/%zu documents",
+				atomic_fetch_add(&q->done, 1) + 1, q->total);
+	}
+	return NULL;
+}
+
+/* At most this many threads besides the caller read documents. */
+#define OR_READ_THREADS 3
+
+static int read_documents(or_model *out, const alias_table *aliases, bool progress,
+			  size_t in_scope_count, or_diag *diag)
+{
+	read_queue q;
+	pthread_t threads[OR_READ_THREADS];
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t i, nthreads = 0, want, docs_cap = 0, skipped_cap = 0;
+	int error = 0;
+
+	memset(&q, 0, sizeof(q));
+	q.model = out;
+	q.progress = progress;
+	q.total = in_scope_count;
+	q.jobs = or_xcalloc(in_scope_count + 1, sizeof(*q.jobs));
+	for (i = 0; i < out->files.nfiles; i++) {
+		const or_file *file = &out->files.files[i];
+
+		/* pre-merge mode reads only the change: a flag, before any glob */
+		if ((out->since && !file->in_change) || !in_scope(out->config, file->path))
+			continue;
+		q.jobs[q.njobs++].file = file;
+	}
+	atomic_init(&q.next, 0);
+	atomic_init(&q.done, 0);
+	or_document_init(); /* cmark-gfm's extensions, registered once, before the threads */
+	want = cpus > 1 ? (size_t)cpus - 1 : 0;
+	if (want > OR_READ_THREADS)
+		want = OR_READ_THREADS;
+	if (q.njobs < 64) /* not worth a thread */
+		want = 0;
+	for (i = 0; i < want; i++)
+		if (pthread_create(&threads[nthreads], NULL, read_worker, &q) == 0)
+			nthreads++;
+	read_worker(&q);
+	for (i = 0; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+
+	for (i = 0; i < q.njobs; i++) {
+		read_job *job = &q.jobs[i];
+		or_model_doc *md;
+
+		if (job->failed && !error) {
+			or_diag_set(diag, OR_EXIT_RUNTIME, job->file->path, 0, 0,
+				    "the Markdown parser could not be set up");
+			error = -1;
+		}
+		if (error || job->failed) {
+			or_document_free(job->doc);
+		} else if (!job->doc) {
+			add_skipped(out, &skipped_cap, job->file->path, job->skip, job->reason);
+		} else {
+			out->docs = or_xgrow(out->docs, &docs_cap, out->ndocs + 1, sizeof(*md));
+			md = &out->docs[out->ndocs++];
+			memset(md, 0, sizeof(*md));
+			md->doc = job->doc;
+			md->is_runbook = is_runbook(out, job->doc);
+			md->last_change.uncommitted = job->file->changed;
+			resolve_metadata(md, aliases, out->config->date_order);
+		}
+		free(job->reason);
+	}
+	free(q.jobs);
+	return error;
+}
+
 int or_model_build(or_model *out, const char *root, const or_config *config,
 		   const or_ruleset *rules, or_date now, const or_model_options *options,
 		   or_diag *diag)
 {
 	alias_table aliases;
-	or_buf full = OR_BUF_INIT, reason = OR_BUF_INIT;
 	history_job history;
-	size_t i, docs_cap = 0, skipped_cap = 0, in_scope_count = 0, done = 0;
+	size_t i, in_scope_count = 0;
 	int error = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -644,68 +790,9 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	out->history_state = history_state_of(&out->files, options && options->no_history);
 	history_start(&history, out);
 
-	for (i = 0; i < out->files.nfiles; i++) {
-		const or_file *file = &out->files.files[i];
-		or_read_status status;
-		or_diag read_diag = OR_DIAG_INIT;
-		or_model_doc *md;
-		or_document *doc = NULL;
-		char *data = NULL;
-		size_t len = 0;
-
-		/* pre-merge mode reads only the change: a flag, before any glob */
-		if ((out->since && !file->in_change) || !in_scope(config, file->path))
-			continue;
-		if (options && options->progress)
-			fprintf(stderr, "\ropsready: reading %zu/%zu documents", ++done, in_scope_count);
-		if (file->symlink) {
-			add_skipped(out, &skipped_cap, file->path, OR_SKIP_SYMLINK,
-				    "symbolic link, not followed");
-			continue;
-		}
-		or_buf_clear(&full);
-		or_buf_printf(&full, "%s/%s", root, file->path);
-		if (or_fs_read(&data, &len, &status, full.ptr, config->max_file_bytes, 0,
-			       OR_EXIT_RUNTIME, &read_diag) != 0) {
-			add_skipped(out, &skipped_cap, file->path, OR_SKIP_UNREADABLE,
-				    read_diag.message);
-			continue;
-		}
-		if (status == OR_READ_TOO_LARGE) {
-			or_buf_clear(&reason);
-			or_buf_printf(&reason, "larger than max_file_bytes (%zu > %zu bytes)",
-				      len, config->max_file_bytes);
-			add_skipped(out, &skipped_cap, file->path, OR_SKIP_TOO_LARGE, reason.ptr);
-			continue;
-		}
-		if (status == OR_READ_NOT_REGULAR) {
-			add_skipped(out, &skipped_cap, file->path, OR_SKIP_UNREADABLE,
-				    "not a regular file");
-			continue;
-		}
-		if (memchr(data, '\0', len)) {
-			or_buf_clear(&reason);
-			or_buf_printf(&reason, "binary file (NUL byte at offset %zu)",
-				      (size_t)((const char *)memchr(data, '\0', len) - data));
-			add_skipped(out, &skipped_cap, file->path, OR_SKIP_BINARY, reason.ptr);
-			free(data);
-			continue;
-		}
-		if (or_document_parse(&doc, file->path, data, len) != 0) {
-			free(data);
-			or_diag_set(diag, OR_EXIT_RUNTIME, file->path, 0, 0,
-				    "the Markdown parser could not be set up");
-			goto cleanup;
-		}
-		free(data);
-		out->docs = or_xgrow(out->docs, &docs_cap, out->ndocs + 1, sizeof(*md));
-		md = &out->docs[out->ndocs++];
-		memset(md, 0, sizeof(*md));
-		md->doc = doc;
-		md->is_runbook = is_runbook(out, doc);
-		md->last_change.uncommitted = file->changed;
-		resolve_metadata(md, &aliases, config->date_order);
-	}
+	if (read_documents(out, &aliases, options && options->progress, in_scope_count,
+			   diag) != 0)
+		goto cleanup;
 	if (options && options->progress && in_scope_count)
 		fputc('\n', stderr);
 	if (options && options->timing)
@@ -723,8 +810,6 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 cleanup:
 	history_job_dispose(&history);
 	alias_table_dispose(&aliases);
-	or_buf_dispose(&full);
-	or_buf_dispose(&reason);
 	if (error)
 		or_model_dispose(out);
 	return error;

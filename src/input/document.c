@@ -1821,6 +1821,11 @@ static void build_anchor_index(or_document *doc)
 	free(order);
 }
 
+void or_document_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
 int or_document_parse(or_document **out, const char *path, const char *data, size_t len)
 {
 	or_arena *arena = NULL;

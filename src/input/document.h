@@ -185,6 +185,10 @@ typedef struct or_document {
  * not be set up.
  */
 int or_document_parse(or_document **out, const char *path, const char *data, size_t len);
+
+/* Registers cmark-gfm's extensions (process-wide). or_document_parse does it
+ * too; call this once before parsing on several threads at once. */
+void or_document_init(void);
 void or_document_free(or_document *doc);
 
 /* Find the inline suppressions of a parsed document (or_document_parse calls
