@@ -46,6 +46,8 @@ typedef struct junit_ctx {
 	json_t *rules; /* rule id -> the report's rule object */
 	xmlTextWriterPtr w;
 	size_t *finding_area, *evaluation_area; /* the index of each one's area */
+	or_buf raw, name, classname, key;       /* scratch of testcase(), reused */
+	or_buf clean;                           /* scratch of set_attr(), write_text() */
 } junit_ctx;
 
 typedef struct junit_counts {
@@ -88,11 +90,9 @@ static void xml_clean(or_buf *out, const char *s)
 
 static void set_attr(junit_ctx *ctx, const char *name, const char *value)
 {
-	or_buf clean = OR_BUF_INIT;
-
-	xml_clean(&clean, value);
-	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S(name), BAD_CAST_S(or_buf_cstr(&clean)));
-	or_buf_dispose(&clean);
+	or_buf_clear(&ctx->clean);
+	xml_clean(&ctx->clean, value);
+	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S(name), BAD_CAST_S(or_buf_cstr(&ctx->clean)));
 }
 
 static void set_count(junit_ctx *ctx, const char *name, json_int_t value)
@@ -106,11 +106,9 @@ static void set_count(junit_ctx *ctx, const char *name, json_int_t value)
 /* Character data, made valid XML first. */
 static void write_text(junit_ctx *ctx, const char *text)
 {
-	or_buf clean = OR_BUF_INIT;
-
-	xml_clean(&clean, text);
-	xmlTextWriterWriteString(ctx->w, BAD_CAST_S(or_buf_cstr(&clean)));
-	or_buf_dispose(&clean);
+	or_buf_clear(&ctx->clean);
+	xml_clean(&ctx->clean, text);
+	xmlTextWriterWriteString(ctx->w, BAD_CAST_S(or_buf_cstr(&ctx->clean)));
 }
 
 /* GitLab's key of a test case: classname "_" name, every character but
@@ -146,48 +144,47 @@ static void gitlab_key(or_buf *out, const char *classname, const char *name)
 }
 
 /* Make `name` (already clean) unique in the suite: " #2", " #3"... */
-static void unique_name(or_buf *name, or_strset *used, const char *classname)
+static void unique_name(or_buf *name, or_buf *key, or_strset *used, const char *classname)
 {
 	size_t base = name->size;
-	or_buf key = OR_BUF_INIT;
 	unsigned long n = 1;
 
 	for (;;) {
-		or_buf_clear(&key);
-		gitlab_key(&key, classname, or_buf_cstr(name));
-		if (or_strset_add(used, key.ptr, key.size))
+		or_buf_clear(key);
+		gitlab_key(key, classname, or_buf_cstr(name));
+		if (or_strset_add(used, key->ptr, key->size))
 			break;
 		or_buf_truncate(name, base);
 		or_buf_printf(name, " #%lu", ++n);
 	}
-	or_buf_dispose(&key);
 }
 
 /* Opens <testcase name="FILE: SUBJECT" classname=RULE time="0">. */
 static void testcase(junit_ctx *ctx, or_strset *used, const char *rule, const char *file,
 		     const char *subject)
 {
-	or_buf raw = OR_BUF_INIT, name = OR_BUF_INIT, classname = OR_BUF_INIT;
+	or_buf *raw = &ctx->raw, *name = &ctx->name, *classname = &ctx->classname;
 
+	or_buf_clear(raw);
+	or_buf_clear(name);
+	or_buf_clear(classname);
 	if (file && *file) {
-		or_buf_puts(&raw, file);
+		or_buf_puts(raw, file);
 		if (*subject) {
-			or_buf_puts(&raw, ": ");
-			or_buf_puts(&raw, subject);
+			or_buf_puts(raw, ": ");
+			or_buf_puts(raw, subject);
 		}
-	} else
-		or_buf_puts(&raw, *subject ? subject : rule);
-	xml_clean(&name, or_buf_cstr(&raw));
-	xml_clean(&classname, rule);
-	unique_name(&name, used, or_buf_cstr(&classname));
+	} else {
+		or_buf_puts(raw, *subject ? subject : rule);
+	}
+	xml_clean(name, or_buf_cstr(raw));
+	xml_clean(classname, rule);
+	unique_name(name, &ctx->key, used, or_buf_cstr(classname));
 	xmlTextWriterStartElement(ctx->w, BAD_CAST_S("testcase"));
-	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("name"), BAD_CAST_S(or_buf_cstr(&name)));
+	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("name"), BAD_CAST_S(or_buf_cstr(name)));
 	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("classname"),
-				    BAD_CAST_S(or_buf_cstr(&classname)));
+				    BAD_CAST_S(or_buf_cstr(classname)));
 	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("time"), BAD_CAST_S("0"));
-	or_buf_dispose(&raw);
-	or_buf_dispose(&name);
-	or_buf_dispose(&classname);
 }
 
 /* "file:line:col" (as much as is known), or "" */
@@ -454,7 +451,8 @@ static int render_junit(or_out *out, const json_t *report, const or_render_optio
 {
 	const json_t *rules = json_object_get(report, "rules");
 	const json_t *summary_areas = json_object_get(json_object_get(report, "summary"), "areas");
-	junit_ctx ctx = { json_object(), NULL, NULL, NULL };
+	junit_ctx ctx = { json_object(), NULL, NULL, NULL, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT,
+			  OR_BUF_INIT, OR_BUF_INIT };
 	json_t *areas = NULL;
 	junit_counts *counts = NULL, total = { 0, 0, 0 };
 	xmlOutputBufferPtr output;
@@ -518,6 +516,11 @@ cleanup:
 	free(counts);
 	free(ctx.finding_area);
 	free(ctx.evaluation_area);
+	or_buf_dispose(&ctx.raw);
+	or_buf_dispose(&ctx.name);
+	or_buf_dispose(&ctx.classname);
+	or_buf_dispose(&ctx.key);
+	or_buf_dispose(&ctx.clean);
 	json_decref(areas);
 	json_decref(ctx.rules);
 	return error;
