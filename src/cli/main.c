@@ -1,5 +1,8 @@
 /* opsready's command line: a table of subcommands over libopsready. */
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 #include "cli.h"
@@ -39,6 +42,15 @@ int main(int argc, char **argv)
 {
 	const subcommand *c;
 
+#if defined(__GLIBC__) && defined(M_MXFAST)
+	/*
+	 * A scan makes millions of small allocations (the report value) between
+	 * larger ones. With glibc's fastbins, each larger request first merges
+	 * every small free chunk (malloc_consolidate: a tenth of a scan's time
+	 * in profiles); without them the thread caches still serve small sizes.
+	 */
+	mallopt(M_MXFAST, 0);
+#endif
 	if (argc < 2) {
 		usage(stderr);
 		return OR_EXIT_USAGE;
