@@ -2,6 +2,7 @@
 # Build opsready and run the whole test suite (unit, end-to-end, command line).
 #   scripts/test.sh              a normal build in build/
 #   SANITIZE=1 scripts/test.sh   AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/
+#   SANITIZE=thread scripts/test.sh   ThreadSanitizer in build-tsan/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,10 @@ if [ "${SANITIZE:-0}" = 1 ]; then
   flags=(-DOPSREADY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+elif [ "${SANITIZE:-0}" = thread ]; then
+  dir=build-tsan
+  flags=(-DOPSREADY_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+  export TSAN_OPTIONS=halt_on_error=1:exitcode=66
 else
   dir=build
   flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)

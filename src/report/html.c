@@ -32,7 +32,7 @@
 
 typedef struct html_ctx {
 	const json_t *report;
-	json_t *rules;          /* rule id -> rule object (owned index) */
+	json_t *rules;          /* rule id -> index into the report's rules (or_report_rule) */
 	const char *repo_url;   /* NULL unless an http(s) template */
 	const char *commit;     /* NULL outside git */
 	int fail_on;            /* severity rank at which the gate fails */
@@ -786,7 +786,7 @@ static void rule_group(xmlNodePtr parent, const html_ctx *ctx, const finding_ref
 	static const char *const finding_titles[] = { "Location", "Finding and evidence", "Status",
 						       NULL };
 	const char *id = refs[0].rule;
-	const json_t *rule = json_object_get(ctx->rules, id);
+	const json_t *rule = or_report_rule(ctx->report, ctx->rules, id);
 	const char *severity = or_report_str(rule, "severity",
 					     or_report_str(refs[0].finding, "severity", "error"));
 	const json_t *references = json_object_get(rule, "references");
@@ -885,7 +885,7 @@ static void render_findings(xmlNodePtr parent, const html_ctx *ctx)
 	for (i = 0; i < n; i++) {
 		const json_t *f = json_array_get(findings, i);
 		const char *rule = or_report_str(f, "rule", "?");
-		const json_t *def = json_object_get(ctx->rules, rule);
+		const json_t *def = or_report_rule(ctx->report, ctx->rules, rule);
 		refs[i].finding = f;
 		refs[i].area = or_report_str(f, "area", "other");
 		refs[i].rule = rule;
@@ -1530,14 +1530,12 @@ static int render_html(or_out *out, const json_t *report, const or_render_option
 {
 	const or_embedded_file *page = or_embedded_find(or_templates_files, "report.html");
 	const or_embedded_file *css = or_embedded_find(or_templates_files, "report.css");
-	const json_t *rules = json_object_get(report, "rules");
 	const json_t *scan = json_object_get(report, "scan");
 	html_ctx ctx;
 	xmlDocPtr doc = NULL;
 	xmlOutputBufferPtr output;
 	const char *repo_url;
 	int error = -1;
-	size_t i;
 
 	(void)options;
 	memset(&ctx, 0, sizeof(ctx));
@@ -1545,13 +1543,7 @@ static int render_html(or_out *out, const json_t *report, const or_render_option
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
 				   "the HTML report template is not compiled into this opsready");
 	ctx.report = report;
-	ctx.rules = json_object();
-	for (i = 0; i < json_array_size(rules); i++) {
-		json_t *rule = json_array_get(rules, i);
-		const char *id = or_report_str(rule, "id", NULL);
-		if (id)
-			json_object_set(ctx.rules, id, rule);
-	}
+	ctx.rules = or_report_rule_index(report);
 	repo_url = or_report_str(scan, "repo_url", NULL);
 	ctx.repo_url = repo_url && is_http_url(repo_url) ? repo_url : NULL;
 	ctx.commit = or_report_str(scan, "commit", NULL);

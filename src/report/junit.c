@@ -43,7 +43,8 @@
 #include "util/utf8.h"
 
 typedef struct junit_ctx {
-	json_t *rules; /* rule id -> the report's rule object */
+	const json_t *report;
+	json_t *rules; /* rule id -> index into the report's rules (or_report_rule) */
 	xmlTextWriterPtr w;
 	size_t *finding_area, *evaluation_area; /* the index of each one's area */
 	or_buf raw, name, classname, key;       /* scratch of testcase(), reused */
@@ -281,7 +282,7 @@ static void skip_reason(or_buf *out, const json_t *finding)
 
 static const char *area_of_rule(junit_ctx *ctx, const char *rule_id, or_buf *scratch)
 {
-	const char *area = or_report_str(json_object_get(ctx->rules, rule_id), "area", NULL);
+	const char *area = or_report_str(or_report_rule(ctx->report, ctx->rules, rule_id), "area", NULL);
 	const char *dot;
 
 	if (area)
@@ -334,7 +335,7 @@ static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
 		testcase(ctx, &used, rule, or_report_str(f, "file", NULL),
 			 or_report_str(f, "subject", ""));
 		if (active) {
-			failure(ctx, f, json_object_get(ctx->rules, rule));
+			failure(ctx, f, or_report_rule(ctx->report, ctx->rules, rule));
 		} else {
 			or_buf_clear(&text);
 			skip_reason(&text, f);
@@ -449,25 +450,18 @@ static void suite(junit_ctx *ctx, const json_t *report, const char *area, size_t
 static int render_junit(or_out *out, const json_t *report, const or_render_options *options,
 			or_diag *diag)
 {
-	const json_t *rules = json_object_get(report, "rules");
 	const json_t *summary_areas = json_object_get(json_object_get(report, "summary"), "areas");
-	junit_ctx ctx = { json_object(), NULL, NULL, NULL, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT,
-			  OR_BUF_INIT, OR_BUF_INIT };
+	junit_ctx ctx = { report, or_report_rule_index(report), NULL, NULL, NULL, OR_BUF_INIT,
+			  OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT };
 	json_t *areas = NULL;
 	junit_counts *counts = NULL, total = { 0, 0, 0 };
 	xmlOutputBufferPtr output;
 	const char *area;
 	json_t *value;
 	int error = -1;
-	size_t i, n;
+	size_t n;
 
 	(void)options;
-	for (i = 0; i < json_array_size(rules); i++) {
-		json_t *rule = json_array_get(rules, i);
-		const char *id = or_report_str(rule, "id", NULL);
-		if (id)
-			json_object_set(ctx.rules, id, rule);
-	}
 	/* first pass: the counts every <testsuite> and <testsuites> opens with */
 	areas = area_order(&ctx, report);
 	counts = or_xcalloc(json_object_size(areas) + 1, sizeof(*counts));

@@ -39,6 +39,28 @@ bool or_report_passed(const or_report *report)
 	return strcmp(or_report_str(summary, "verdict", "fail"), "pass") == 0;
 }
 
+json_t *or_report_rule_index(const json_t *report)
+{
+	const json_t *rules = json_object_get(report, "rules");
+	json_t *index = json_object();
+	size_t i;
+
+	for (i = 0; i < json_array_size(rules); i++) {
+		const char *id = or_report_str(json_array_get(rules, i), "id", NULL);
+		if (id)
+			json_object_set_new(index, id, json_integer((json_int_t)i));
+	}
+	return index;
+}
+
+const json_t *or_report_rule(const json_t *report, const json_t *index, const char *id)
+{
+	const json_t *at = json_object_get(index, id);
+
+	return at ? json_array_get(json_object_get(report, "rules"), (size_t)json_integer_value(at))
+		  : NULL;
+}
+
 const char *or_report_str(const json_t *object, const char *key, const char *fallback)
 {
 	const char *s = json_string_value(json_object_get(object, key));

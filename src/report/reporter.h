@@ -31,6 +31,18 @@ extern const or_reporter or_reporter_junit;
 extern const or_reporter or_reporter_sarif;
 extern const or_reporter or_reporter_markdown;
 
+/*
+ * Reporters run side by side on one report (or_report_write_all), so they
+ * never take a reference to its values (jansson's reference counts are
+ * atomic, but its test for a singleton before each one is not): lookups
+ * hold indices, not values.
+ *
+ * The rules of `report` by id: an object of id -> index into "rules".
+ */
+json_t *or_report_rule_index(const json_t *report);
+/* The rule `id` through such an index, or NULL. */
+const json_t *or_report_rule(const json_t *report, const json_t *index, const char *id);
+
 /* Shared by reporters: the string at `key` of `object`, or `fallback`. */
 const char *or_report_str(const json_t *object, const char *key, const char *fallback);
 

@@ -323,7 +323,8 @@ static json_t *run_object(const json_t *report, const json_t *rule_index)
 	properties = json_pack("{s:s, s:s}", "verdict", or_report_str(summary, "verdict", "fail"),
 			       "now", or_report_str(scan, "now", ""));
 	if (json_is_number(json_object_get(summary, "score")))
-		json_object_set(properties, "score", json_object_get(summary, "score"));
+		json_object_set_new(properties, "score",
+				    json_real(json_number_value(json_object_get(summary, "score"))));
 	json_object_set_new(run, "properties", properties);
 	json_decref(root_uri);
 	return run;
