@@ -82,7 +82,7 @@ run_profile() {
   git -C "$corpus" ls-files '*.md' > "$out/paths"
   ndocs=$(wc -l < "$out/paths")
 
-  nfindings=$("$opsready" check "$corpus" --now 2026-11-27 --no-progress --format json 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
+  nfindings=$({ "$opsready" check "$corpus" --now 2026-11-27 --no-progress --format json 2>/dev/null || true; } | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
   echo
   echo "== profile $profile: $corpus ($ndocs Markdown files, $(git -C "$corpus" rev-list --count HEAD) commits, $nfindings findings); median of $runs runs"
   printf '%-58s %9s %9s\n' "" "wall (s)" "peak (MB)"
