@@ -307,7 +307,7 @@ static json_t *evaluations_json(const or_results *results, json_t *strings)
 					  "reason", intern(strings, e->reason), "subjects", subjects);
 			json_array_append_new(out, group);
 		}
-		json_array_append_new(subjects, text(e->subject));
+		json_array_append_new(subjects, intern(strings, e->subject));
 		prev = e;
 	}
 	return out;
