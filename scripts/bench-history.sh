@@ -47,12 +47,12 @@ fi
 bench=$build/tests/bench/bench_history
 
 if [ -z "$repo" ]; then
-  repo=$build/corpus-$files-$commits-$seed
+  repo=$build/corpus-stress-$files-$commits-$seed
   if [ ! -d "$repo/.git" ]; then
     echo "== generating $repo"
     rm -rf "$repo"
     start=$(date +%s.%N)
-    python3 scripts/gen-corpus.py "$repo" --files "$files" --commits "$commits" --seed "$seed" --no-checkout
+    python3 scripts/gen-corpus.py "$repo" --profile stress --files "$files" --commits "$commits" --seed "$seed" --no-checkout
     echo "   generated in $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s"
   fi
 fi
