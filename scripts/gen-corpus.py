@@ -198,6 +198,24 @@ def iso(ts):
     return "%04d-%02d-%02d" % (y + (m <= 2), m, d)
 
 
+def add_script_step(lines, path):
+    """One more echo line at the end of a script; the oldest goes past 30 lines."""
+    lines.insert(len(lines), "echo 'step %d'" % (len(lines) - 2))
+    if len(lines) > 30:
+        del lines[3]
+    return "add a step to %s" % path.rsplit("/", 1)[-1], None
+
+
+def bump_version(lines, name):
+    """The minor version of the **Version:** line, one up."""
+    for k, line in enumerate(lines[:8]):
+        if line.startswith("**Version:**"):
+            major, minor = line[13:].split(".")
+            lines[k] = "**Version:** %s.%d" % (major, int(minor) + 1)
+            break
+    return "bump the version of %s" % name, None
+
+
 class Corpus:
     def __init__(self, rng, nfiles):
         self.rng = rng
@@ -278,17 +296,33 @@ class Corpus:
             "- Escalation: %s" % rng.choice(PEOPLE), "",
             "## Pre-flight checklist", "",
         ]
-        for check in rng.sample(CHECKS, rng.randint(3, 6)):
-            if rng.random() < 0.4:
-                lines.append("- [x] %s ✅" % check)
-            else:
-                lines.append("- [ ] %s" % check)
+        lines += self.checklist()
         lines += ["", "## Procedure", ""]
-        for k in range(1, rng.randint(4, 9)):
-            lines.append("%d. %s %s" % (k, rng.choice(VERBS), rng.choice(OBJECTS)))
+        lines += self.steps()
         lines += ["", "```sh", "./scripts/failover-0.sh --region standby", "```", "",
                   "## Verification", "", "- Error rate back under 1%", "- Dashboards green", ""]
         return lines, "100644"
+
+    def checklist(self):
+        """3-6 pre-flight items, 40% of them ticked with a ✅."""
+        rng = self.rng
+        return ["- [x] %s ✅" % check if rng.random() < 0.4 else "- [ ] %s" % check
+                for check in rng.sample(CHECKS, rng.randint(3, 6))]
+
+    def steps(self):
+        """3-8 numbered procedure steps."""
+        rng = self.rng
+        return ["%d. %s %s" % (k, rng.choice(VERBS), rng.choice(OBJECTS))
+                for k in range(1, rng.randint(4, 9))]
+
+    def add_step(self, lines, start, end, name):
+        """A numbered step before line `end`; the oldest goes past 15."""
+        rng = self.rng
+        steps = end - start
+        lines.insert(end, "%d. %s %s" % (steps + 1, rng.choice(VERBS), rng.choice(OBJECTS)))
+        if steps >= 14:
+            del lines[start]
+        return "add a step to %s" % name, None
 
     def training_entry(self, ts):
         rng = self.rng
@@ -308,10 +342,7 @@ class Corpus:
         if path.endswith(".sh"):
             if rng.random() < 0.05:
                 return "make %s executable" % path.rsplit("/", 1)[-1], "100755"
-            lines.insert(len(lines), "echo 'step %d'" % (len(lines) - 2))
-            if len(lines) > 30:
-                del lines[3]
-            return "add a step to %s" % path.rsplit("/", 1)[-1], None
+            return add_script_step(lines, path)
         if path == "contacts.yml":
             k = 1 + 3 * rng.randrange(len(PEOPLE)) + 1
             lines[k] = "    phone: +1-555-%04d" % rng.randrange(10000)
@@ -346,13 +377,8 @@ class Corpus:
             lines.insert(k, "- [ ] %s" % rng.choice(CHECKS))
             return "add a checklist item to %s" % name, None
         if r < 0.8:
-            k = lines.index("```sh") - 1
-            start = lines.index("## Procedure") + 2
-            steps = k - start
-            lines.insert(k, "%d. %s %s" % (steps + 1, rng.choice(VERBS), rng.choice(OBJECTS)))
-            if steps >= 14:
-                del lines[start]
-            return "add a step to %s" % name, None
+            return self.add_step(lines, lines.index("## Procedure") + 2,
+                                 lines.index("```sh") - 1, name)
         if r < 0.9:
             for k, line in enumerate(lines):
                 if line.startswith("- Primary on-call:"):
@@ -360,12 +386,7 @@ class Corpus:
                         rng.choice(PEOPLE), rng.randrange(10000))
                     break
             return "change the on-call of %s" % name, None
-        for k, line in enumerate(lines[:8]):
-            if line.startswith("**Version:**"):
-                major, minor = line[13:].split(".")
-                lines[k] = "**Version:** %s.%d" % (major, int(minor) + 1)
-                break
-        return "bump the version of %s" % name, None
+        return bump_version(lines, name)
 
 
 # --- the conforming profile ---------------------------------------------------
@@ -522,14 +543,9 @@ class ConformingCorpus(Corpus):
             "",
             "### Pre-flight checklist", "",
         ]
-        for check in rng.sample(CHECKS, rng.randint(3, 6)):
-            if rng.random() < 0.4:
-                lines.append("- [x] %s ✅" % check)
-            else:
-                lines.append("- [ ] %s" % check)
+        lines += self.checklist()
         lines += ["", "### Procedure", ""]
-        for k in range(1, rng.randint(4, 9)):
-            lines.append("%d. %s %s" % (k, rng.choice(VERBS), rng.choice(OBJECTS)))
+        lines += self.steps()
         lines += ["", "```sh", "./%s --region standby" % failover, "```", "",
                   "If the failover does not recover the service, follow the "
                   "[rollback procedures](#%s)." % (
@@ -596,10 +612,7 @@ class ConformingCorpus(Corpus):
             if rng.random() < 0.05:  # scripts are executable from the start
                 lines[1] = "# %s: %s" % (path, rng.choice(SCRIPT_NOTES))
                 return "document %s" % path.rsplit("/", 1)[-1], None
-            lines.insert(len(lines), "echo 'step %d'" % (len(lines) - 2))
-            if len(lines) > 30:
-                del lines[3]
-            return "add a step to %s" % path.rsplit("/", 1)[-1], None
+            return add_script_step(lines, path)
         if path == "contacts.yml":
             k = 1 + 3 * rng.randrange(len(PEOPLE)) + 1
             lines[k] = "    phone: %s" % self.nanp()
@@ -626,12 +639,7 @@ class ConformingCorpus(Corpus):
             return "add a checklist item to %s" % name, None
         if r < 0.8:
             start = lines.index("### Procedure") + 2
-            k = lines.index("```sh", start) - 1
-            steps = k - start
-            lines.insert(k, "%d. %s %s" % (steps + 1, rng.choice(VERBS), rng.choice(OBJECTS)))
-            if steps >= 14:
-                del lines[start]
-            return "add a step to %s" % name, None
+            return self.add_step(lines, start, lines.index("```sh", start) - 1, name)
         if r < 0.9:
             # a rota hand-over: a new person on the team's number, verified today
             for k, line in enumerate(lines):
@@ -642,12 +650,7 @@ class ConformingCorpus(Corpus):
                     lines[k] = "%s%s, %s (verified %s)" % (PRIMARY, person, number, iso(ts))
                     break
             return "change the on-call of %s" % name, None
-        for k, line in enumerate(lines[:8]):
-            if line.startswith("**Version:**"):
-                major, minor = line[13:].split(".")
-                lines[k] = "**Version:** %s.%d" % (major, int(minor) + 1)
-                break
-        return "bump the version of %s" % name, None
+        return bump_version(lines, name)
 
     def review(self, lines, ts):
         """A review sweep: Last Updated today, Next Review in 90 days, every

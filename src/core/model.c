@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/glob.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 static const char *const meta_key_names[OR_META__COUNT] = {
@@ -690,9 +690,7 @@ static int read_documents(or_model *out, const alias_table *aliases, bool progre
 			  size_t in_scope_count, or_diag *diag)
 {
 	read_queue q;
-	pthread_t threads[OR_READ_THREADS];
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t i, nthreads = 0, want, docs_cap = 0, skipped_cap = 0;
+	size_t i, docs_cap = 0, skipped_cap = 0;
 	int error = 0;
 
 	memset(&q, 0, sizeof(q));
@@ -711,17 +709,7 @@ static int read_documents(or_model *out, const alias_table *aliases, bool progre
 	atomic_init(&q.next, 0);
 	atomic_init(&q.done, 0);
 	or_document_init(); /* cmark-gfm's extensions, registered once, before the threads */
-	want = cpus > 1 ? (size_t)cpus - 1 : 0;
-	if (want > OR_READ_THREADS)
-		want = OR_READ_THREADS;
-	if (q.njobs < 64) /* not worth a thread */
-		want = 0;
-	for (i = 0; i < want; i++)
-		if (pthread_create(&threads[nthreads], NULL, read_worker, &q) == 0)
-			nthreads++;
-	read_worker(&q);
-	for (i = 0; i < nthreads; i++)
-		pthread_join(threads[i], NULL);
+	or_parallel(read_worker, &q, q.njobs < 64 ? 0 : OR_READ_THREADS); /* few: not worth it */
 
 	for (i = 0; i < q.njobs; i++) {
 		read_job *job = &q.jobs[i];

@@ -1,11 +1,9 @@
 #include <errno.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -13,10 +11,9 @@
 #include "report/reporter.h"
 #include "util/alloc.h"
 #include "util/fs.h"
+#include "util/parallel.h"
 #include "util/timing.h"
 
-/* At most this many threads besides the caller write reports. */
-#define OR_WRITE_THREADS 7
 
 or_report *or_report_wrap(json_t *root)
 {
@@ -239,9 +236,7 @@ static void *write_worker(void *data)
 int or_report_write_all(const or_report *report, or_report_output *outputs, size_t n)
 {
 	write_queue queue;
-	pthread_t threads[OR_WRITE_THREADS];
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t i, nthreads = 0, want;
+	size_t i;
 	int error = 0;
 
 	queue.report = report;
@@ -250,17 +245,7 @@ int or_report_write_all(const or_report *report, or_report_output *outputs, size
 	atomic_init(&queue.next, 0);
 	/* libxml2 sets itself up on first use; not from two threads at once */
 	xmlInitParser();
-	want = cpus > 1 ? (size_t)cpus - 1 : 0; /* this thread works too */
-	if (want > n - (n > 0))
-		want = n - (n > 0);
-	if (want > OR_WRITE_THREADS)
-		want = OR_WRITE_THREADS;
-	for (i = 0; i < want; i++)
-		if (pthread_create(&threads[nthreads], NULL, write_worker, &queue) == 0)
-			nthreads++;
-	write_worker(&queue);
-	for (i = 0; i < nthreads; i++)
-		pthread_join(threads[i], NULL);
+	or_parallel(write_worker, &queue, n > 1 ? n - 1 : 0);
 	for (i = 0; i < n; i++)
 		if (outputs[i].error)
 			error = -1;
