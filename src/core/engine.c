@@ -173,7 +173,12 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	inputs.config_path = config_path;
 	inputs.exceptions = &exceptions;
 	root_value = or_report_build(&inputs);
-	if (!root_value) {
+	/* the largest part of the report is built in the model's memory */
+	or_results_detach(&results);
+	or_exceptions_dispose(&exceptions);
+	or_model_dispose(&model);
+	if (!root_value || or_report_add_results(root_value, &results) != 0) {
+		json_decref(root_value);
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the report could not be built");
 		goto cleanup;
 	}

@@ -649,9 +649,10 @@ static json_t *suppressions_json(const or_report_inputs *in)
 json_t *or_report_build(const or_report_inputs *in)
 {
 	const or_gate_options *g = in->gate_options;
-	json_t *strings = json_object(), *report;
 
-	report = json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	/* findings and evaluations stay empty here: or_report_add_results
+	 * fills them in their places once the model is gone */
+	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:[], s:[], s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "schema_version", 1,
 			 "tool", "name", "opsready", "version", OPSREADY_VERSION,
 			 "scan", scan_json(in),
@@ -659,8 +660,8 @@ json_t *or_report_build(const or_report_inputs *in)
 			 "min_score", g->has_min_score ? json_real(g->min_score) : json_null(),
 			 "summary", summary_json(in->gate),
 			 "rules", rules_json(in->model->rules),
-			 "findings", findings_json(in->results, strings),
-			 "evaluations", evaluations_json(in->results, strings),
+			 "findings",
+			 "evaluations",
 			 "documents", documents_json(in),
 			 "escalation", escalation_json(in->model),
 			 "training", training_json(in->model),
@@ -668,6 +669,17 @@ json_t *or_report_build(const or_report_inputs *in)
 			 "contacts", contacts_json(in),
 			 "waivers", waivers_json(in),
 			 "suppressions", suppressions_json(in));
+}
+
+int or_report_add_results(json_t *report, const or_results *results)
+{
+	json_t *strings = json_object();
+	int error = 0;
+
+	/* replacing a key keeps its place: the report's keys stay in order */
+	if (json_object_set_new(report, "findings", findings_json(results, strings)) != 0 ||
+	    json_object_set_new(report, "evaluations", evaluations_json(results, strings)) != 0)
+		error = -1;
 	json_decref(strings);
-	return report;
+	return error;
 }

@@ -18,7 +18,13 @@ typedef struct or_report_inputs {
 	const or_exceptions *exceptions;
 } or_report_inputs;
 
-/* A new reference to the report's root object. */
+/* A new reference to the report's root object: everything but the findings
+ * and evaluations, whose arrays are left empty. */
 json_t *or_report_build(const or_report_inputs *inputs);
+
+/* The findings and evaluations, into their places in `report`. They need
+ * only `results` (after or_results_detach): the model may be gone, and its
+ * memory serves the largest part of the report. */
+int or_report_add_results(json_t *report, const or_results *results);
 
 #endif

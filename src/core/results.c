@@ -333,3 +333,23 @@ void or_results_finish(or_results *results)
 		results->capacity = n;
 	}
 }
+
+void or_results_detach(or_results *results)
+{
+	const char *file = NULL, *copy = NULL;
+	size_t i;
+
+	for (i = 0; i < results->count; i++) {
+		or_evaluation *e = &results->items[i];
+
+		/* a document's evaluations are together, sharing one path */
+		if (e->file && e->file != file) {
+			file = e->file;
+			copy = or_arena_strdup(results->arena, file);
+		}
+		if (e->file)
+			e->file = copy;
+		if (e->reason)
+			e->reason = or_arena_strdup(results->arena, e->reason);
+	}
+}

@@ -63,4 +63,10 @@ bool or_evaluation_is_finding(const or_evaluation *evaluation);
  * column, rule, subject (repository-wide subjects first). */
 void or_results_finish(or_results *results);
 
+/* Copy the strings evaluations borrow from the documents (their file, the
+ * reason of an inline suppression) into the results' own arena, so that the
+ * model can be freed before the report's findings are built. Rules and
+ * waivers are still borrowed from the ruleset and the config. */
+void or_results_detach(or_results *results);
+
 #endif
