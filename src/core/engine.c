@@ -195,6 +195,6 @@ cleanup:
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, saved_window);
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, saved_limit);
 	git_libgit2_shutdown();
-	or_timing_mark(&timing, "free the model");
+	or_timing_mark(&timing, "clean up");
 	return error;
 }

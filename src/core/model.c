@@ -336,6 +336,17 @@ static void history_start(history_job *job, const or_model *model)
 	job->started = job->npaths > 0 && pthread_create(&job->thread, NULL, last_changes, job) == 0;
 }
 
+/* A path the walk dated, and its place among the walk's answers. */
+typedef struct dated_path {
+	const char *path;
+	size_t index;
+} dated_path;
+
+static int compare_dated(const void *a, const void *b)
+{
+	return strcmp(((const dated_path *)a)->path, ((const dated_path *)b)->path);
+}
+
 /* Waits for the walk (or runs it here, if no thread could be started). */
 static int history_wait(history_job *job)
 {
@@ -380,6 +391,7 @@ static int read_history(or_model *model, history_job *job, or_diag *diag)
 	or_line_request *requests = NULL;
 	or_line_answer *line_answers = NULL;
 	or_history line_history;
+	dated_path *dated;
 	size_t *request_of = NULL; /* per document: its request, or SIZE_MAX */
 	size_t i, j, nrequests = 0, nlines = 0, d;
 	int64_t cutoff = 0;
@@ -394,17 +406,25 @@ static int read_history(or_model *model, history_job *job, or_diag *diag)
 	}
 	model->history = job->history;
 	memset(&job->history, 0, sizeof(job->history));
-	/* documents and candidates are both in the order of the files */
-	for (i = 0, j = 0; i < model->ndocs; i++) {
-		or_last_change *lc = &model->docs[i].last_change;
-
-		while (j < job->npaths && strcmp(job->rel[j], model->docs[i].doc->path) != 0)
-			j++;
-		lc->known = true;
-		lc->commit = j < job->npaths && job->answers[j] >= 0
-				     ? &model->history.commits[job->answers[j]]
-				     : NULL;
+	/* each document's answer, found by its path among the walk's (a document
+	 * the walk did not date, changed in the work tree, has none) */
+	dated = or_xmalloc((job->npaths + 1) * sizeof(*dated));
+	for (j = 0; j < job->npaths; j++) {
+		dated[j].path = job->rel[j];
+		dated[j].index = j;
 	}
+	qsort(dated, job->npaths, sizeof(*dated), compare_dated);
+	for (i = 0; i < model->ndocs; i++) {
+		or_last_change *lc = &model->docs[i].last_change;
+		dated_path key = { model->docs[i].doc->path, 0 };
+		const dated_path *hit = bsearch(&key, dated, job->npaths, sizeof(*dated),
+						compare_dated);
+		int answer = hit ? job->answers[hit->index] : -1;
+
+		lc->known = true;
+		lc->commit = answer >= 0 ? &model->history.commits[answer] : NULL;
+	}
+	free(dated);
 	if (!stale || !stale->enabled || model->ndocs == 0)
 		return 0;
 

@@ -14,7 +14,6 @@
 #include "util/parallel.h"
 #include "util/timing.h"
 
-
 or_report *or_report_wrap(json_t *root)
 {
 	or_report *report = or_xcalloc(1, sizeof(*report));
