@@ -1,6 +1,4 @@
 /* The JSON report: the report value itself, serialised. */
-#include <stdlib.h>
-
 #include "report/reporter.h"
 
 static int render_json(or_out *out, const json_t *report, const or_render_options *options,

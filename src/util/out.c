@@ -1,6 +1,7 @@
 #include "util/out.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* Pending bytes past this go to the sink. */
 #define OR_OUT_CHUNK (64 * 1024)
@@ -39,11 +40,7 @@ void or_out_put(or_out *out, const void *data, size_t len)
 
 void or_out_puts(or_out *out, const char *s)
 {
-	size_t len = 0;
-
-	while (s[len])
-		len++;
-	or_out_put(out, s, len);
+	or_out_put(out, s, strlen(s));
 }
 
 void or_out_putc(or_out *out, int c)
