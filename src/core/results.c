@@ -142,7 +142,7 @@ static int compare_name(const void *a, const void *b)
 }
 
 /* The distinct pointers of `ptrs` (with their names), ranked by name from
- * `first` on, sorted by address for or_rank_of. */
+ * `first` on, sorted by address for rank_of. */
 static ranked *rank_names(const void **ptrs, const char **names, size_t n, uint32_t first,
 			  size_t *out_n)
 {
