@@ -729,7 +729,9 @@ static int read_documents(or_model *out, const alias_table *aliases, bool progre
 	atomic_init(&q.next, 0);
 	atomic_init(&q.done, 0);
 	or_document_init(); /* cmark-gfm's extensions, registered once, before the threads */
-	or_parallel(read_worker, &q, q.njobs < 64 ? 0 : OR_READ_THREADS); /* few: not worth it */
+	/* from two documents on: a thread costs microseconds, and small
+	 * repositories (the tests' fixtures) take the same path as large ones */
+	or_parallel(read_worker, &q, q.njobs < 2 ? 0 : OR_READ_THREADS);
 
 	for (i = 0; i < q.njobs; i++) {
 		read_job *job = &q.jobs[i];
