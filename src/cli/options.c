@@ -114,7 +114,7 @@ int or_cli_write_reports(const or_report *report, const or_report_targets *targe
 		n++;
 	}
 	if (or_report_write_all(report, outputs, n) != 0)
-		for (i = 0; i < n; i++) /* in the order given, whichever finished first */
+		for (i = 0; i < n; i++) /* in the order given, whatever order they finished in */
 			if (outputs[i].error)
 				code = or_cli_error(&outputs[i].diag);
 	free(outputs);
