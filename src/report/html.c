@@ -270,17 +270,6 @@ static void empty(xmlNodePtr parent, const char *message)
 	add_text(parent, "p", "empty", message);
 }
 
-static int severity_rank(const char *name)
-{
-	if (strcmp(name, "error") == 0)
-		return 2;
-	if (strcmp(name, "warning") == 0)
-		return 1;
-	if (strcmp(name, "notice") == 0)
-		return 0;
-	return 3; /* never */
-}
-
 static void score_text(or_buf *out, const json_t *score)
 {
 	if (json_is_number(score))
@@ -723,7 +712,7 @@ static void finding_row(xmlNodePtr tbody, const html_ctx *ctx, const finding_ref
 	badge(td, "sev", severity, NULL);
 	text(td, " ");
 	badge(td, "st", status, NULL);
-	if (strcmp(status, "active") == 0 && severity_rank(severity) >= ctx->fail_on &&
+	if (strcmp(status, "active") == 0 && or_report_severity_rank(severity) >= ctx->fail_on &&
 	    ctx->fail_on <= 2) {
 		text(aside(td, "blocks"), "fails the gate");
 	}
@@ -797,7 +786,7 @@ static void rule_group(xmlNodePtr parent, const html_ctx *ctx, const finding_ref
 	for (i = 0; i < n; i++)
 		if (!refs[i].inactive)
 			active++;
-	or_buf_printf(&buf, "rule sev-%s", severity_rank(severity) <= 2 ? severity : "error");
+	or_buf_printf(&buf, "rule sev-%s", or_report_severity_rank(severity) <= 2 ? severity : "error");
 	section = add(parent, "section", or_buf_cstr(&buf));
 	or_buf_clear(&buf);
 	or_buf_printf(&buf, "rule-%s", id);
@@ -891,7 +880,7 @@ static void render_findings(xmlNodePtr parent, const html_ctx *ctx)
 		refs[i].rule = rule;
 		refs[i].area_rank = area_rank(areas, refs[i].area);
 		refs[i].severity_rank =
-			severity_rank(or_report_str(def, "severity", or_report_str(f, "severity", "error")));
+			or_report_severity_rank(or_report_str(def, "severity", or_report_str(f, "severity", "error")));
 		refs[i].inactive = strcmp(or_report_str(f, "status", "active"), "active") != 0;
 		refs[i].index = i;
 	}
@@ -1547,7 +1536,7 @@ static int render_html(or_out *out, const json_t *report, const or_render_option
 	repo_url = or_report_str(scan, "repo_url", NULL);
 	ctx.repo_url = repo_url && is_http_url(repo_url) ? repo_url : NULL;
 	ctx.commit = or_report_str(scan, "commit", NULL);
-	ctx.fail_on = severity_rank(or_report_str(json_object_get(report, "gate"), "fail_on", "error"));
+	ctx.fail_on = or_report_severity_rank(or_report_str(json_object_get(report, "gate"), "fail_on", "error"));
 
 	doc = htmlReadMemory((const char *)page->data, (int)page->size, "report.html", "UTF-8",
 			     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |

@@ -105,9 +105,12 @@ static void location(or_buf *out, const json_t *report, const json_t *f)
 	or_buf_dispose(&label);
 }
 
+/* Errors first, then warnings, then notices (an unknown severity with them). */
 static int rank(const char *severity)
 {
-	return strcmp(severity, "error") == 0 ? 2 : strcmp(severity, "warning") == 0 ? 1 : 0;
+	int r = or_report_severity_rank(severity);
+
+	return r > 2 ? 0 : r;
 }
 
 static void markdown(or_buf *out, const json_t *report)
@@ -118,7 +121,6 @@ static void markdown(or_buf *out, const json_t *report)
 	const json_t *findings = json_object_get(report, "findings");
 	const json_t *scan = json_object_get(report, "scan");
 	bool passed = strcmp(or_report_str(summary, "verdict", "fail"), "pass") == 0;
-	static const char *const excepted[] = { "waived", "suppressed", "baseline", "outside_change" };
 	size_t i, shown = 0, active = 0;
 	const char *area;
 	const json_t *value;
@@ -130,13 +132,7 @@ static void markdown(or_buf *out, const json_t *report)
 		      (long long)json_integer_value(json_object_get(counts, "error")),
 		      (long long)json_integer_value(json_object_get(counts, "warning")),
 		      (long long)json_integer_value(json_object_get(counts, "notice")));
-	for (i = 0; i < sizeof(excepted) / sizeof(excepted[0]); i++) {
-		json_int_t n = json_integer_value(json_object_get(summary, excepted[i]));
-		if (n)
-			or_buf_printf(out, " · %lld %s", (long long)n,
-				      strcmp(excepted[i], "outside_change") == 0 ? "outside the change"
-										 : excepted[i]);
-	}
+	or_report_put_excepted(out, summary, " · ");
 	or_buf_printf(out, " · gate: fail on %s",
 		      or_report_str(json_object_get(report, "gate"), "fail_on", "error"));
 	if (json_is_number(json_object_get(json_object_get(report, "gate"), "min_score")))

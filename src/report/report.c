@@ -57,6 +57,32 @@ const json_t *or_report_rule(const json_t *report, const json_t *index, const ch
 		  : NULL;
 }
 
+int or_report_severity_rank(const char *name)
+{
+	if (strcmp(name, "error") == 0)
+		return 2;
+	if (strcmp(name, "warning") == 0)
+		return 1;
+	if (strcmp(name, "notice") == 0)
+		return 0;
+	return 3; /* never */
+}
+
+void or_report_put_excepted(or_buf *out, const json_t *summary, const char *sep)
+{
+	static const char *const keys[] = { "waived", "suppressed", "baseline", "outside_change" };
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		json_int_t n = json_integer_value(json_object_get(summary, keys[i]));
+
+		if (n)
+			or_buf_printf(out, "%s%lld %s", sep, (long long)n,
+				      strcmp(keys[i], "outside_change") == 0 ? "outside the change"
+									     : keys[i]);
+	}
+}
+
 const char *or_report_str(const json_t *object, const char *key, const char *fallback)
 {
 	const char *s = json_string_value(json_object_get(object, key));

@@ -43,6 +43,14 @@ json_t *or_report_rule_index(const json_t *report);
 /* The rule `id` through such an index, or NULL. */
 const json_t *or_report_rule(const json_t *report, const json_t *index, const char *id);
 
+/* A severity's weight: error 2, warning 1, notice 0; anything else (the
+ * gate's "never") 3. */
+int or_report_severity_rank(const char *name);
+
+/* The summary's findings that do not count, ", 2 waived, 1 outside the
+ * change" (each after `sep`; none when there are none). */
+void or_report_put_excepted(or_buf *out, const json_t *summary, const char *sep);
+
 /* Shared by reporters: the string at `key` of `object`, or `fallback`. */
 const char *or_report_str(const json_t *object, const char *key, const char *fallback);
 

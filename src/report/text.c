@@ -25,17 +25,6 @@ static const char *severity_color(const char *severity)
 	return CYAN;
 }
 
-static int severity_rank(const char *name)
-{
-	if (strcmp(name, "error") == 0)
-		return 2;
-	if (strcmp(name, "warning") == 0)
-		return 1;
-	if (strcmp(name, "notice") == 0)
-		return 0;
-	return 3; /* never */
-}
-
 static void location(or_buf *out, const json_t *f, bool color)
 {
 	const char *file = or_report_str(f, "file", NULL);
@@ -91,12 +80,9 @@ static void summary_line(or_buf *out, const json_t *report, bool color)
 	const json_t *counts = json_object_get(summary, "counts");
 	const json_t *areas = json_object_get(summary, "areas");
 	bool passed = strcmp(or_report_str(summary, "verdict", "fail"), "pass") == 0;
-	static const char *const excepted[] = { "waived", "suppressed", "baseline",
-						"outside_change" };
 	const char *area;
 	const json_t *value;
 	bool first = true;
-	size_t i;
 
 	or_buf_puts(out, "opsready: ");
 	plural(out, json_integer_value(json_object_get(counts, "error")), "error");
@@ -104,13 +90,7 @@ static void summary_line(or_buf *out, const json_t *report, bool color)
 	plural(out, json_integer_value(json_object_get(counts, "warning")), "warning");
 	or_buf_puts(out, ", ");
 	plural(out, json_integer_value(json_object_get(counts, "notice")), "notice");
-	for (i = 0; i < sizeof(excepted) / sizeof(excepted[0]); i++) {
-		json_int_t n = json_integer_value(json_object_get(summary, excepted[i]));
-		if (n)
-			or_buf_printf(out, ", %lld %s", (long long)n,
-				      strcmp(excepted[i], "outside_change") == 0 ? "outside the change"
-										 : excepted[i]);
-	}
+	or_report_put_excepted(out, summary, ", ");
 	or_buf_printf(out, "; score %.1f/100",
 		      json_number_value(json_object_get(summary, "score")));
 	json_object_foreach((json_t *)areas, area, value) {
@@ -241,7 +221,7 @@ static int render_text(or_out *out, const json_t *report, const or_render_option
 {
 	const json_t *findings = json_object_get(report, "findings");
 	const json_t *skipped = json_object_get(json_object_get(report, "scan"), "skipped");
-	int fail_on = severity_rank(
+	int fail_on = or_report_severity_rank(
 		or_report_str(json_object_get(report, "gate"), "fail_on", "error"));
 	bool color = options->color == OR_COLOR_ALWAYS;
 	or_buf line = OR_BUF_INIT;
@@ -252,7 +232,7 @@ static int render_text(or_out *out, const json_t *report, const or_render_option
 		const json_t *f = json_array_get(findings, i);
 		if (options->quiet &&
 		    (strcmp(or_report_str(f, "status", "active"), "active") != 0 ||
-		     severity_rank(or_report_str(f, "severity", "error")) < fail_on))
+		     or_report_severity_rank(or_report_str(f, "severity", "error")) < fail_on))
 			continue;
 		finding_line(&line, f, color);
 		emit(out, &line);
