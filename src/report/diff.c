@@ -65,27 +65,6 @@ static void render_text(or_buf *out, const json_t *diff)
 	}
 }
 
-/* Table cells: no pipes or markup from the scanned text. */
-static void md_cell(or_buf *out, const char *s)
-{
-	for (; s && *s; s++) {
-		if (strchr("|\\`*_[]<>#", *s)) {
-			if (*s == '<')
-				or_buf_puts(out, "&lt;");
-			else if (*s == '>')
-				or_buf_puts(out, "&gt;");
-			else {
-				or_buf_putc(out, '\\');
-				or_buf_putc(out, *s);
-			}
-		} else if (*s == '\n' || *s == '\r') {
-			or_buf_putc(out, ' ');
-		} else {
-			or_buf_putc(out, *s);
-		}
-	}
-}
-
 static void md_findings(or_buf *out, const char *title, const json_t *findings)
 {
 	size_t i;
@@ -98,12 +77,12 @@ static void md_findings(or_buf *out, const char *title, const json_t *findings)
 		const json_t *f = json_array_get(findings, i);
 		or_buf_printf(out, "| %s | `%s` | ", or_report_str(f, "severity", "?"),
 			      or_report_str(f, "rule", "?"));
-		md_cell(out, or_report_str(f, "file", "repository"));
+		or_report_md_cell(out, or_report_str(f, "file", "repository"));
 		if (json_integer_value(json_object_get(f, "line")) > 0)
 			or_buf_printf(out, ":%lld",
 				      (long long)json_integer_value(json_object_get(f, "line")));
 		or_buf_puts(out, " | ");
-		md_cell(out, or_report_str(f, "message", ""));
+		or_report_md_cell(out, or_report_str(f, "message", ""));
 		or_buf_puts(out, " |\n");
 	}
 }

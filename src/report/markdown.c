@@ -9,43 +9,6 @@
 
 #define TOP_FINDINGS 20
 
-/* Text safe inside a Markdown table cell: no pipes, no line breaks, and
- * nothing GitHub would read as markup or HTML. */
-static void cell(or_buf *out, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '|':
-		case '\\':
-		case '`':
-		case '*':
-		case '_':
-		case '[':
-		case ']':
-		case '#':
-			or_buf_putc(out, '\\');
-			or_buf_putc(out, *s);
-			break;
-		case '<':
-			or_buf_puts(out, "&lt;");
-			break;
-		case '>':
-			or_buf_puts(out, "&gt;");
-			break;
-		case '&':
-			or_buf_puts(out, "&amp;");
-			break;
-		case '\n':
-		case '\r':
-		case '\t':
-			or_buf_putc(out, ' ');
-			break;
-		default:
-			or_buf_putc(out, *s);
-		}
-	}
-}
-
 /* A link target: the repo_url template with {commit}, {path} and {line}
  * filled in; characters that would end the link are percent-encoded. */
 static void link_target(or_buf *out, const char *url, const char *commit, const char *path,
@@ -95,12 +58,12 @@ static void location(or_buf *out, const json_t *report, const json_t *f)
 		or_buf_printf(&label, ":%lld", line);
 	if (url) {
 		or_buf_putc(out, '[');
-		cell(out, label.ptr);
+		or_report_md_cell(out, label.ptr);
 		or_buf_puts(out, "](");
 		link_target(out, url, commit, file, line);
 		or_buf_putc(out, ')');
 	} else {
-		cell(out, label.ptr);
+		or_report_md_cell(out, label.ptr);
 	}
 	or_buf_dispose(&label);
 }
@@ -165,7 +128,7 @@ static void markdown(or_buf *out, const json_t *report)
 					      or_report_str(f, "rule", "?"));
 				location(out, report, f);
 				or_buf_puts(out, " | ");
-				cell(out, or_report_str(f, "message", ""));
+				or_report_md_cell(out, or_report_str(f, "message", ""));
 				or_buf_puts(out, " |\n");
 				shown++;
 			}

@@ -57,6 +57,43 @@ const json_t *or_report_rule(const json_t *report, const json_t *index, const ch
 		  : NULL;
 }
 
+/* Text safe inside a Markdown table cell: no pipes, no line breaks, and
+ * nothing GitHub would read as markup or HTML. */
+void or_report_md_cell(or_buf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '|':
+		case '\\':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '#':
+			or_buf_putc(out, '\\');
+			or_buf_putc(out, *s);
+			break;
+		case '<':
+			or_buf_puts(out, "&lt;");
+			break;
+		case '>':
+			or_buf_puts(out, "&gt;");
+			break;
+		case '&':
+			or_buf_puts(out, "&amp;");
+			break;
+		case '\n':
+		case '\r':
+		case '\t':
+			or_buf_putc(out, ' ');
+			break;
+		default:
+			or_buf_putc(out, *s);
+		}
+	}
+}
+
 int or_report_severity_rank(const char *name)
 {
 	if (strcmp(name, "error") == 0)

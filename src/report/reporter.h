@@ -43,6 +43,10 @@ json_t *or_report_rule_index(const json_t *report);
 /* The rule `id` through such an index, or NULL. */
 const json_t *or_report_rule(const json_t *report, const json_t *index, const char *id);
 
+/* Text safe inside a Markdown table cell (the Markdown report, the diff):
+ * no pipes, no line breaks, nothing GitHub would read as markup or HTML. */
+void or_report_md_cell(or_buf *out, const char *s);
+
 /* A severity's weight: error 2, warning 1, notice 0; anything else (the
  * gate's "never") 3. */
 int or_report_severity_rank(const char *name);
