@@ -40,6 +40,10 @@ void or_cli_report_targets_dispose(or_report_targets *targets);
 int or_cli_write_reports(const or_report *report, const or_report_targets *targets,
 			 const char *stdout_format, const or_render_options *options);
 
+/* What render and merge print: --format, or text when no --report was
+ * given; NULL (nothing) when only --report was. */
+const char *or_cli_stdout_format(const char *format, const or_report_targets *targets);
+
 /* At the end of a command: free `report` when a leak checker watches,
  * else leave it to the process's exit (see options.c). */
 void or_cli_report_release(or_report *report);

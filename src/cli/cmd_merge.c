@@ -103,8 +103,7 @@ int or_cmd_merge(int argc, char **argv)
 		code = or_cli_error(&diag);
 		goto cleanup;
 	}
-	code = or_cli_write_reports(merged, &targets,
-				    format || targets.count == 0 ? (format ? format : "text") : NULL,
+	code = or_cli_write_reports(merged, &targets, or_cli_stdout_format(format, &targets),
 				    &render);
 	if (!code)
 		code = or_report_passed(merged) ? OR_EXIT_PASS : OR_EXIT_FAIL;

@@ -68,8 +68,7 @@ int or_cmd_render(int argc, char **argv)
 		code = or_cli_error(&diag);
 		goto cleanup;
 	}
-	code = or_cli_write_reports(report, &targets,
-				    format || targets.count == 0 ? (format ? format : "text") : NULL,
+	code = or_cli_write_reports(report, &targets, or_cli_stdout_format(format, &targets),
 				    &render);
 cleanup:
 	or_cli_report_release(report);

@@ -90,6 +90,13 @@ void or_cli_report_targets_dispose(or_report_targets *targets)
 	targets->count = 0;
 }
 
+const char *or_cli_stdout_format(const char *format, const or_report_targets *targets)
+{
+	if (format)
+		return format;
+	return targets->count == 0 ? "text" : NULL;
+}
+
 int or_cli_write_reports(const or_report *report, const or_report_targets *targets,
 			 const char *stdout_format, const or_render_options *options)
 {
