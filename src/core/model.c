@@ -189,6 +189,15 @@ static bool match_any_json(const json_t *globs, const char *path)
 	return false;
 }
 
+static bool in_scope(const or_config *config, const char *path);
+
+/* A file the scan reads: in scope and, in pre-merge mode, in the change
+ * (a flag, tested before any glob). */
+static bool to_read(const or_model *model, const or_file *file)
+{
+	return (!model->since || file->in_change) && in_scope(model->config, file->path);
+}
+
 static bool in_scope(const or_config *config, const char *path)
 {
 	if (config->ninclude) {
@@ -314,8 +323,7 @@ static void history_start(history_job *job, const or_model *model)
 		const or_file *file = &files->files[i];
 		or_buf path = OR_BUF_INIT;
 
-		if ((model->since && !file->in_change) || file->symlink ||
-		    !in_scope(model->config, file->path))
+		if (!to_read(model, file) || file->symlink)
 			continue;
 		/* pre-merge mode: a file changed in the work tree was changed now,
 		 * which is all its checks ask; its last commit may lie deep in the
@@ -707,7 +715,7 @@ static void *read_worker(void *data)
 #define OR_READ_THREADS 3
 
 static int read_documents(or_model *out, const alias_table *aliases, bool progress,
-			  size_t in_scope_count, or_diag *diag)
+			  or_diag *diag)
 {
 	read_queue q;
 	size_t i, docs_cap = 0, skipped_cap = 0;
@@ -716,16 +724,11 @@ static int read_documents(or_model *out, const alias_table *aliases, bool progre
 	memset(&q, 0, sizeof(q));
 	q.model = out;
 	q.progress = progress;
-	q.total = in_scope_count;
-	q.jobs = or_xcalloc(in_scope_count + 1, sizeof(*q.jobs));
-	for (i = 0; i < out->files.nfiles; i++) {
-		const or_file *file = &out->files.files[i];
-
-		/* pre-merge mode reads only the change: a flag, before any glob */
-		if ((out->since && !file->in_change) || !in_scope(out->config, file->path))
-			continue;
-		q.jobs[q.njobs++].file = file;
-	}
+	q.jobs = or_xcalloc(out->files.nfiles + 1, sizeof(*q.jobs));
+	for (i = 0; i < out->files.nfiles; i++)
+		if (to_read(out, &out->files.files[i]))
+			q.jobs[q.njobs++].file = &out->files.files[i];
+	q.total = q.njobs;
 	atomic_init(&q.next, 0);
 	atomic_init(&q.done, 0);
 	or_document_init(); /* cmark-gfm's extensions, registered once, before the threads */
@@ -757,6 +760,8 @@ static int read_documents(or_model *out, const alias_table *aliases, bool progre
 		}
 		free(job->reason);
 	}
+	if (progress && q.njobs)
+		fputc('\n', stderr);
 	free(q.jobs);
 	return error;
 }
@@ -767,7 +772,8 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 {
 	alias_table aliases;
 	history_job history;
-	size_t i, in_scope_count = 0;
+	or_timing *timing = options ? options->timing : NULL;
+	size_t i;
 	int error = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -782,8 +788,7 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		out->arena = NULL;
 		return -1;
 	}
-	if (options && options->timing)
-		or_timing_mark(options->timing, "list files");
+	or_timing_mark(timing, "list files");
 	alias_table_init(&aliases, rules->settings);
 	if (options && options->since) {
 		out->since = options->since;
@@ -793,29 +798,19 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 			out->changed_files += out->files.files[i].in_change;
 	}
 
-	for (i = 0; i < out->files.nfiles; i++)
-		if ((!out->since || out->files.files[i].in_change) &&
-		    in_scope(config, out->files.files[i].path))
-			in_scope_count++;
 	out->history_state = history_state_of(&out->files, options && options->no_history);
 	history_start(&history, out);
 
-	if (read_documents(out, &aliases, options && options->progress, in_scope_count,
-			   diag) != 0)
+	if (read_documents(out, &aliases, options && options->progress, diag) != 0)
 		goto cleanup;
-	if (options && options->progress && in_scope_count)
-		fputc('\n', stderr);
-	if (options && options->timing)
-		or_timing_mark(options->timing, "read documents");
+	or_timing_mark(timing, "read documents");
 	if (read_records(out, diag) != 0 || read_contacts(out, diag) != 0)
 		goto cleanup;
-	if (options && options->timing)
-		or_timing_mark(options->timing, "records, contacts");
+	or_timing_mark(timing, "records, contacts");
 	/* the walk started above dates the documents; one more, their contact lines */
 	if (read_history(out, &history, diag) != 0)
 		goto cleanup;
-	if (options && options->timing)
-		or_timing_mark(options->timing, "history");
+	or_timing_mark(timing, "history");
 	error = 0;
 cleanup:
 	history_job_dispose(&history);

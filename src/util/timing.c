@@ -26,7 +26,7 @@ void or_timing_mark(or_timing *t, const char *phase)
 	struct rusage usage;
 	double now;
 
-	if (!t->on)
+	if (!t || !t->on)
 		return;
 	now = now_seconds();
 	getrusage(RUSAGE_SELF, &usage);

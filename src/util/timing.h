@@ -16,7 +16,7 @@ typedef struct {
 /* Starts the clock; `on` comes from OPSREADY_TIMING. */
 void or_timing_init(or_timing *t);
 
-/* Prints the time since the last mark (or init) under `phase`. */
+/* Prints the time since the last mark (or init) under `phase`; NULL: nothing. */
 void or_timing_mark(or_timing *t, const char *phase);
 
 #endif
