@@ -8,12 +8,18 @@
  * and attribute values, so it is escaped by the serialiser by construction;
  * no HTML is assembled from strings.
  *
+ * The tables with a row per document and per contact (10,000s in an
+ * organisation's report) are not held as a tree: the page is serialised with
+ * a marker comment in their <tbody>, and at the marker each row is built,
+ * serialised and freed in turn (write_page).
+ *
  * Large reports stay usable: findings are grouped by area and rule, the
  * rule's description is shown once per group, and at most
  * HTML_FINDINGS_PER_RULE findings of a rule are listed in full, followed by
  * a count of the rest and a count per file.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,8 +36,11 @@
 #define HTML_FILES_PER_RULE 100
 #define NONE "\xe2\x80\x94" /* an em dash for an absent value */
 
+struct html_rows;
+
 typedef struct html_ctx {
 	const json_t *report;
+	struct html_rows *rows; /* the tables whose rows are written as the page is */
 	json_t *rules;          /* rule id -> index into the report's rules (or_report_rule) */
 	const char *repo_url;   /* NULL unless an http(s) template */
 	const char *commit;     /* NULL outside git */
@@ -47,6 +56,22 @@ typedef struct finding_ref {
 	int inactive;           /* 0 for active findings, listed first */
 	size_t index;
 } finding_ref;
+
+/* Adds one <tr> for `item` to `tbody`. */
+typedef void (*row_fn)(xmlNodePtr tbody, const html_ctx *ctx, const json_t *item);
+
+#define MAX_STREAMED_TABLES 4
+#define ROWS_MARKER "<!--or-rows:"
+
+/* The tables whose rows are built while the page is written: table k's
+ * <tbody> holds the comment "or-rows:k". */
+typedef struct html_rows {
+	struct {
+		const json_t *items;
+		row_fn row;
+	} tables[MAX_STREAMED_TABLES];
+	size_t n;
+} html_rows;
 
 typedef struct file_count {
 	const char *file;
@@ -247,6 +272,28 @@ static xmlNodePtr new_table(xmlNodePtr parent, const char *cls, const char *cons
 	xmlNodePtr table = add(add(parent, "div", "table-wrap"), "table", cls);
 	header_row(table, titles);
 	return add(table, "tbody", NULL);
+}
+
+/* A table with a row per item of `items`, each built by `row` only when the
+ * page is written. */
+static void streamed_table(xmlNodePtr parent, const html_ctx *ctx, const char *cls,
+			   const char *const *titles, const json_t *items, row_fn row)
+{
+	xmlNodePtr tbody = new_table(parent, cls, titles);
+	html_rows *rows = ctx->rows;
+	char marker[32];
+
+	if (rows->n == MAX_STREAMED_TABLES) { /* not expected: built now instead */
+		size_t i;
+		for (i = 0; i < json_array_size(items); i++)
+			row(tbody, ctx, json_array_get(items, i));
+		return;
+	}
+	snprintf(marker, sizeof(marker), "or-rows:%zu", rows->n);
+	xmlAddChild(tbody, xmlNewComment(BAD_CAST marker));
+	rows->tables[rows->n].items = items;
+	rows->tables[rows->n].row = row;
+	rows->n++;
 }
 
 /* A badge: colour from its class, meaning from its text. */
@@ -1322,89 +1369,108 @@ static void render_drills(xmlNodePtr parent, const html_ctx *ctx)
 
 /* ---- documents ---- */
 
+static void document_row(xmlNodePtr tbody, const html_ctx *ctx, const json_t *d)
+{
+	const json_t *commit = json_object_get(d, "last_commit");
+	const json_t *checklist = json_object_get(d, "checklist");
+	const char *title = or_report_str(d, "title", NULL);
+	xmlNodePtr row = add(tbody, "tr", NULL), td;
+	or_buf b = OR_BUF_INIT;
+	size_t j;
+
+	td = add(row, "td", "doc");
+	if (title)
+		add_text(td, "div", "doc-title", title);
+	location(td, ctx, or_report_str(d, "path", "?"), 0, 0);
+	text(td, " ");
+	badge(td, "st", "none", or_report_str(d, "type", "document"));
+	cell_str(row, NULL, or_report_str(d, "owner", NULL));
+	td = cell_str(row, NULL, or_report_str(d, "version", NULL));
+	if (json_is_string(json_object_get(d, "status")))
+		text(aside(td, "status-reason"), or_report_str(d, "status", ""));
+	cell_str(row, "nowrap", or_report_str(d, "last_updated", NULL));
+	td = cell_str(row, "nowrap", or_report_str(d, "next_review", NULL));
+	if (json_is_true(json_object_get(d, "next_review_derived")))
+		textf(aside(td, "status-reason"), "derived from %s",
+		      or_report_str(d, "review_period", "the review period"));
+
+	td = add(row, "td", NULL);
+	if (json_is_object(commit)) {
+		const json_t *reviewed = json_object_get(commit, "reviewed_by");
+		const json_t *approved = json_object_get(commit, "approved_by");
+		const char *time = or_report_str(commit, "time", "");
+		or_buf_printf(&b, "%.10s", or_report_str(commit, "id", ""));
+		add_text(td, "code", NULL, or_buf_cstr(&b));
+		or_buf_clear(&b);
+		textf(td, " %.10s", time);
+		textf(aside(td, "status-reason"), "%s%s%s",
+		      or_report_str(commit, "author", "unknown author"),
+		      json_is_string(json_object_get(commit, "summary")) ? ": " : "",
+		      or_report_str(commit, "summary", ""));
+		if (json_array_size(reviewed)) {
+			or_buf_puts(&b, "Reviewed-by: ");
+			for (j = 0; j < json_array_size(reviewed); j++)
+				or_buf_printf(&b, "%s%s", j ? ", " : "",
+					      json_string_value(json_array_get(reviewed, j)));
+			text(aside(td, "status-reason"), or_buf_cstr(&b));
+			or_buf_clear(&b);
+		}
+		if (json_array_size(approved)) {
+			or_buf_puts(&b, "Approved-by: ");
+			for (j = 0; j < json_array_size(approved); j++)
+				or_buf_printf(&b, "%s%s", j ? ", " : "",
+					      json_string_value(json_array_get(approved, j)));
+			text(aside(td, "status-reason"), or_buf_cstr(&b));
+			or_buf_clear(&b);
+		}
+	} else {
+		text(td, NONE);
+	}
+	if (json_is_true(json_object_get(d, "uncommitted")))
+		text(aside(td, "blocks"), "uncommitted changes");
+
+	if (int_at(checklist, "items"))
+		or_buf_printf(&b, "%lld / %lld", (long long)int_at(checklist, "done"),
+			      (long long)int_at(checklist, "items"));
+	cell_str(row, "num", or_buf_cstr(&b));
+	cell(row, "num", json_object_get(d, "findings"));
+	or_buf_dispose(&b);
+}
+
 static void render_documents(xmlNodePtr parent, const html_ctx *ctx)
 {
 	static const char *const titles[] = { "Document", "Owner", "Version and status",
 					      "Last updated", "Next review", "Last commit",
 					      "#Checklist done", "#Findings", NULL };
 	const json_t *documents = json_object_get(ctx->report, "documents");
-	xmlNodePtr tbody;
-	size_t i, j;
 
 	if (!json_array_size(documents)) {
 		empty(parent, "No documents were found in scope (paths.include).");
 		return;
 	}
-	tbody = new_table(parent, "compact", titles);
-	for (i = 0; i < json_array_size(documents); i++) {
-		const json_t *d = json_array_get(documents, i);
-		const json_t *commit = json_object_get(d, "last_commit");
-		const json_t *checklist = json_object_get(d, "checklist");
-		const char *title = or_report_str(d, "title", NULL);
-		xmlNodePtr row = add(tbody, "tr", NULL), td;
-		or_buf b = OR_BUF_INIT;
-
-		td = add(row, "td", "doc");
-		if (title)
-			add_text(td, "div", "doc-title", title);
-		location(td, ctx, or_report_str(d, "path", "?"), 0, 0);
-		text(td, " ");
-		badge(td, "st", "none", or_report_str(d, "type", "document"));
-		cell_str(row, NULL, or_report_str(d, "owner", NULL));
-		td = cell_str(row, NULL, or_report_str(d, "version", NULL));
-		if (json_is_string(json_object_get(d, "status")))
-			text(aside(td, "status-reason"), or_report_str(d, "status", ""));
-		cell_str(row, "nowrap", or_report_str(d, "last_updated", NULL));
-		td = cell_str(row, "nowrap", or_report_str(d, "next_review", NULL));
-		if (json_is_true(json_object_get(d, "next_review_derived")))
-			textf(aside(td, "status-reason"), "derived from %s",
-			      or_report_str(d, "review_period", "the review period"));
-
-		td = add(row, "td", NULL);
-		if (json_is_object(commit)) {
-			const json_t *reviewed = json_object_get(commit, "reviewed_by");
-			const json_t *approved = json_object_get(commit, "approved_by");
-			const char *time = or_report_str(commit, "time", "");
-			or_buf_printf(&b, "%.10s", or_report_str(commit, "id", ""));
-			add_text(td, "code", NULL, or_buf_cstr(&b));
-			or_buf_clear(&b);
-			textf(td, " %.10s", time);
-			textf(aside(td, "status-reason"), "%s%s%s",
-			      or_report_str(commit, "author", "unknown author"),
-			      json_is_string(json_object_get(commit, "summary")) ? ": " : "",
-			      or_report_str(commit, "summary", ""));
-			if (json_array_size(reviewed)) {
-				or_buf_puts(&b, "Reviewed-by: ");
-				for (j = 0; j < json_array_size(reviewed); j++)
-					or_buf_printf(&b, "%s%s", j ? ", " : "",
-						      json_string_value(json_array_get(reviewed, j)));
-				text(aside(td, "status-reason"), or_buf_cstr(&b));
-				or_buf_clear(&b);
-			}
-			if (json_array_size(approved)) {
-				or_buf_puts(&b, "Approved-by: ");
-				for (j = 0; j < json_array_size(approved); j++)
-					or_buf_printf(&b, "%s%s", j ? ", " : "",
-						      json_string_value(json_array_get(approved, j)));
-				text(aside(td, "status-reason"), or_buf_cstr(&b));
-				or_buf_clear(&b);
-			}
-		} else {
-			text(td, NONE);
-		}
-		if (json_is_true(json_object_get(d, "uncommitted")))
-			text(aside(td, "blocks"), "uncommitted changes");
-
-		if (int_at(checklist, "items"))
-			or_buf_printf(&b, "%lld / %lld", (long long)int_at(checklist, "done"),
-				      (long long)int_at(checklist, "items"));
-		cell_str(row, "num", or_buf_cstr(&b));
-		cell(row, "num", json_object_get(d, "findings"));
-		or_buf_dispose(&b);
-	}
+	streamed_table(parent, ctx, "compact", titles, documents, document_row);
 }
 
 /* ---- contacts ---- */
+
+static void contact_row(xmlNodePtr tbody, const html_ctx *ctx, const json_t *c)
+{
+	const json_t *source = json_object_get(c, "verified_source");
+	xmlNodePtr row = add(tbody, "tr", NULL), td;
+
+	cell_str(row, NULL, or_report_str(c, "role", NULL));
+	cell_str(row, NULL, or_report_str(c, "name", NULL));
+	cell_str(row, NULL, or_report_str(c, "kind", NULL));
+	cell_str(row, "mono", or_report_str(c, "value", NULL));
+	location(add(row, "td", "nowrap"), ctx, or_report_str(c, "file", "?"),
+		 (long long)int_at(c, "line"), 0);
+	cell_str(row, "nowrap", or_report_str(c, "verified", NULL));
+	td = cell_str(row, NULL, json_is_string(source) ? json_string_value(source) : "never verified");
+	if (json_is_string(json_object_get(c, "commit")))
+		textf(aside(td, "status-reason"), "commit %.10s", or_report_str(c, "commit", ""));
+	cell(row, "num", json_object_get(c, "age_days"));
+	badge(add(row, "td", NULL), "st", or_report_str(c, "status", "ok"), NULL);
+}
 
 static void render_contacts(xmlNodePtr parent, const html_ctx *ctx)
 {
@@ -1412,33 +1478,12 @@ static void render_contacts(xmlNodePtr parent, const html_ctx *ctx)
 					      "Verified", "How known", "#Age (days)", "Status",
 					      NULL };
 	const json_t *contacts = json_object_get(ctx->report, "contacts");
-	xmlNodePtr tbody;
-	size_t i;
 
 	if (!json_array_size(contacts)) {
 		empty(parent, "No contacts found in the documents or a contact registry.");
 		return;
 	}
-	tbody = new_table(parent, "compact", titles);
-	for (i = 0; i < json_array_size(contacts); i++) {
-		const json_t *c = json_array_get(contacts, i);
-		const json_t *source = json_object_get(c, "verified_source");
-		xmlNodePtr row = add(tbody, "tr", NULL), td;
-
-		cell_str(row, NULL, or_report_str(c, "role", NULL));
-		cell_str(row, NULL, or_report_str(c, "name", NULL));
-		cell_str(row, NULL, or_report_str(c, "kind", NULL));
-		cell_str(row, "mono", or_report_str(c, "value", NULL));
-		location(add(row, "td", "nowrap"), ctx, or_report_str(c, "file", "?"),
-			 (long long)int_at(c, "line"), 0);
-		cell_str(row, "nowrap", or_report_str(c, "verified", NULL));
-		td = cell_str(row, NULL, json_is_string(source) ? json_string_value(source) : "never verified");
-		if (json_is_string(json_object_get(c, "commit")))
-			textf(aside(td, "status-reason"), "commit %.10s",
-			      or_report_str(c, "commit", ""));
-		cell(row, "num", json_object_get(c, "age_days"));
-		badge(add(row, "td", NULL), "st", or_report_str(c, "status", "ok"), NULL);
-	}
+	streamed_table(parent, ctx, "compact", titles, contacts, contact_row);
 }
 
 /* ---- footer ---- */
@@ -1514,6 +1559,73 @@ static int fill(xmlDocPtr doc, const html_ctx *ctx, const char *css, or_diag *di
 	return 0;
 }
 
+static int buf_write_cb(void *ctx, const char *data, int len)
+{
+	if (len > 0)
+		or_buf_put(ctx, data, (size_t)len);
+	return len;
+}
+
+static int buf_close_cb(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/* Rows of streamed table `k`, each built under a detached <tbody>, written
+ * and freed. */
+static void write_rows(xmlOutputBufferPtr output, xmlDocPtr doc, const html_ctx *ctx, size_t k)
+{
+	const json_t *items = ctx->rows->tables[k].items;
+	xmlNodePtr scratch = xmlNewDocNode(doc, NULL, BAD_CAST "tbody", NULL);
+	size_t i;
+
+	/* laid out as the serialiser lays out a <tbody> it holds whole */
+	xmlOutputBufferWrite(output, 1, "\n");
+	for (i = 0; i < json_array_size(items); i++) {
+		ctx->rows->tables[k].row(scratch, ctx, json_array_get(items, i));
+		while (scratch->children) {
+			xmlNodePtr row = scratch->children;
+			htmlNodeDumpFormatOutput(output, doc, row, NULL, 1);
+			xmlOutputBufferWrite(output, 1, "\n");
+			xmlUnlinkNode(row);
+			xmlFreeNode(row);
+		}
+	}
+	xmlFreeNode(scratch);
+}
+
+/* The page: the tree serialised, with each streamed table's rows written
+ * in place of its marker. Repository text cannot forge a marker: in text
+ * and attribute values the serialiser writes '<' as "&lt;". */
+static void write_page(xmlOutputBufferPtr output, xmlDocPtr doc, const html_ctx *ctx)
+{
+	or_buf page = OR_BUF_INIT;
+	xmlOutputBufferPtr shell = xmlOutputBufferCreateIO(buf_write_cb, buf_close_cb, &page, NULL);
+	const char *p, *end, *at;
+
+	htmlDocContentDumpFormatOutput(shell, doc, NULL, 1);
+	xmlOutputBufferClose(shell);
+	p = or_buf_cstr(&page);
+	end = p + page.size;
+	while ((at = strstr(p, ROWS_MARKER)) != NULL) {
+		char *after;
+		unsigned long k = strtoul(at + strlen(ROWS_MARKER), &after, 10);
+
+		if (k >= ctx->rows->n || strncmp(after, "-->", 3) != 0) {
+			/* not one of ours (cannot happen): written as it is */
+			xmlOutputBufferWrite(output, (int)(at + 1 - p), p);
+			p = at + 1;
+			continue;
+		}
+		xmlOutputBufferWrite(output, (int)(at - p), p);
+		write_rows(output, doc, ctx, (size_t)k);
+		p = after + 3;
+	}
+	xmlOutputBufferWrite(output, (int)(end - p), p);
+	or_buf_dispose(&page);
+}
+
 static int render_html(or_out *out, const json_t *report, const or_render_options *options,
 		       or_diag *diag)
 {
@@ -1521,6 +1633,7 @@ static int render_html(or_out *out, const json_t *report, const or_render_option
 	const or_embedded_file *css = or_embedded_find(or_templates_files, "report.css");
 	const json_t *scan = json_object_get(report, "scan");
 	html_ctx ctx;
+	html_rows rows;
 	xmlDocPtr doc = NULL;
 	xmlOutputBufferPtr output;
 	const char *repo_url;
@@ -1528,10 +1641,12 @@ static int render_html(or_out *out, const json_t *report, const or_render_option
 
 	(void)options;
 	memset(&ctx, 0, sizeof(ctx));
+	memset(&rows, 0, sizeof(rows));
 	if (!page || !css)
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
 				   "the HTML report template is not compiled into this opsready");
 	ctx.report = report;
+	ctx.rows = &rows;
 	ctx.rules = or_report_rule_index(report);
 	repo_url = or_report_str(scan, "repo_url", NULL);
 	ctx.repo_url = repo_url && is_http_url(repo_url) ? repo_url : NULL;
@@ -1554,7 +1669,7 @@ static int render_html(or_out *out, const json_t *report, const or_render_option
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the HTML report could not be serialised");
 		goto cleanup;
 	}
-	htmlDocContentDumpFormatOutput(output, doc, NULL, 1);
+	write_page(output, doc, &ctx);
 	if (xmlOutputBufferClose(output) < 0 && !out->failed) {
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the HTML report could not be serialised");
 		goto cleanup;
