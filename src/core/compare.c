@@ -82,7 +82,7 @@ int or_report_diff(or_report **out, const or_report *old_report, const or_report
 		"score", score_change(old_report->root, new_report->root), "counts", "new",
 		(json_int_t)json_array_size(added), "fixed", (json_int_t)json_array_size(fixed),
 		"unchanged", (json_int_t)json_array_size(unchanged), "new_findings", added,
-		"fixed_findings", fixed, "unchanged_findings", unchanged));
+		"fixed_findings", fixed, "unchanged_findings", unchanged), NULL);
 	json_decref(old_set);
 	json_decref(new_set);
 	return 0;

@@ -116,6 +116,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	const char *root = opts->path ? opts->path : ".";
 	or_date now;
 	json_t *root_value;
+	or_eval_table evaluations;
 	int error = -1;
 
 	*out = NULL;
@@ -134,8 +135,8 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	 */
 	git_libgit2_opts(GIT_OPT_GET_MWINDOW_SIZE, &saved_window);
 	git_libgit2_opts(GIT_OPT_GET_MWINDOW_MAPPED_LIMIT, &saved_limit);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)16 << 20);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)4 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)16 << 20);
 
 	if (opts->config_path) {
 		config_path = or_xstrdup(opts->config_path);
@@ -177,12 +178,17 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	or_results_detach(&results);
 	or_exceptions_dispose(&exceptions);
 	or_model_dispose(&model);
-	if (!root_value || or_report_add_results(root_value, &results) != 0) {
+	/* the documents were parsed on worker threads: the memory they held is
+	 * in those threads' arenas, where the report cannot reuse it */
+	or_release_free_memory();
+	or_eval_table_init(&evaluations);
+	if (!root_value || or_report_add_results(root_value, &evaluations, &results) != 0) {
 		json_decref(root_value);
+		or_eval_table_dispose(&evaluations);
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the report could not be built");
 		goto cleanup;
 	}
-	*out = or_report_wrap(root_value);
+	*out = or_report_wrap(root_value, &evaluations);
 	or_timing_mark(&timing, "report value");
 	error = 0;
 cleanup:

@@ -116,7 +116,7 @@ void or_exceptions_waive(or_exceptions *ex, or_results *results, const or_model 
 				continue;
 			e->outcome = OR_OUTCOME_WAIVED;
 			e->status = OR_FINDING_WAIVED;
-			e->waiver = w;
+			e->detail->waiver = w;
 			e->reason = w->reason;
 			ex->waiver_matches[k]++;
 			break;
@@ -133,7 +133,7 @@ void or_exceptions_gate(or_exceptions *ex, or_results *results, const or_model *
 
 		if (e->outcome != OR_OUTCOME_FAIL || e->status != OR_FINDING_ACTIVE)
 			continue;
-		if (ex->baseline && json_object_get(ex->baseline, e->fingerprint)) {
+		if (ex->baseline && json_object_get(ex->baseline, e->detail->fingerprint)) {
 			e->status = OR_FINDING_BASELINE;
 			ex->baseline_matched++;
 		} else if (!or_model_in_change(model, e->file)) {

@@ -46,6 +46,20 @@ static void append_items(json_t *out, const json_t *array, const char *name, con
 	}
 }
 
+/* The evaluations of one report, their files as "NAME/path". */
+static void merge_evaluations(or_eval_table *out, const or_eval_table *in, const char *name)
+{
+	size_t i, s;
+
+	for (i = 0; i < in->ngroups; i++) {
+		const or_eval_group *g = &in->groups[i];
+
+		or_eval_table_group(out, g->rule, name, g->file, g->outcome, g->reason);
+		for (s = 0; s < g->count; s++)
+			or_eval_table_subject(out, in->subjects[g->first + s]);
+	}
+}
+
 /* The string at `key` of `object`, or `fallback`: a saved report may lack
  * any key or hold another type there. */
 static const char *string_or(const json_t *object, const char *key, const char *fallback)
@@ -69,8 +83,8 @@ static double round1(double passed, double total)
  * weighted passes (evaluations) and findings, waived and suppressed
  * counting as passed.
  */
-static json_t *summary(const json_t *rules, const json_t *findings, const json_t *evaluations,
-		       const char *fail_on)
+static json_t *summary(const json_t *rules, const json_t *findings,
+		       const or_eval_table *evaluations, const char *fail_on)
 {
 	static const char *const fixed[] = { "docs", "review", "training", "drills", "contacts" };
 	json_t *severity_of = json_object(), *tallies = json_object(), *areas = json_object();
@@ -89,11 +103,12 @@ static json_t *summary(const json_t *rules, const json_t *findings, const json_t
 		json_object_set(severity_of, json_string_value(json_object_get(r, "id")),
 				json_object_get(r, "severity"));
 	}
-	for (i = 0; i < json_array_size(findings) + json_array_size(evaluations); i++) {
+	for (i = 0; i < json_array_size(findings) + evaluations->ngroups; i++) {
 		bool is_finding = i < json_array_size(findings);
-		const json_t *e = is_finding ? json_array_get(findings, i)
-					     : json_array_get(evaluations, i - json_array_size(findings));
-		const char *rule = json_string_value(json_object_get(e, "rule"));
+		const json_t *e = is_finding ? json_array_get(findings, i) : NULL;
+		const or_eval_group *g =
+			is_finding ? NULL : &evaluations->groups[i - json_array_size(findings)];
+		const char *rule = is_finding ? json_string_value(json_object_get(e, "rule")) : g->rule;
 		const char *sev = json_string_value(json_object_get(severity_of, rule ? rule : ""));
 		const char *dot = rule ? strchr(rule, '.') : NULL;
 		char area[64];
@@ -102,9 +117,9 @@ static json_t *summary(const json_t *rules, const json_t *findings, const json_t
 		bool ok;
 
 		if (!is_finding) {
-			if (strcmp(string_or(e, "outcome", ""), "pass") != 0)
+			if (strcmp(g->outcome, "pass") != 0)
 				continue;
-			n = (double)json_array_size(json_object_get(e, "subjects"));
+			n = (double)g->count;
 			ok = true;
 		} else {
 			const char *status = string_or(e, "status", "active");
@@ -218,7 +233,7 @@ static void merge_training(json_t *merged, const json_t *training, const char *n
 int or_report_merge(or_report **out, const or_report *const *reports, const char *const *names,
 		    size_t n, or_diag *diag)
 {
-	json_t *rules = json_array(), *findings = json_array(), *evaluations = json_array();
+	json_t *rules = json_array(), *findings = json_array();
 	json_t *documents = json_array(), *escalation = json_array(), *drills = json_array();
 	json_t *contacts = json_array(), *waivers = json_array(), *suppressions = json_array();
 	json_t *repositories = json_array(), *packs = json_array(), *skipped = json_array();
@@ -230,8 +245,9 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 	size_t r, i, j;
 	git_oid oid;
 	char hex[GIT_OID_HEXSZ + 1], digest[48];
+	or_eval_table evaluations;
 
-	(void)diag;
+	or_eval_table_init(&evaluations);
 	for (r = 0; r < n; r++) {
 		const json_t *rep = reports[r]->root, *scan = json_object_get(rep, "scan");
 		const json_t *summary_in = json_object_get(rep, "summary");
@@ -270,7 +286,7 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 			json_object_set_new(f, "fingerprint", json_string(hex));
 			or_buf_dispose(&text);
 		}
-		append_items(evaluations, json_object_get(rep, "evaluations"), names[r], "file", false);
+		merge_evaluations(&evaluations, &reports[r]->evaluations, names[r]);
 		append_items(documents, json_object_get(rep, "documents"), names[r], "path", false);
 		append_items(escalation, json_object_get(rep, "escalation"), names[r], "file", false);
 		append_items(drills, json_object_get(rep, "drills"), names[r], NULL, true);
@@ -345,14 +361,16 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 		"contacts", "history", "available", history, "reason",
 		history ? "available" : "not available in every repository", "since",
 		"gate", "fail_on", fail_on ? fail_on : "error", "min_score",
-		"summary", summary(rules, findings, evaluations, fail_on ? fail_on : "error"),
-		"rules", rules, "findings", findings, "evaluations", evaluations, "documents",
+		"summary", summary(rules, findings, &evaluations, fail_on ? fail_on : "error"),
+		"rules", rules, "findings", findings, "evaluations", json_array(), "documents",
 		documents, "escalation", escalation, "training", training ? training : json_null(),
 		"drills", drills, "contacts", contacts, "waivers", waivers, "suppressions",
 		suppressions, "repositories", repositories);
-	if (!root)
+	if (!root) {
+		or_eval_table_dispose(&evaluations);
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
 				   "the merged report could not be built");
-	*out = or_report_wrap(root);
+	}
+	*out = or_report_wrap(root, &evaluations);
 	return 0;
 }

@@ -810,6 +810,9 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	/* the walk started above dates the documents; one more, their contact lines */
 	if (read_history(out, &history, diag) != 0)
 		goto cleanup;
+	/* what the scan needs of git is read: its pack windows, indexes and
+	 * caches need not stay in memory through the checks and the report */
+	or_file_list_close_repository(&out->files);
 	or_timing_mark(timing, "history");
 	error = 0;
 cleanup:

@@ -58,14 +58,15 @@ static json_t *intern(json_t *strings, const char *s)
 	return json_incref(v);
 }
 
-static json_t *date_or_null(or_date_status status, or_date date)
+/* A date ("YYYY-MM-DD", shared), or null unless `status` is OR_DATE_OK. */
+static json_t *interned_date(or_date_status status, or_date date, json_t *strings)
 {
 	char out[11];
 
 	if (status != OR_DATE_OK)
 		return json_null();
 	or_date_format(date, out);
-	return json_string(out);
+	return intern(strings, out);
 }
 
 static json_t *rule_json(const or_rule *rule)
@@ -210,23 +211,23 @@ static json_t *finding_json(const or_evaluation *e, json_t *strings)
 			      "rule", intern(strings, e->rule->id),
 			      "severity", intern(strings, or_severity_name(e->rule->severity)),
 			      "area", intern(strings, e->rule->area),
-			      "message", text(e->message),
+			      "message", text(e->detail->message),
 			      "file", intern(strings, e->file),
 			      "line", e->line,
 			      "column", e->column,
 			      "subject", text(e->subject),
-			      "evidence", text(e->evidence),
-			      "fingerprint", e->fingerprint,
+			      "evidence", text(e->detail->evidence),
+			      "fingerprint", e->detail->fingerprint,
 			      "status", intern(strings, or_finding_status_name(e->status)));
 
 	if (e->reason)
 		json_object_set_new(f, "reason", text(e->reason));
-	if (e->waiver) {
+	if (e->detail->waiver) {
 		char expires[11];
-		or_date_format(e->waiver->expires, expires);
+		or_date_format(e->detail->waiver->expires, expires);
 		json_object_set_new(f, "waiver",
-				    json_pack("{s:o, s:o, s:s}", "reason", text(e->waiver->reason),
-					      "approved_by", text(e->waiver->approved_by),
+				    json_pack("{s:o, s:o, s:s}", "reason", text(e->detail->waiver->reason),
+					      "approved_by", text(e->detail->waiver->approved_by),
 					      "expires", expires));
 	}
 	return f;
@@ -254,29 +255,37 @@ static json_t *strings_json(char *const *items, size_t n)
 }
 
 /* The commit a document last changed in: who, when, and its review trailers. */
-static json_t *last_commit_json(const or_last_change *lc)
+/* The commit a document last changed in; documents changed together share
+ * one value (`commits`: id -> value). */
+static json_t *last_commit_json(const or_last_change *lc, json_t *commits)
 {
 	const or_commit_info *c = lc->commit;
 	char when[32];
 	or_date day;
 	int y, mo, d;
 	int64_t secs;
+	json_t *v;
 
 	if (!c)
 		return json_null();
+	v = json_object_get(commits, c->id);
+	if (v)
+		return json_incref(v);
 	day = or_date_from_unix(c->time);
 	or_date_to_ymd(day, &y, &mo, &d);
 	secs = c->time - (int64_t)day * 86400;
 	snprintf(when, sizeof(when), "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d,
 		 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
-	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
-			 "id", c->id,
-			 "time", when,
-			 "author", text(c->author_name),
-			 "email", text(c->author_email),
-			 "summary", text(c->summary),
-			 "reviewed_by", strings_json(c->reviewed_by, c->nreviewed_by),
-			 "approved_by", strings_json(c->approved_by, c->napproved_by));
+	v = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
+		      "id", c->id,
+		      "time", when,
+		      "author", text(c->author_name),
+		      "email", text(c->author_email),
+		      "summary", text(c->summary),
+		      "reviewed_by", strings_json(c->reviewed_by, c->nreviewed_by),
+		      "approved_by", strings_json(c->approved_by, c->napproved_by));
+	json_object_set(commits, c->id, v);
+	return v;
 }
 
 /*
@@ -285,9 +294,10 @@ static json_t *last_commit_json(const or_last_change *lc)
  * evaluation (JUnit: one test case each) without the report repeating the
  * same fields hundreds of thousands of times.
  */
-static json_t *evaluations_json(const or_results *results, json_t *strings)
+/* The evaluations that are not findings, grouped: one rule, file, outcome
+ * and reason, with its subjects (they are sorted, so a group is a run). */
+static void add_evaluations(or_eval_table *out, const or_results *results)
 {
-	json_t *out = json_array(), *group = NULL, *subjects = NULL;
 	const or_evaluation *prev = NULL;
 	size_t i;
 
@@ -299,29 +309,25 @@ static json_t *evaluations_json(const or_results *results, json_t *strings)
 		if (!prev || prev->rule != e->rule || prev->outcome != e->outcome ||
 		    (!prev->file != !e->file) || (e->file && strcmp(prev->file, e->file) != 0) ||
 		    (!prev->reason != !e->reason) ||
-		    (e->reason && strcmp(prev->reason, e->reason) != 0)) {
-			subjects = json_array();
-			group = json_pack("{s:o, s:o, s:o, s:o, s:o}", "rule",
-					  intern(strings, e->rule->id), "file", intern(strings, e->file),
-					  "outcome", intern(strings, or_outcome_name(e->outcome)),
-					  "reason", intern(strings, e->reason), "subjects", subjects);
-			json_array_append_new(out, group);
-		}
-		json_array_append_new(subjects, intern(strings, e->subject));
+		    (e->reason && strcmp(prev->reason, e->reason) != 0))
+			or_eval_table_group(out, e->rule->id, NULL, e->file, or_outcome_name(e->outcome),
+					    e->reason);
+		or_eval_table_subject(out, e->subject);
 		prev = e;
 	}
-	return out;
 }
 
-static json_t *meta_value(const or_model_doc *md, or_meta_key key)
+static json_t *meta_value(const or_model_doc *md, or_meta_key key, json_t *strings)
 {
-	return md->meta[key] ? text(md->meta[key]->value) : json_null();
+	return md->meta[key] ? intern(strings, md->meta[key]->value) : json_null();
 }
 
-static json_t *documents_json(const or_report_inputs *in)
+/* Owners, statuses, dates and commits repeat across documents: shared
+ * values (`strings`, as the findings' are). */
+static json_t *documents_json(const or_report_inputs *in, json_t *strings)
 {
 	const or_model *m = in->model;
-	json_t *out = json_array();
+	json_t *out = json_array(), *commits = json_object();
 	size_t d, i, *counts = calloc(m->ndocs ? m->ndocs : 1, sizeof(size_t));
 
 	/* findings per document: evaluations are sorted by file */
@@ -352,20 +358,21 @@ static json_t *documents_json(const or_report_inputs *in)
 				  "path", text(md->doc->path),
 				  "title", text(md->doc->title),
 				  "type", md->is_runbook ? "runbook" : "document",
-				  "owner", meta_value(md, OR_META_OWNER),
-				  "version", meta_value(md, OR_META_VERSION),
-				  "status", meta_value(md, OR_META_STATUS),
-				  "last_updated", date_or_null(md->last_updated.status, md->last_updated.date),
-				  "next_review", date_or_null(md->next_review.status, md->next_review.date),
+				  "owner", meta_value(md, OR_META_OWNER, strings),
+				  "version", meta_value(md, OR_META_VERSION, strings),
+				  "status", meta_value(md, OR_META_STATUS, strings),
+				  "last_updated", interned_date(md->last_updated.status, md->last_updated.date, strings),
+				  "next_review", interned_date(md->next_review.status, md->next_review.date, strings),
 				  "next_review_derived", md->next_review.derived,
-				  "review_period", meta_value(md, OR_META_REVIEW_PERIOD),
-				  "last_commit", last_commit_json(&md->last_change),
+				  "review_period", meta_value(md, OR_META_REVIEW_PERIOD, strings),
+				  "last_commit", last_commit_json(&md->last_change, commits),
 				  "uncommitted", md->last_change.uncommitted,
 				  "sections", (json_int_t)md->doc->nsections,
 				  "checklist", "items", (json_int_t)items, "done", (json_int_t)done,
 				  "findings", (json_int_t)counts[d]));
 	}
 	free(counts);
+	json_decref(commits);
 	return out;
 }
 
@@ -543,9 +550,10 @@ static size_t first_at(const or_results *results, const char *file, int line)
 /*
  * Every contact with its kind, value as written and normalised, where it
  * came from, when it was verified and how we know, its age and its status:
- * the worst of the contact findings on it.
+ * the worst of the contact findings on it. Roles, names, files, dates and
+ * statuses repeat: shared values (`strings`).
  */
-static json_t *contacts_json(const or_report_inputs *in)
+static json_t *contacts_json(const or_report_inputs *in, json_t *strings)
 {
 	const or_model *m = in->model;
 	json_t *out = json_array();
@@ -587,19 +595,22 @@ static json_t *contacts_json(const or_report_inputs *in)
 		}
 		json_array_append_new(
 			out,
-			json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:i, s:i, s:o, s:o, s:o, s:o, s:s}",
-				  "role", text(c->role), "name", text(c->name), "kind",
-				  or_contact_kind_name(c->kind), "value", text(c->value), "normalized",
+			json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i, s:o, s:o, s:o, s:o, s:o}",
+				  "role", intern(strings, c->role), "name", intern(strings, c->name),
+				  "kind", intern(strings, or_contact_kind_name(c->kind)), "value",
+				  text(c->value), "normalized",
 				  normalized.size ? text(normalized.ptr) : json_null(), "file",
-				  text(c->file), "line", c->line, "column", c->column, "verified",
-				  known ? date_json(c->verified) : json_null(), "verified_source",
-				  text(or_verified_source_name(c->verified_source)), "commit",
+				  intern(strings, c->file), "line", c->line, "column", c->column,
+				  "verified",
+				  interned_date(known ? OR_DATE_OK : OR_DATE_NOT_FOUND, c->verified, strings),
+				  "verified_source",
+				  intern(strings, or_verified_source_name(c->verified_source)), "commit",
 				  c->verified_source == OR_VERIFIED_BLAME && c->commit[0]
-					  ? json_string(c->commit)
+					  ? intern(strings, c->commit)
 					  : json_null(),
 				  "age_days",
 				  known ? json_integer(m->now - c->verified) : json_null(), "status",
-				  status));
+				  intern(strings, status)));
 	}
 	or_buf_dispose(&normalized);
 	or_buf_dispose(&reason);
@@ -649,10 +660,11 @@ static json_t *suppressions_json(const or_report_inputs *in)
 json_t *or_report_build(const or_report_inputs *in)
 {
 	const or_gate_options *g = in->gate_options;
+	json_t *strings = json_object(), *report;
 
 	/* findings and evaluations stay empty here: or_report_add_results
 	 * fills them in their places once the model is gone */
-	return json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:[], s:[], s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	report = json_pack("{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:o}, s:o, s:o, s:[], s:[], s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "schema_version", 1,
 			 "tool", "name", "opsready", "version", OPSREADY_VERSION,
 			 "scan", scan_json(in),
@@ -662,24 +674,26 @@ json_t *or_report_build(const or_report_inputs *in)
 			 "rules", rules_json(in->model->rules),
 			 "findings",
 			 "evaluations",
-			 "documents", documents_json(in),
+			 "documents", documents_json(in, strings),
 			 "escalation", escalation_json(in->model),
 			 "training", training_json(in->model),
 			 "drills", drills_json(in->model),
-			 "contacts", contacts_json(in),
+			 "contacts", contacts_json(in, strings),
 			 "waivers", waivers_json(in),
 			 "suppressions", suppressions_json(in));
+	json_decref(strings);
+	return report;
 }
 
-int or_report_add_results(json_t *report, const or_results *results)
+int or_report_add_results(json_t *report, or_eval_table *evaluations, const or_results *results)
 {
 	json_t *strings = json_object();
 	int error = 0;
 
 	/* replacing a key keeps its place: the report's keys stay in order */
-	if (json_object_set_new(report, "findings", findings_json(results, strings)) != 0 ||
-	    json_object_set_new(report, "evaluations", evaluations_json(results, strings)) != 0)
+	if (json_object_set_new(report, "findings", findings_json(results, strings)) != 0)
 		error = -1;
 	json_decref(strings);
+	add_evaluations(evaluations, results);
 	return error;
 }

@@ -27,14 +27,18 @@ const char *or_finding_status_name(or_finding_status status)
 
 void or_results_init(or_results *results)
 {
+	or_strset empty = OR_STRSET_INIT;
+
 	memset(results, 0, sizeof(*results));
 	results->arena = or_arena_new();
+	results->strings = empty;
 }
 
 void or_results_dispose(or_results *results)
 {
 	free(results->items);
 	or_arena_free(results->arena);
+	or_strset_dispose(&results->strings);
 	memset(results, 0, sizeof(*results));
 }
 
@@ -56,7 +60,8 @@ static or_evaluation *add(or_check_ctx *ctx, or_outcome outcome, const char *fil
 	e->rule = ctx->rule;
 	e->outcome = outcome;
 	e->file = file;
-	e->subject = or_arena_strdup(r->arena, subject ? subject : "");
+	subject = subject ? subject : "";
+	e->subject = or_strset_intern(&r->strings, subject, strlen(subject));
 	return e;
 }
 
@@ -69,23 +74,25 @@ void or_eval_fail(or_check_ctx *ctx, const char *file, int line, int column,
 		  const char *subject, const char *evidence, const char *fmt, ...)
 {
 	or_evaluation *e = add(ctx, OR_OUTCOME_FAIL, file, subject);
+	or_finding_detail *d = or_arena_alloc(ctx->results->arena, sizeof(*d));
 	or_buf message = OR_BUF_INIT;
 	va_list ap;
 
 	e->line = line;
 	e->column = column;
-	e->evidence = or_arena_strdup(ctx->results->arena, evidence);
+	e->detail = d;
+	d->evidence = or_arena_strdup(ctx->results->arena, evidence);
 	va_start(ap, fmt);
 	or_buf_vprintf(&message, fmt, ap);
 	va_end(ap);
-	e->message = or_arena_strdup(ctx->results->arena, or_buf_cstr(&message));
+	d->message = or_arena_strdup(ctx->results->arena, or_buf_cstr(&message));
 	or_buf_dispose(&message);
 }
 
 void or_eval_skip(or_check_ctx *ctx, const char *file, const char *subject, const char *reason)
 {
 	or_evaluation *e = add(ctx, OR_OUTCOME_SKIPPED, file, subject);
-	e->reason = or_arena_strdup(ctx->results->arena, reason);
+	e->reason = reason ? or_strset_intern(&ctx->results->strings, reason, strlen(reason)) : NULL;
 }
 
 /* The first 16 hex digits of a SHA-1 over rule, file and subject: stable
@@ -103,8 +110,8 @@ static void fingerprint(or_evaluation *e)
 	or_buf_puts(&text, e->subject);
 	git_odb_hash(&oid, text.ptr, text.size, GIT_OBJECT_BLOB);
 	git_oid_tostr(hex, sizeof(hex), &oid);
-	memcpy(e->fingerprint, hex, 16);
-	e->fingerprint[16] = '\0';
+	memcpy(e->detail->fingerprint, hex, 16);
+	e->detail->fingerprint[16] = '\0';
 	or_buf_dispose(&text);
 }
 
@@ -350,6 +357,6 @@ void or_results_detach(or_results *results)
 		if (e->file)
 			e->file = copy;
 		if (e->reason)
-			e->reason = or_arena_strdup(results->arena, e->reason);
+			e->reason = or_strset_intern(&results->strings, e->reason, strlen(e->reason));
 	}
 }

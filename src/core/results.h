@@ -12,6 +12,7 @@
 #include "core/config.h"
 #include "core/ruleset.h"
 #include "util/arena.h"
+#include "util/strset.h"
 
 typedef enum or_outcome {
 	OR_OUTCOME_PASS = 0,
@@ -33,22 +34,29 @@ typedef enum or_finding_status {
 const char *or_outcome_name(or_outcome outcome);
 const char *or_finding_status_name(or_finding_status status);
 
+/* What only a finding has (a pass or a skip has none: most evaluations). */
+typedef struct or_finding_detail {
+	const char *message;       /* what is wrong, for people */
+	const char *evidence;      /* the text it is about, as written, or NULL */
+	const or_waiver *waiver;   /* the waiver that applied, or NULL */
+	char fingerprint[17];      /* hex; rule + file + subject */
+} or_finding_detail;
+
+/* 600,000 of these in an organisation's scan: kept small. */
 typedef struct or_evaluation {
 	const or_rule *rule;
-	or_outcome outcome;
-	or_finding_status status;  /* for findings (outcome fail, waived, suppressed) */
 	const char *file;          /* repository-relative, or NULL for repository-wide subjects */
-	int line, column;          /* 0 when not tied to a line */
 	const char *subject;       /* what was evaluated, stable across edits: "section:Overview" */
-	const char *message;       /* findings: what is wrong, for people */
-	const char *evidence;      /* findings: the text it is about, as written */
 	const char *reason;        /* skipped, waived, suppressed: why */
-	const or_waiver *waiver;   /* the waiver that applied, or NULL */
-	char fingerprint[17];      /* hex; rule + file + subject (findings only; else "") */
+	or_finding_detail *detail; /* findings only (outcome fail, waived, suppressed); else NULL */
+	int line, column;          /* 0 when not tied to a line */
+	unsigned char outcome;     /* or_outcome */
+	unsigned char status;      /* or_finding_status, for findings */
 } or_evaluation;
 
 typedef struct or_results {
 	or_arena *arena;           /* the strings of every evaluation */
+	or_strset strings;         /* subjects and reasons: one copy of each (most repeat) */
 	or_evaluation *items;
 	size_t count, capacity;
 } or_results;

@@ -409,6 +409,12 @@ void or_file_list_dispose(or_file_list *list)
 	memset(list, 0, sizeof(*list));
 }
 
+void or_file_list_close_repository(or_file_list *list)
+{
+	git_repository_free(list->repo);
+	list->repo = NULL;
+}
+
 static int mark_delta(const git_diff_delta *delta, float progress, void *payload)
 {
 	or_file_list *list = payload;

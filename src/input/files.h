@@ -41,6 +41,9 @@ typedef struct or_file_list {
 
 /* List the files below `root`. -1 with OR_EXIT_RUNTIME when it cannot be read. */
 int or_files_list(or_file_list *out, const char *root, or_diag *diag);
+/* Close the repository once the scan has read what it needs of git (the
+ * facts above stay). */
+void or_file_list_close_repository(or_file_list *list);
 void or_file_list_dispose(or_file_list *list);
 
 /*

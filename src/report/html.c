@@ -27,6 +27,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 
+#include "core/report_value.h"
 #include "report/reporter.h"
 #include "report/xml_output.h"
 #include "util/alloc.h"
@@ -1626,9 +1627,10 @@ static void write_page(xmlOutputBufferPtr output, xmlDocPtr doc, const html_ctx 
 	or_buf_dispose(&page);
 }
 
-static int render_html(or_out *out, const json_t *report, const or_render_options *options,
+static int render_html(or_out *out, const or_report *value, const or_render_options *options,
 		       or_diag *diag)
 {
+	const json_t *report = value->root;
 	const or_embedded_file *page = or_embedded_find(or_templates_files, "report.html");
 	const or_embedded_file *css = or_embedded_find(or_templates_files, "report.css");
 	const json_t *scan = json_object_get(report, "scan");

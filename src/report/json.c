@@ -1,12 +1,22 @@
-/* The JSON report: the report value itself, serialised. */
+/*
+ * The JSON report: the report value serialised, the typed evaluations in
+ * their place, written member by member (json_stream.c).
+ */
+#include "core/report_value.h"
+#include "report/json_stream.h"
 #include "report/reporter.h"
 
-static int render_json(or_out *out, const json_t *report, const or_render_options *options,
+static json_t *evaluation(void *ctx, size_t i)
+{
+	return or_eval_table_json(ctx, i);
+}
+
+static int render_json(or_out *out, const or_report *report, const or_render_options *options,
 		       or_diag *diag)
 {
 	(void)options;
-	if (json_dump_callback(report, or_out_write_cb, out,
-			       JSON_INDENT(2) | JSON_REAL_PRECISION(10)) != 0) {
+	if (or_json_stream_members(out, report->root, "evaluations", report->evaluations.ngroups,
+				   evaluation, (void *)&report->evaluations) != 0) {
 		if (out->failed) /* the file's own error is reported by whoever writes it */
 			return 0;
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,

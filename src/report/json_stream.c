@@ -1,5 +1,6 @@
 #include "report/json_stream.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,4 +79,69 @@ cleanup:
 	or_buf_dispose(&marker);
 	free(dump);
 	return error;
+}
+
+/* `value` dumped and written at `depth` (its first line already indented). */
+static int put_value(or_out *out, const json_t *value, int depth)
+{
+	char *text = json_dumps(value, FLAGS | JSON_ENCODE_ANY);
+
+	if (!text)
+		return -1;
+	put_reindented(out, text, depth);
+	free(text);
+	return 0;
+}
+
+int or_json_stream_members(or_out *out, const json_t *root, const char *key, size_t n,
+			   or_json_element_fn element, void *ctx)
+{
+	const char *name;
+	json_t *value;
+	size_t left = json_object_size(root);
+
+	if (!json_is_object(root) || left == 0)
+		return put_value(out, root, 0);
+	or_out_putc(out, '{');
+	json_object_foreach((json_t *)root, name, value) {
+		json_t *quoted = json_string(name);
+		bool streamed = strcmp(name, key) == 0;
+		size_t count = streamed ? n : json_array_size(value), i;
+		int error;
+
+		or_out_putc(out, '\n');
+		indent(out, 1);
+		error = put_value(out, quoted, 1);
+		json_decref(quoted);
+		if (error)
+			return -1;
+		or_out_puts(out, ": ");
+		if ((streamed || json_is_array(value)) && count > 0) {
+			or_out_putc(out, '[');
+			for (i = 0; i < count; i++) {
+				/* the root's own values are only read, never
+				 * referenced: reporters share it across threads */
+				json_t *made = streamed ? element(ctx, i) : NULL;
+				const json_t *item = streamed ? made : json_array_get(value, i);
+
+				or_out_putc(out, '\n');
+				indent(out, 2);
+				error = item ? put_value(out, item, 2) : -1;
+				json_decref(made);
+				if (error)
+					return -1;
+				if (i + 1 < count)
+					or_out_putc(out, ',');
+			}
+			or_out_putc(out, '\n');
+			indent(out, 1);
+			or_out_putc(out, ']');
+		} else if (put_value(out, value, 1) != 0) {
+			return -1;
+		}
+		if (--left)
+			or_out_putc(out, ',');
+	}
+	or_out_puts(out, "\n}");
+	return 0;
 }

@@ -24,4 +24,12 @@ typedef json_t *(*or_json_element_fn)(void *ctx, size_t i);
 int or_json_stream(or_out *out, const json_t *envelope, const char *key, int depth, size_t n,
 		   or_json_element_fn element, void *ctx);
 
+/* Writes the object `root` as json_dumps(root, JSON_INDENT(2)) would, with
+ * no copy of the whole text in memory: each member is dumped on its own, and
+ * each element of a member that is an array. The member `key`, an empty
+ * array in `root`, is written with elements 0..n-1 from `element`. -1 when
+ * a value cannot be serialised. */
+int or_json_stream_members(or_out *out, const json_t *root, const char *key, size_t n,
+			   or_json_element_fn element, void *ctx);
+
 #endif

@@ -36,6 +36,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "core/report_value.h"
 #include "report/reporter.h"
 #include "report/xml_output.h"
 #include "util/alloc.h"
@@ -44,6 +45,7 @@
 
 typedef struct junit_ctx {
 	const json_t *report;
+	const or_eval_table *evaluations; /* the passes and skips */
 	json_t *rules; /* rule id -> index into the report's rules (or_report_rule) */
 	xmlTextWriterPtr w;
 	size_t *finding_area, *evaluation_area; /* the index of each one's area */
@@ -313,7 +315,7 @@ static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
 		       junit_counts *counts)
 {
 	const json_t *findings = json_object_get(report, "findings");
-	const json_t *evaluations = json_object_get(report, "evaluations");
+	const or_eval_table *evaluations = ctx->evaluations;
 	or_strset used = OR_STRSET_INIT;
 	or_buf text = OR_BUF_INIT;
 	size_t i, s;
@@ -344,31 +346,24 @@ static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
 		}
 		xmlTextWriterEndElement(ctx->w);
 	}
-	for (i = 0; i < json_array_size(evaluations); i++) {
-		const json_t *e = json_array_get(evaluations, i), *subjects;
-		const char *rule, *reason;
+	for (i = 0; i < evaluations->ngroups; i++) {
+		const or_eval_group *e = &evaluations->groups[i];
 		bool is_skip;
 
 		if (ctx->evaluation_area[i] != area)
 			continue;
-		subjects = json_object_get(e, "subjects");
-		rule = or_report_str(e, "rule", "?");
-		reason = or_report_str(e, "reason", NULL);
-		is_skip = strcmp(or_report_str(e, "outcome", "pass"), "skipped") == 0;
-		counts->tests += json_array_size(subjects);
+		is_skip = strcmp(e->outcome, "skipped") == 0;
+		counts->tests += (json_int_t)e->count;
 		if (is_skip)
-			counts->skipped += json_array_size(subjects);
+			counts->skipped += (json_int_t)e->count;
 		if (!ctx->w)
 			continue;
-		for (s = 0; s < json_array_size(subjects); s++) {
-			const char *subject = json_string_value(json_array_get(subjects, s));
-
-			testcase(ctx, &used, rule, or_report_str(e, "file", NULL),
-				 subject ? subject : "");
+		for (s = 0; s < e->count; s++) {
+			testcase(ctx, &used, e->rule, e->file, evaluations->subjects[e->first + s]);
 			if (is_skip) {
 				or_buf_clear(&text);
-				or_buf_printf(&text, "skipped%s%s", reason ? ": " : "",
-					      reason ? reason : "");
+				or_buf_printf(&text, "skipped%s%s", e->reason ? ": " : "",
+					      e->reason ? e->reason : "");
 				skipped(ctx, or_buf_cstr(&text));
 			}
 			xmlTextWriterEndElement(ctx->w);
@@ -398,7 +393,7 @@ static json_t *area_order(junit_ctx *ctx, const json_t *report)
 {
 	const json_t *areas = json_object_get(json_object_get(report, "summary"), "areas");
 	const json_t *findings = json_object_get(report, "findings");
-	const json_t *evaluations = json_object_get(report, "evaluations");
+	const or_eval_table *evaluations = ctx->evaluations;
 	json_t *order = json_object();
 	or_buf scratch = OR_BUF_INIT;
 	const char *key;
@@ -408,14 +403,13 @@ static json_t *area_order(junit_ctx *ctx, const json_t *report)
 	json_object_foreach((json_t *)areas, key, value)
 		json_object_set_new(order, key, json_integer((json_int_t)json_object_size(order)));
 	ctx->finding_area = or_xcalloc(json_array_size(findings) + 1, sizeof(size_t));
-	ctx->evaluation_area = or_xcalloc(json_array_size(evaluations) + 1, sizeof(size_t));
+	ctx->evaluation_area = or_xcalloc(evaluations->ngroups + 1, sizeof(size_t));
 	for (i = 0; i < json_array_size(findings); i++)
 		ctx->finding_area[i] = area_index(
 			order, area_of_finding(ctx, json_array_get(findings, i), &scratch));
-	for (i = 0; i < json_array_size(evaluations); i++) {
-		const char *rule = or_report_str(json_array_get(evaluations, i), "rule", "?");
-		ctx->evaluation_area[i] = area_index(order, area_of_rule(ctx, rule, &scratch));
-	}
+	for (i = 0; i < evaluations->ngroups; i++)
+		ctx->evaluation_area[i] =
+			area_index(order, area_of_rule(ctx, evaluations->groups[i].rule, &scratch));
 	or_buf_dispose(&scratch);
 	return order;
 }
@@ -447,12 +441,13 @@ static void suite(junit_ctx *ctx, const json_t *report, const char *area, size_t
 	xmlTextWriterEndElement(ctx->w);
 }
 
-static int render_junit(or_out *out, const json_t *report, const or_render_options *options,
+static int render_junit(or_out *out, const or_report *whole, const or_render_options *options,
 			or_diag *diag)
 {
+	const json_t *report = whole->root;
 	const json_t *summary_areas = json_object_get(json_object_get(report, "summary"), "areas");
-	junit_ctx ctx = { report, or_report_rule_index(report), NULL, NULL, NULL, OR_BUF_INIT,
-			  OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT };
+	junit_ctx ctx = { report, &whole->evaluations, or_report_rule_index(report), NULL, NULL,
+			  NULL, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT };
 	json_t *areas = NULL;
 	junit_counts *counts = NULL, total = { 0, 0, 0 };
 	xmlOutputBufferPtr output;

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "core/report_value.h"
 #include "report/reporter.h"
 
 #define TOP_FINDINGS 20
@@ -150,9 +151,10 @@ static void markdown(or_buf *out, const json_t *report)
 	or_buf_puts(out, "</sub>\n");
 }
 
-static int render_markdown(or_out *out, const json_t *report, const or_render_options *options,
+static int render_markdown(or_out *out, const or_report *value, const or_render_options *options,
 			   or_diag *diag)
 {
+	const json_t *report = value->root;
 	or_buf text = OR_BUF_INIT; /* a summary: short, whatever the report's size */
 
 	(void)options;

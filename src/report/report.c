@@ -14,10 +14,17 @@
 #include "util/parallel.h"
 #include "util/timing.h"
 
-or_report *or_report_wrap(json_t *root)
+or_report *or_report_wrap(json_t *root, or_eval_table *evaluations)
 {
 	or_report *report = or_xcalloc(1, sizeof(*report));
+
 	report->root = root;
+	if (evaluations) {
+		report->evaluations = *evaluations;
+		or_eval_table_init(evaluations);
+	} else {
+		or_eval_table_init(&report->evaluations);
+	}
 	return report;
 }
 
@@ -26,6 +33,7 @@ void or_report_free(or_report *report)
 	if (!report)
 		return;
 	json_decref(report->root);
+	or_eval_table_dispose(&report->evaluations);
 	free(report);
 }
 
@@ -145,21 +153,12 @@ static int check_findings(const json_t *findings, const char *path, or_diag *dia
 	return 0;
 }
 
-int or_report_load(or_report **out, const char *path, or_diag *diag)
+int or_report_from_json(or_report **out, json_t *root, const char *path, or_diag *diag)
 {
-	json_error_t error;
-	json_t *root, *version;
-	struct stat st;
+	const json_t *version = json_object_get(root, "schema_version");
+	or_eval_table evaluations;
 
 	*out = NULL;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) /* jansson reads it as empty */
-		return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
-				   "not a JSON report: it is a directory");
-	root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
-	if (!root)
-		return or_diag_set(diag, OR_EXIT_USAGE, path, error.line, error.column,
-				   "not a JSON report: %s", error.text);
-	version = json_object_get(root, "schema_version");
 	if (!json_is_object(root) || !json_is_integer(version) ||
 	    !json_is_object(json_object_get(root, "scan")) ||
 	    !json_is_object(json_object_get(root, "summary")) ||
@@ -180,8 +179,36 @@ int or_report_load(or_report **out, const char *path, or_diag *diag)
 		json_decref(root);
 		return -1;
 	}
-	*out = or_report_wrap(root);
+	/* the evaluations are held typed; an empty array keeps their place
+	 * among the root's keys */
+	or_eval_table_init(&evaluations);
+	if (or_eval_table_load(&evaluations, json_object_get(root, "evaluations"), NULL, path,
+			       diag) != 0) {
+		or_eval_table_dispose(&evaluations);
+		json_decref(root);
+		return -1;
+	}
+	if (json_object_get(root, "evaluations"))
+		json_object_set_new(root, "evaluations", json_array());
+	*out = or_report_wrap(root, &evaluations);
 	return 0;
+}
+
+int or_report_load(or_report **out, const char *path, or_diag *diag)
+{
+	json_error_t error;
+	json_t *root;
+	struct stat st;
+
+	*out = NULL;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) /* jansson reads it as empty */
+		return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
+				   "not a JSON report: it is a directory");
+	root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
+	if (!root)
+		return or_diag_set(diag, OR_EXIT_USAGE, path, error.line, error.column,
+				   "not a JSON report: %s", error.text);
+	return or_report_from_json(out, root, path, diag);
 }
 
 static const or_reporter *find_reporter(const char *format, or_diag *diag)
@@ -205,7 +232,7 @@ int or_report_render(char **out, size_t *len, const or_report *report, const cha
 	*len = 0;
 	if (!reporter)
 		return -1;
-	if (reporter->render(&memory, report->root, options ? options : &defaults, diag) != 0) {
+	if (reporter->render(&memory, report, options ? options : &defaults, diag) != 0) {
 		or_out_dispose(&memory);
 		return -1;
 	}
@@ -230,7 +257,7 @@ int or_report_write(const or_report *report, const char *format, const char *pat
 	if (or_fs_atomic_open(&file, path, diag) != 0)
 		return -1;
 	or_out_init_sink(&out, or_fs_atomic_write, &file);
-	error = reporter->render(&out, report->root, options ? options : &defaults, diag);
+	error = reporter->render(&out, report, options ? options : &defaults, diag);
 	or_out_finish(&out);
 	or_out_dispose(&out);
 	if (error) {
@@ -258,7 +285,7 @@ int or_report_print(const or_report *report, const char *format, FILE *stream,
 	if (!reporter)
 		return -1;
 	or_out_init_sink(&out, stream_write, stream);
-	error = reporter->render(&out, report->root, options ? options : &defaults, diag);
+	error = reporter->render(&out, report, options ? options : &defaults, diag);
 	if (or_out_finish(&out) != 0 || fflush(stream) != 0) {
 		if (!error)
 			or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,

@@ -13,7 +13,9 @@
 #include "util/buf.h"
 #include "util/out.h"
 
-typedef int (*or_render_fn)(or_out *out, const json_t *report,
+/* `report` is the value of core/report_value.h: its root, and the evaluations
+ * that are not findings. */
+typedef int (*or_render_fn)(or_out *out, const or_report *report,
 			    const or_render_options *options, or_diag *diag);
 
 typedef struct or_reporter {

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "report/json_stream.h"
+#include "core/report_value.h"
 #include "report/reporter.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
@@ -341,9 +342,10 @@ static json_t *next_result(void *data, size_t i)
 	return result(json_array_get(ctx->findings, i), ctx->rule_index, ctx->scan);
 }
 
-static int render_sarif(or_out *out, const json_t *report, const or_render_options *options,
+static int render_sarif(or_out *out, const or_report *value, const or_render_options *options,
 			or_diag *diag)
 {
+	const json_t *report = value->root;
 	const json_t *rules = json_object_get(report, "rules");
 	json_t *rule_index = json_object(), *sarif;
 	sarif_ctx ctx;

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "core/report_value.h"
 #include "report/reporter.h"
 
 #define RESET "\033[0m"
@@ -216,9 +217,10 @@ static void emit(or_out *out, or_buf *line)
 	or_buf_clear(line);
 }
 
-static int render_text(or_out *out, const json_t *report, const or_render_options *options,
+static int render_text(or_out *out, const or_report *value, const or_render_options *options,
 		       or_diag *diag)
 {
+	const json_t *report = value->root;
 	const json_t *findings = json_object_get(report, "findings");
 	const json_t *skipped = json_object_get(json_object_get(report, "scan"), "skipped");
 	int fail_on = or_report_severity_rank(

@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static void out_of_memory(size_t size)
 {
@@ -61,4 +64,11 @@ char *or_xstrndup(const char *s, size_t len)
 char *or_xstrdup(const char *s)
 {
 	return s ? or_xstrndup(s, strlen(s)) : NULL;
+}
+
+void or_release_free_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 }

@@ -16,4 +16,9 @@ void *or_xgrow(void *ptr, size_t *cap, size_t need, size_t item_size);
 char *or_xstrdup(const char *s);
 char *or_xstrndup(const char *s, size_t len);
 
+/* Give memory freed in bulk back to the system (glibc keeps freed pages,
+ * and those of a worker thread's arena cannot serve the main thread). A
+ * hint: nothing elsewhere. */
+void or_release_free_memory(void);
+
 #endif

@@ -57,7 +57,8 @@ bool or_strset_contains(const or_strset *set, const char *key, size_t len)
 	return set->capacity && set->keys[find(set, key, len, hash_of(key, len))] != NULL;
 }
 
-bool or_strset_add(or_strset *set, const char *key, size_t len)
+/* The slot holding `key`, added when new; *added tells which. */
+static size_t insert(or_strset *set, const char *key, size_t len, bool *added)
 {
 	uint64_t hash = hash_of(key, len);
 	size_t slot;
@@ -65,14 +66,31 @@ bool or_strset_add(or_strset *set, const char *key, size_t len)
 	if ((set->count + 1) * 2 > set->capacity) /* at most half full */
 		grow(set);
 	slot = find(set, key, len, hash);
-	if (set->keys[slot])
-		return false;
-	if (!set->arena)
-		set->arena = or_arena_new();
-	set->keys[slot] = or_arena_strndup(set->arena, key, len);
-	set->hashes[slot] = hash;
-	set->count++;
-	return true;
+	*added = !set->keys[slot];
+	if (*added) {
+		if (!set->arena)
+			set->arena = or_arena_new();
+		set->keys[slot] = or_arena_strndup(set->arena, key, len);
+		set->hashes[slot] = hash;
+		set->count++;
+	}
+	return slot;
+}
+
+bool or_strset_add(or_strset *set, const char *key, size_t len)
+{
+	bool added;
+
+	insert(set, key, len, &added);
+	return added;
+}
+
+const char *or_strset_intern(or_strset *set, const char *key, size_t len)
+{
+	bool added;
+	size_t slot = insert(set, key, len, &added); /* before reading keys: it may grow */
+
+	return set->keys[slot];
 }
 
 void or_strset_dispose(or_strset *set)

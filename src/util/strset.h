@@ -1,7 +1,8 @@
 /*
  * or_strset: a set of strings (open addressing, FNV-1a), for telling names
  * apart when there are hundreds of thousands of them (the JUnit report's
- * test names). The set keeps its own copies.
+ * test names; the strings of a report's evaluations). The set keeps its own
+ * copies.
  */
 #ifndef OR_UTIL_STRSET_H
 #define OR_UTIL_STRSET_H
@@ -24,6 +25,8 @@ typedef struct or_strset {
 bool or_strset_contains(const or_strset *set, const char *key, size_t len);
 /* Adds `key` (its first `len` bytes); false when it was there already. */
 bool or_strset_add(or_strset *set, const char *key, size_t len);
+/* The set's copy of `key`, added when new: one copy of each string. */
+const char *or_strset_intern(or_strset *set, const char *key, size_t len);
 void or_strset_dispose(or_strset *set);
 
 #endif

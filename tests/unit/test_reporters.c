@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 
+#include "core/report_value.h"
 #include "opsready/report.h"
 #include "report/reporter.h"
 #include "suites.h"
@@ -38,10 +39,13 @@ static char *render(const json_t *report, const char *format)
 	or_render_options options = OR_RENDER_OPTIONS_INIT;
 	or_diag diag = OR_DIAG_INIT;
 	or_out out = OR_OUT_INIT;
+	or_report *value;
 
 	ck_assert_msg(reporter != NULL, "no reporter '%s'", format);
-	ck_assert_int_eq(reporter->render(&out, report, &options, &diag), 0);
+	ck_assert_int_eq(or_report_from_json(&value, json_deep_copy(report), "test", &diag), 0);
+	ck_assert_int_eq(reporter->render(&out, value, &options, &diag), 0);
 	ck_assert(out.buf.size > 0);
+	or_report_free(value);
 	return or_buf_detach(&out.buf);
 }
 
