@@ -1,4 +1,5 @@
-/* Streamed output: or_out, or_json_stream, or_fs_atomic, and or_strset. */
+/* Streamed output: or_out, or_json_stream, or_fs_atomic, or_strset, and the
+ * typed evaluations of a report (or_eval_table). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "core/eval_table.h"
 #include "report/json_stream.h"
 #include "suites.h"
 #include "util/fs.h"
@@ -231,6 +233,149 @@ START_TEST(test_strset)
 }
 END_TEST
 
+/* Interning gives one copy of each string, and the same copy after the set
+ * grows (the pointer is read after the insert that may move the table). */
+START_TEST(test_strset_intern)
+{
+	or_strset set = OR_STRSET_INIT;
+	const char *first = or_strset_intern(&set, "section:Overview", 16);
+	char key[32];
+	int i;
+
+	ck_assert_str_eq(first, "section:Overview");
+	for (i = 0; i < 10000; i++) { /* every intern may grow the table */
+		int n = snprintf(key, sizeof(key), "subject-%d", i);
+		const char *kept = or_strset_intern(&set, key, (size_t)n);
+		ck_assert_str_eq(kept, key);
+		ck_assert_ptr_eq(or_strset_intern(&set, key, (size_t)n), kept);
+	}
+	ck_assert_ptr_eq(or_strset_intern(&set, "section:Overview!", 16), first);
+	ck_assert_uint_eq(set.count, 10001);
+	or_strset_dispose(&set);
+}
+END_TEST
+
+/* or_json_stream_members writes what json_dumps writes for the whole: the
+ * streamed member filled from the callback, other arrays element by element,
+ * empty arrays and objects, nested values, and keys that need escaping. */
+START_TEST(test_json_stream_members_is_json_dumps)
+{
+	static const char *const roots[] = {
+		"{\"a\": 1, \"list\": [], \"b\": {\"x\": [1, {\"y\": null}], \"z\": {}},"
+		" \"findings\": [{\"m\": \"line\\nbreak \\\"q\\\"\"}, 2.5, \"\u00e9\"],"
+		" \"empty\": [], \"k\\\"ey\\n\": true}",
+		"{\"list\": []}",
+		"{\"only\": [1, 2]}",
+	};
+	json_t *items = json_loads("[{\"rule\": \"r\", \"subjects\": [\"s1\", \"s2\"]}, [], 3]", 0,
+				   NULL);
+	size_t r;
+
+	ck_assert_ptr_nonnull(items);
+	for (r = 0; r < sizeof(roots) / sizeof(roots[0]); r++) {
+		json_t *root = json_loads(roots[r], 0, NULL), *whole;
+		or_out out = OR_OUT_INIT, none = OR_OUT_INIT;
+		char *dump;
+
+		ck_assert_ptr_nonnull(root);
+		ck_assert_int_eq(or_json_stream_members(&out, root, "list", json_array_size(items),
+							element, items),
+				 0);
+		whole = json_deep_copy(root);
+		if (json_object_get(root, "list")) /* a root without the member gets none */
+			json_object_set(whole, "list", items);
+		dump = json_dumps(whole, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+		ck_assert_str_eq(or_buf_cstr(&out.buf), dump);
+		free(dump);
+		/* nothing streamed: the root as it is */
+		ck_assert_int_eq(or_json_stream_members(&none, root, "list", 0, element, items), 0);
+		dump = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+		ck_assert_str_eq(or_buf_cstr(&none.buf), dump);
+		free(dump);
+		json_decref(whole);
+		json_decref(root);
+		or_out_dispose(&out);
+		or_out_dispose(&none);
+	}
+	json_decref(items);
+}
+END_TEST
+
+/* The typed evaluations: grouped subjects, strings interned, the JSON of a
+ * group, a saved report's array read back (with a merged report's prefix),
+ * and what is not an opsready evaluation refused with exit 2. */
+START_TEST(test_eval_table)
+{
+	or_eval_table table, back;
+	or_diag diag = OR_DIAG_INIT;
+	json_t *array = json_array(), *bad;
+	char *text;
+	size_t i;
+
+	or_eval_table_init(&table);
+	or_eval_table_group(&table, "docs.placeholder", NULL, "a.md", "pass", NULL);
+	or_eval_table_subject(&table, "document");
+	or_eval_table_subject(&table, "section:Overview");
+	or_eval_table_group(&table, "drills.overdue", NULL, NULL, "skipped", "no drill log");
+	or_eval_table_subject(&table, "drills");
+	or_eval_table_group(&table, "docs.placeholder", NULL, "b\xff.md", "pass", NULL);
+	or_eval_table_subject(&table, "document");
+	ck_assert_uint_eq(table.ngroups, 3);
+	ck_assert_uint_eq(table.nsubjects, 4);
+	/* one copy of each string */
+	ck_assert_ptr_eq(table.subjects[0], table.subjects[3]);
+	ck_assert_ptr_eq(table.groups[0].rule, table.groups[2].rule);
+	/* not UTF-8: kept as the rest of the report keeps it */
+	ck_assert_str_eq(table.groups[2].file, "b?.md");
+
+	for (i = 0; i < table.ngroups; i++)
+		json_array_append_new(array, or_eval_table_json(&table, i));
+	text = json_dumps(array, JSON_COMPACT);
+	ck_assert_str_eq(text,
+			 "[{\"rule\":\"docs.placeholder\",\"file\":\"a.md\",\"outcome\":\"pass\","
+			 "\"reason\":null,\"subjects\":[\"document\",\"section:Overview\"]},"
+			 "{\"rule\":\"drills.overdue\",\"file\":null,\"outcome\":\"skipped\","
+			 "\"reason\":\"no drill log\",\"subjects\":[\"drills\"]},"
+			 "{\"rule\":\"docs.placeholder\",\"file\":\"b?.md\",\"outcome\":\"pass\","
+			 "\"reason\":null,\"subjects\":[\"document\"]}]");
+	free(text);
+
+	or_eval_table_init(&back);
+	ck_assert_int_eq(or_eval_table_load(&back, array, "payments", "r.json", &diag), 0);
+	ck_assert_uint_eq(back.ngroups, 3);
+	ck_assert_uint_eq(back.nsubjects, 4);
+	ck_assert_str_eq(back.groups[0].file, "payments/a.md");
+	ck_assert_ptr_null(back.groups[1].file); /* repository-wide stays so */
+	ck_assert_str_eq(back.groups[1].reason, "no drill log");
+	ck_assert_str_eq(back.subjects[back.groups[0].first + 1], "section:Overview");
+	or_eval_table_dispose(&back);
+
+	bad = json_loads("[{\"rule\": \"r\", \"subjects\": [\"s\", 7]}]", 0, NULL);
+	or_eval_table_init(&back);
+	ck_assert_int_eq(or_eval_table_load(&back, bad, NULL, "r.json", &diag), -1);
+	ck_assert_int_eq(diag.code, OR_EXIT_USAGE);
+	ck_assert_str_eq(diag.file, "r.json");
+	ck_assert_ptr_nonnull(strstr(diag.message, "evaluations[0].subjects[1]"));
+	or_eval_table_dispose(&back);
+	json_decref(bad);
+	bad = json_loads("[{\"subjects\": []}]", 0, NULL);
+	or_eval_table_init(&back);
+	ck_assert_int_eq(or_eval_table_load(&back, bad, NULL, "r.json", &diag), -1);
+	ck_assert_ptr_nonnull(strstr(diag.message, "evaluations[0]"));
+	or_eval_table_dispose(&back);
+	json_decref(bad);
+	bad = json_object();
+	or_eval_table_init(&back);
+	ck_assert_int_eq(or_eval_table_load(&back, bad, NULL, "r.json", &diag), -1);
+	ck_assert_ptr_nonnull(strstr(diag.message, "not an array"));
+	or_eval_table_dispose(&back);
+	json_decref(bad);
+
+	json_decref(array);
+	or_eval_table_dispose(&table);
+}
+END_TEST
+
 Suite *output_suite(void)
 {
 	Suite *s = suite_create("output");
@@ -242,6 +387,9 @@ Suite *output_suite(void)
 	tcase_add_test(tc, test_json_stream_no_such_array);
 	tcase_add_test(tc, test_atomic_write_streams_and_cleans_up);
 	tcase_add_test(tc, test_strset);
+	tcase_add_test(tc, test_strset_intern);
+	tcase_add_test(tc, test_json_stream_members_is_json_dumps);
+	tcase_add_test(tc, test_eval_table);
 	suite_add_tcase(s, tc);
 	return s;
 }
