@@ -254,9 +254,9 @@ static json_t *strings_json(char *const *items, size_t n)
 	return out;
 }
 
-/* The commit a document last changed in: who, when, and its review trailers. */
-/* The commit a document last changed in; documents changed together share
- * one value (`commits`: id -> value). */
+/* The commit a document last changed in: who, when, and its review
+ * trailers. Documents changed together share one value (`commits`: id ->
+ * value). */
 static json_t *last_commit_json(const or_last_change *lc, json_t *commits)
 {
 	const or_commit_info *c = lc->commit;
@@ -290,12 +290,11 @@ static json_t *last_commit_json(const or_last_change *lc, json_t *commits)
 
 /*
  * The evaluations that are not findings (passes and skips), grouped by
- * rule, file, outcome and reason, so that a reporter can list every
- * evaluation (JUnit: one test case each) without the report repeating the
- * same fields hundreds of thousands of times.
+ * rule, file, outcome and reason (they are sorted, so a group is a run), so
+ * that a reporter can list every evaluation (JUnit: one test case each)
+ * without the report repeating the same fields hundreds of thousands of
+ * times.
  */
-/* The evaluations that are not findings, grouped: one rule, file, outcome
- * and reason, with its subjects (they are sorted, so a group is a run). */
 static void add_evaluations(or_eval_table *out, const or_results *results)
 {
 	const or_evaluation *prev = NULL;
