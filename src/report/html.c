@@ -1599,12 +1599,14 @@ static void write_rows(xmlOutputBufferPtr output, xmlDocPtr doc, const html_ctx 
 /* The page: the tree serialised, with each streamed table's rows written
  * in place of its marker. Repository text cannot forge a marker: in text
  * and attribute values the serialiser writes '<' as "&lt;". */
-static void write_page(xmlOutputBufferPtr output, xmlDocPtr doc, const html_ctx *ctx)
+static int write_page(xmlOutputBufferPtr output, xmlDocPtr doc, const html_ctx *ctx)
 {
 	or_buf page = OR_BUF_INIT;
 	xmlOutputBufferPtr shell = xmlOutputBufferCreateIO(buf_write_cb, buf_close_cb, &page, NULL);
 	const char *p, *end, *at;
 
+	if (!shell)
+		return -1;
 	htmlDocContentDumpFormatOutput(shell, doc, NULL, 1);
 	xmlOutputBufferClose(shell);
 	p = or_buf_cstr(&page);
@@ -1625,6 +1627,7 @@ static void write_page(xmlOutputBufferPtr output, xmlDocPtr doc, const html_ctx 
 	}
 	xmlOutputBufferWrite(output, (int)(end - p), p);
 	or_buf_dispose(&page);
+	return 0;
 }
 
 static int render_html(or_out *out, const or_report *value, const or_render_options *options,
@@ -1671,7 +1674,11 @@ static int render_html(or_out *out, const or_report *value, const or_render_opti
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the HTML report could not be serialised");
 		goto cleanup;
 	}
-	write_page(output, doc, &ctx);
+	if (write_page(output, doc, &ctx) != 0) {
+		xmlOutputBufferClose(output);
+		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the HTML report could not be serialised");
+		goto cleanup;
+	}
 	if (xmlOutputBufferClose(output) < 0 && !out->failed) {
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the HTML report could not be serialised");
 		goto cleanup;
