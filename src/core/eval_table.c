@@ -28,22 +28,18 @@ void or_eval_table_dispose(or_eval_table *table)
  * past ASCII, as the rest of the report keeps it (report_build.c). */
 static const char *intern(or_eval_table *table, const char *s)
 {
-	size_t len;
+	or_buf clean = OR_BUF_INIT;
 	const char *kept;
+	size_t len;
 
 	if (!s)
 		return NULL;
 	len = strlen(s);
 	if (or_utf8_invalid_offset(s, len) == (size_t)-1)
 		return or_strset_intern(&table->strings, s, len);
-	{
-		or_buf clean = OR_BUF_INIT;
-		const unsigned char *p;
-		for (p = (const unsigned char *)s; *p; p++)
-			or_buf_putc(&clean, *p < 0x80 ? *p : '?');
-		kept = or_strset_intern(&table->strings, or_buf_cstr(&clean), clean.size);
-		or_buf_dispose(&clean);
-	}
+	or_utf8_put_ascii(&clean, s);
+	kept = or_strset_intern(&table->strings, or_buf_cstr(&clean), clean.size);
+	or_buf_dispose(&clean);
 	return kept;
 }
 

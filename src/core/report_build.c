@@ -11,6 +11,7 @@
 #include "opsready/common.h"
 #include "util/buf.h"
 #include "util/contact.h"
+#include "util/utf8.h"
 
 static json_t *string_or_null(const char *s)
 {
@@ -27,9 +28,7 @@ static json_t *text(const char *s)
 	v = json_string(s);
 	if (!v) {
 		or_buf clean = OR_BUF_INIT;
-		const unsigned char *p;
-		for (p = (const unsigned char *)s; *p; p++)
-			or_buf_putc(&clean, *p < 0x80 ? *p : '?');
+		or_utf8_put_ascii(&clean, s);
 		v = json_string(or_buf_cstr(&clean));
 		or_buf_dispose(&clean);
 	}

@@ -64,6 +64,14 @@ size_t or_utf8_invalid_offset(const char *s, size_t len)
 	return (size_t)-1;
 }
 
+void or_utf8_put_ascii(or_buf *out, const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		or_buf_putc(out, *p < 0x80 ? (char)*p : '?');
+}
+
 void or_utf8_encode(or_buf *out, unsigned int cp)
 {
 	char b[4];

@@ -18,6 +18,9 @@ size_t or_utf8_invalid_offset(const char *s, size_t len);
 /* Decode one code point at s (len > 0): returns its byte length (1-4) and the
  * code point in *cp, or -1 for an invalid sequence (then *cp = U+FFFD). */
 int or_utf8_decode(const char *s, size_t len, unsigned int *cp);
+/* Append `s` with '?' for each byte past ASCII: how the report keeps text
+ * that is not UTF-8 (jansson refuses it). */
+void or_utf8_put_ascii(or_buf *out, const char *s);
 /* Append the UTF-8 encoding of cp. */
 void or_utf8_encode(or_buf *out, unsigned int cp);
 
