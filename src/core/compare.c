@@ -3,24 +3,26 @@
  * remain, and how the scores moved — by fingerprint, so that edits
  * elsewhere in a file do not make old findings look new.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "core/report_value.h"
 #include "opsready/compare.h"
 #include "util/alloc.h"
+#include "util/strset.h"
 
-static json_t *fingerprints(const json_t *findings)
+static void fingerprints(or_strset *set, const or_finding_table *findings)
 {
-	json_t *set = json_object();
 	size_t i;
 
-	for (i = 0; i < json_array_size(findings); i++) {
-		const char *fp = json_string_value(
-			json_object_get(json_array_get(findings, i), "fingerprint"));
-		if (fp)
-			json_object_set_new(set, fp, json_true());
-	}
-	return set;
+	for (i = 0; i < findings->count; i++)
+		or_strset_add(set, findings->items[i].fingerprint,
+			      strlen(findings->items[i].fingerprint));
+}
+
+static bool has_fingerprint(const or_strset *set, const or_report_finding *f)
+{
+	return or_strset_contains(set, f->fingerprint, strlen(f->fingerprint));
 }
 
 static json_t *side(const json_t *report)
@@ -58,33 +60,31 @@ static json_t *score_change(const json_t *old_report, const json_t *new_report)
 int or_report_diff(or_report **out, const or_report *old_report, const or_report *new_report,
 		   or_diag *diag)
 {
-	const json_t *old_findings = json_object_get(old_report->root, "findings");
-	const json_t *new_findings = json_object_get(new_report->root, "findings");
-	json_t *old_set = fingerprints(old_findings), *new_set = fingerprints(new_findings);
+	const or_finding_table *old_findings = &old_report->findings;
+	const or_finding_table *new_findings = &new_report->findings;
+	or_strset old_set = OR_STRSET_INIT, new_set = OR_STRSET_INIT;
 	json_t *added = json_array(), *fixed = json_array(), *unchanged = json_array();
 	size_t i;
 
 	(void)diag;
-	for (i = 0; i < json_array_size(new_findings); i++) {
-		json_t *f = json_array_get(new_findings, i);
-		const char *fp = json_string_value(json_object_get(f, "fingerprint"));
-		json_array_append(fp && json_object_get(old_set, fp) ? unchanged : added, f);
-	}
-	for (i = 0; i < json_array_size(old_findings); i++) {
-		json_t *f = json_array_get(old_findings, i);
-		const char *fp = json_string_value(json_object_get(f, "fingerprint"));
-		if (!fp || !json_object_get(new_set, fp))
-			json_array_append(fixed, f);
-	}
+	fingerprints(&old_set, old_findings);
+	fingerprints(&new_set, new_findings);
+	for (i = 0; i < new_findings->count; i++)
+		json_array_append_new(has_fingerprint(&old_set, &new_findings->items[i]) ? unchanged
+											  : added,
+				      or_finding_table_json(new_findings, i));
+	for (i = 0; i < old_findings->count; i++)
+		if (!has_fingerprint(&new_set, &old_findings->items[i]))
+			json_array_append_new(fixed, or_finding_table_json(old_findings, i));
 	*out = or_report_wrap(json_pack(
 		"{s:i, s:s, s:o, s:o, s:o, s:{s:I, s:I, s:I}, s:o, s:o, s:o}", "schema_version", 1,
 		"kind", "diff", "old", side(old_report->root), "new", side(new_report->root),
 		"score", score_change(old_report->root, new_report->root), "counts", "new",
 		(json_int_t)json_array_size(added), "fixed", (json_int_t)json_array_size(fixed),
 		"unchanged", (json_int_t)json_array_size(unchanged), "new_findings", added,
-		"fixed_findings", fixed, "unchanged_findings", unchanged), NULL);
-	json_decref(old_set);
-	json_decref(new_set);
+		"fixed_findings", fixed, "unchanged_findings", unchanged));
+	or_strset_dispose(&old_set);
+	or_strset_dispose(&new_set);
 	return 0;
 }
 

@@ -116,7 +116,6 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	const char *root = opts->path ? opts->path : ".";
 	or_date now;
 	json_t *root_value;
-	or_eval_table evaluations;
 	int error = -1;
 
 	*out = NULL;
@@ -182,14 +181,12 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	/* the documents were parsed on worker threads: the memory they held is
 	 * in those threads' arenas, where the report cannot reuse it */
 	or_release_free_memory();
-	or_eval_table_init(&evaluations);
-	if (!root_value || or_report_add_results(root_value, &evaluations, &results) != 0) {
-		json_decref(root_value);
-		or_eval_table_dispose(&evaluations);
+	if (!root_value) {
 		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the report could not be built");
 		goto cleanup;
 	}
-	*out = or_report_wrap(root_value, &evaluations);
+	*out = or_report_wrap(root_value);
+	or_report_add_results(*out, &results);
 	or_timing_mark(&timing, "report value");
 	error = 0;
 cleanup:

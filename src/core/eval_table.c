@@ -5,7 +5,6 @@
 
 #include "util/alloc.h"
 #include "util/buf.h"
-#include "util/utf8.h"
 
 void or_eval_table_init(or_eval_table *table)
 {
@@ -23,24 +22,9 @@ void or_eval_table_dispose(or_eval_table *table)
 	or_eval_table_init(table);
 }
 
-/* The table's one copy of `s`. jansson refuses strings that are not UTF-8,
- * and scanned text may not be: such a string is kept with '?' for each byte
- * past ASCII, as the rest of the report keeps it (report_build.c). */
 static const char *intern(or_eval_table *table, const char *s)
 {
-	or_buf clean = OR_BUF_INIT;
-	const char *kept;
-	size_t len;
-
-	if (!s)
-		return NULL;
-	len = strlen(s);
-	if (or_utf8_invalid_offset(s, len) == (size_t)-1)
-		return or_strset_intern(&table->strings, s, len);
-	or_utf8_put_ascii(&clean, s);
-	kept = or_strset_intern(&table->strings, or_buf_cstr(&clean), clean.size);
-	or_buf_dispose(&clean);
-	return kept;
+	return or_strset_intern_text(&table->strings, s);
 }
 
 void or_eval_table_group(or_eval_table *table, const char *rule, const char *prefix,

@@ -32,7 +32,6 @@ int or_exceptions_init(or_exceptions *out, const or_model *model, const char *ba
 	}
 	if (baseline_path) {
 		or_report *report = NULL;
-		const json_t *findings;
 
 		if (or_report_load(&report, baseline_path, diag) != 0) {
 			snprintf(diag->message + strlen(diag->message),
@@ -43,13 +42,9 @@ int or_exceptions_init(or_exceptions *out, const or_model *model, const char *ba
 		}
 		out->baseline = json_object();
 		out->baseline_path = baseline_path;
-		findings = json_object_get(report->root, "findings");
-		for (i = 0; i < json_array_size(findings); i++) {
-			const char *fp = json_string_value(
-				json_object_get(json_array_get(findings, i), "fingerprint"));
-			if (fp)
-				json_object_set_new(out->baseline, fp, json_true());
-		}
+		for (i = 0; i < report->findings.count; i++)
+			json_object_set_new(out->baseline, report->findings.items[i].fingerprint,
+					    json_true());
 		or_report_free(report);
 	}
 	return 0;

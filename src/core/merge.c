@@ -46,6 +46,28 @@ static void append_items(json_t *out, const json_t *array, const char *name, con
 	}
 }
 
+/* The findings of one report, their files as "NAME/path". Fingerprints stay
+ * unique across repositories: each becomes the first 16 hex digits of the
+ * git blob hash of "NAME\nfingerprint". */
+static void merge_findings(or_finding_table *out, const or_finding_table *in, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < in->count; i++) {
+		or_report_finding *f = or_finding_table_add(out, &in->items[i], name);
+		or_buf text = OR_BUF_INIT;
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid oid;
+
+		or_buf_printf(&text, "%s\n%s", name, f->fingerprint);
+		git_odb_hash(&oid, text.ptr, text.size, GIT_OBJECT_BLOB);
+		git_oid_tostr(hex, sizeof(hex), &oid);
+		hex[16] = '\0';
+		f->fingerprint = or_finding_table_intern(out, hex);
+		or_buf_dispose(&text);
+	}
+}
+
 /* The evaluations of one report, their files as "NAME/path". */
 static void merge_evaluations(or_eval_table *out, const or_eval_table *in, const char *name)
 {
@@ -83,7 +105,7 @@ static double round1(double passed, double total)
  * weighted passes (evaluations) and findings, waived and suppressed
  * counting as passed.
  */
-static json_t *summary(const json_t *rules, const json_t *findings,
+static json_t *summary(const json_t *rules, const or_finding_table *findings,
 		       const or_eval_table *evaluations, const char *fail_on)
 {
 	static const char *const fixed[] = { "docs", "review", "training", "drills", "contacts" };
@@ -103,12 +125,11 @@ static json_t *summary(const json_t *rules, const json_t *findings,
 		json_object_set(severity_of, json_string_value(json_object_get(r, "id")),
 				json_object_get(r, "severity"));
 	}
-	for (i = 0; i < json_array_size(findings) + evaluations->ngroups; i++) {
-		bool is_finding = i < json_array_size(findings);
-		const json_t *e = is_finding ? json_array_get(findings, i) : NULL;
-		const or_eval_group *g =
-			is_finding ? NULL : &evaluations->groups[i - json_array_size(findings)];
-		const char *rule = is_finding ? json_string_value(json_object_get(e, "rule")) : g->rule;
+	for (i = 0; i < findings->count + evaluations->ngroups; i++) {
+		bool is_finding = i < findings->count;
+		const or_report_finding *e = is_finding ? &findings->items[i] : NULL;
+		const or_eval_group *g = is_finding ? NULL : &evaluations->groups[i - findings->count];
+		const char *rule = is_finding ? e->rule : g->rule;
 		const char *sev = json_string_value(json_object_get(severity_of, rule ? rule : ""));
 		const char *dot = rule ? strchr(rule, '.') : NULL;
 		char area[64];
@@ -122,7 +143,7 @@ static json_t *summary(const json_t *rules, const json_t *findings,
 			n = (double)g->count;
 			ok = true;
 		} else {
-			const char *status = string_or(e, "status", "active");
+			const char *status = e->status;
 			int rank = sev ? (strcmp(sev, "error") == 0 ? 2 : strcmp(sev, "warning") == 0) : 0;
 			ok = strcmp(status, "waived") == 0 || strcmp(status, "suppressed") == 0;
 			if (strcmp(status, "active") == 0) {
@@ -146,7 +167,7 @@ static json_t *summary(const json_t *rules, const json_t *findings,
 		json_array_set_new(tally, 1, json_real(json_real_value(json_array_get(tally, 1)) + w * n));
 		json_array_set_new(tally, 2, json_integer(json_integer_value(json_array_get(tally, 2)) +
 							  (json_int_t)n));
-		if (is_finding && strcmp(string_or(e, "status", "active"), "active") == 0)
+		if (is_finding && strcmp(e->status, "active") == 0)
 			json_array_set_new(tally, 3,
 					   json_integer(json_integer_value(json_array_get(tally, 3)) + 1));
 		passed += ok ? w * n : 0;
@@ -168,7 +189,7 @@ static json_t *summary(const json_t *rules, const json_t *findings,
 			areas, "counts", "error", counts[2], "warning", counts[1], "notice", counts[0],
 			"waived", excepted[0], "suppressed", excepted[1], "baseline", excepted[2],
 			"outside_change", excepted[3], "evaluations", nevals, "findings",
-			(json_int_t)json_array_size(findings));
+			(json_int_t)findings->count);
 	json_decref(severity_of);
 	json_decref(tallies);
 	return out;
@@ -233,7 +254,7 @@ static void merge_training(json_t *merged, const json_t *training, const char *n
 int or_report_merge(or_report **out, const or_report *const *reports, const char *const *names,
 		    size_t n, or_diag *diag)
 {
-	json_t *rules = json_array(), *findings = json_array();
+	json_t *rules = json_array();
 	json_t *documents = json_array(), *escalation = json_array(), *drills = json_array();
 	json_t *contacts = json_array(), *waivers = json_array(), *suppressions = json_array();
 	json_t *repositories = json_array(), *packs = json_array(), *skipped = json_array();
@@ -245,8 +266,11 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 	size_t r, i, j;
 	git_oid oid;
 	char hex[GIT_OID_HEXSZ + 1], digest[48];
+	or_finding_table findings;
 	or_eval_table evaluations;
+	or_report *merged;
 
+	or_finding_table_init(&findings);
 	or_eval_table_init(&evaluations);
 	for (r = 0; r < n; r++) {
 		const json_t *rep = reports[r]->root, *scan = json_object_get(rep, "scan");
@@ -272,20 +296,7 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 			if (!known)
 				json_array_append_new(packs, json_deep_copy(pack));
 		}
-		append_items(findings, json_object_get(rep, "findings"), names[r], "file", false);
-		/* fingerprints stay unique across repositories */
-		for (i = json_array_size(findings) - json_array_size(json_object_get(rep, "findings"));
-		     i < json_array_size(findings); i++) {
-			json_t *f = json_array_get(findings, i);
-			or_buf text = OR_BUF_INIT;
-			or_buf_printf(&text, "%s\n%s", names[r],
-				      json_string_value(json_object_get(f, "fingerprint")));
-			git_odb_hash(&oid, text.ptr, text.size, GIT_OBJECT_BLOB);
-			git_oid_tostr(hex, sizeof(hex), &oid);
-			hex[16] = '\0';
-			json_object_set_new(f, "fingerprint", json_string(hex));
-			or_buf_dispose(&text);
-		}
+		merge_findings(&findings, &reports[r]->findings, names[r]);
 		merge_evaluations(&evaluations, &reports[r]->evaluations, names[r]);
 		append_items(documents, json_object_get(rep, "documents"), names[r], "path", false);
 		append_items(escalation, json_object_get(rep, "escalation"), names[r], "file", false);
@@ -361,16 +372,20 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 		"contacts", "history", "available", history, "reason",
 		history ? "available" : "not available in every repository", "since",
 		"gate", "fail_on", fail_on ? fail_on : "error", "min_score",
-		"summary", summary(rules, findings, &evaluations, fail_on ? fail_on : "error"),
-		"rules", rules, "findings", findings, "evaluations", json_array(), "documents",
+		"summary", summary(rules, &findings, &evaluations, fail_on ? fail_on : "error"),
+		"rules", rules, "findings", json_array(), "evaluations", json_array(), "documents",
 		documents, "escalation", escalation, "training", training ? training : json_null(),
 		"drills", drills, "contacts", contacts, "waivers", waivers, "suppressions",
 		suppressions, "repositories", repositories);
 	if (!root) {
+		or_finding_table_dispose(&findings);
 		or_eval_table_dispose(&evaluations);
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
 				   "the merged report could not be built");
 	}
-	*out = or_report_wrap(root, &evaluations);
+	merged = or_report_wrap(root);
+	merged->findings = findings; /* moved */
+	merged->evaluations = evaluations;
+	*out = merged;
 	return 0;
 }

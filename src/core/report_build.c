@@ -36,11 +36,11 @@ static json_t *text(const char *s)
 }
 
 /*
- * The strings a report repeats (rule ids, severities, areas, statuses,
- * outcomes, file paths) are one shared jansson value each: a report of
- * 100,000 findings names the same few thousand of them over and over, and
- * each copy would cost a value and a string. Nothing modifies a report's
- * strings in place, so sharing them is safe.
+ * The strings the documents and contacts repeat (owners, dates, roles,
+ * statuses, file paths) are one shared jansson value each: an organisation
+ * names the same few thousand of them over and over, and each copy would
+ * cost a value and a string. Nothing modifies a report's strings in place,
+ * so sharing them is safe.
  */
 static json_t *intern(json_t *strings, const char *s)
 {
@@ -204,43 +204,40 @@ static json_t *summary_json(const or_gate *gate)
 			 "findings", (json_int_t)gate->findings);
 }
 
-static json_t *finding_json(const or_evaluation *e, json_t *strings)
+/* The findings, typed (core/finding_table.h), in the results' order. */
+static void add_findings(or_finding_table *out, const or_results *results)
 {
-	json_t *f = json_pack("{s:o, s:o, s:o, s:o, s:o, s:i, s:i, s:o, s:o, s:s, s:o}",
-			      "rule", intern(strings, e->rule->id),
-			      "severity", intern(strings, or_severity_name(e->rule->severity)),
-			      "area", intern(strings, e->rule->area),
-			      "message", text(e->detail->message),
-			      "file", intern(strings, e->file),
-			      "line", e->line,
-			      "column", e->column,
-			      "subject", text(e->subject),
-			      "evidence", text(e->detail->evidence),
-			      "fingerprint", e->detail->fingerprint,
-			      "status", intern(strings, or_finding_status_name(e->status)));
-
-	if (e->reason)
-		json_object_set_new(f, "reason", text(e->reason));
-	if (e->detail->waiver) {
-		char expires[11];
-		or_date_format(e->detail->waiver->expires, expires);
-		json_object_set_new(f, "waiver",
-				    json_pack("{s:o, s:o, s:s}", "reason", text(e->detail->waiver->reason),
-					      "approved_by", text(e->detail->waiver->approved_by),
-					      "expires", expires));
-	}
-	return f;
-}
-
-static json_t *findings_json(const or_results *results, json_t *strings)
-{
-	json_t *out = json_array();
 	size_t i;
 
-	for (i = 0; i < results->count; i++)
-		if (or_evaluation_is_finding(&results->items[i]))
-			json_array_append_new(out, finding_json(&results->items[i], strings));
-	return out;
+	for (i = 0; i < results->count; i++) {
+		const or_evaluation *e = &results->items[i];
+		or_report_finding f;
+		char expires[11];
+
+		if (!or_evaluation_is_finding(e))
+			continue;
+		memset(&f, 0, sizeof(f));
+		f.rule = e->rule->id;
+		f.severity = or_severity_name(e->rule->severity);
+		f.area = e->rule->area;
+		f.message = e->detail->message;
+		f.file = e->file;
+		f.line = e->line;
+		f.column = e->column;
+		f.subject = e->subject;
+		f.evidence = e->detail->evidence;
+		f.fingerprint = e->detail->fingerprint;
+		f.status = or_finding_status_name(e->status);
+		f.reason = e->reason;
+		if (e->detail->waiver) {
+			or_date_format(e->detail->waiver->expires, expires);
+			f.waived = true;
+			f.waiver.reason = e->detail->waiver->reason;
+			f.waiver.approved_by = e->detail->waiver->approved_by;
+			f.waiver.expires = expires;
+		}
+		or_finding_table_add(out, &f, NULL);
+	}
 }
 
 static json_t *strings_json(char *const *items, size_t n)
@@ -683,15 +680,8 @@ json_t *or_report_build(const or_report_inputs *in)
 	return report;
 }
 
-int or_report_add_results(json_t *report, or_eval_table *evaluations, const or_results *results)
+void or_report_add_results(or_report *report, const or_results *results)
 {
-	json_t *strings = json_object();
-	int error = 0;
-
-	/* replacing a key keeps its place: the report's keys stay in order */
-	if (json_object_set_new(report, "findings", findings_json(results, strings)) != 0)
-		error = -1;
-	json_decref(strings);
-	add_evaluations(evaluations, results);
-	return error;
+	add_findings(&report->findings, results);
+	add_evaluations(&report->evaluations, results);
 }

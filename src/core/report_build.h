@@ -4,7 +4,7 @@
 
 #include <jansson.h>
 
-#include "core/eval_table.h"
+#include "core/report_value.h"
 #include "core/exceptions.h"
 #include "core/gate.h"
 #include "core/model.h"
@@ -23,10 +23,10 @@ typedef struct or_report_inputs {
  * and evaluations, whose arrays are left empty. */
 json_t *or_report_build(const or_report_inputs *inputs);
 
-/* The findings, into their place in `report`, and the evaluations that are
- * not findings, into `evaluations` (core/report_value.h). They need only
- * `results` (after or_results_detach): the model may be gone, and its
- * memory serves the largest part of the report. */
-int or_report_add_results(json_t *report, or_eval_table *evaluations, const or_results *results);
+/* The findings and the evaluations that are not findings, into the
+ * report's typed tables (core/report_value.h). They need only `results`
+ * (after or_results_detach): the model may be gone, and its memory serves
+ * the largest part of the report. */
+void or_report_add_results(or_report *report, const or_results *results);
 
 #endif

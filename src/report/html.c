@@ -41,6 +41,7 @@ struct html_rows;
 
 typedef struct html_ctx {
 	const json_t *report;
+	const or_finding_table *findings;
 	struct html_rows *rows; /* the tables whose rows are written as the page is */
 	json_t *rules;          /* rule id -> index into the report's rules (or_report_rule) */
 	const char *repo_url;   /* NULL unless an http(s) template */
@@ -49,7 +50,7 @@ typedef struct html_ctx {
 } html_ctx;
 
 typedef struct finding_ref {
-	const json_t *finding;
+	const or_report_finding *finding;
 	const char *area;
 	const char *rule;
 	size_t area_rank;
@@ -738,21 +739,19 @@ static int compare_strings(const void *a, const void *b)
 
 static void finding_row(xmlNodePtr tbody, const html_ctx *ctx, const finding_ref *ref)
 {
-	const json_t *f = ref->finding;
-	const char *severity = or_report_str(f, "severity", "error");
-	const char *status = or_report_str(f, "status", "active");
-	const char *evidence = or_report_str(f, "evidence", NULL);
-	const json_t *waiver = json_object_get(f, "waiver");
+	const or_report_finding *f = ref->finding;
+	const char *severity = f->severity;
+	const char *status = f->status;
+	const char *evidence = f->evidence;
 	xmlNodePtr row = add(tbody, "tr", "finding");
 	xmlNodePtr td;
 
 	attr(row, "data-severity", severity);
 	attr(row, "data-area", ref->area);
 	attr(row, "data-status", status);
-	location(add(row, "td", "loc"), ctx, or_report_str(f, "file", NULL),
-		 (long long)int_at(f, "line"), (long long)int_at(f, "column"));
+	location(add(row, "td", "loc"), ctx, f->file, f->line, f->column);
 	td = add(row, "td", NULL);
-	add_text(td, "div", "message", or_report_str(f, "message", ""));
+	add_text(td, "div", "message", f->message);
 	if (evidence && *evidence)
 		add_text(td, "code", "evidence", evidence);
 
@@ -764,15 +763,16 @@ static void finding_row(xmlNodePtr tbody, const html_ctx *ctx, const finding_ref
 	    ctx->fail_on <= 2) {
 		text(aside(td, "blocks"), "fails the gate");
 	}
-	if (json_is_object(waiver)) {
+	if (f->waived) {
 		xmlNodePtr detail = aside(td, "waiver-detail");
-		textf(detail, "Waiver: %s", or_report_str(waiver, "reason", "(no reason)"));
+		textf(detail, "Waiver: %s", f->waiver.reason ? f->waiver.reason : "(no reason)");
 		add(detail, "br", NULL);
-		textf(detail, "Approved by %s", or_report_str(waiver, "approved_by", "nobody named"));
+		textf(detail, "Approved by %s",
+		      f->waiver.approved_by ? f->waiver.approved_by : "nobody named");
 		add(detail, "br", NULL);
-		textf(detail, "Expires %s", or_report_str(waiver, "expires", "?"));
-	} else if (json_is_string(json_object_get(f, "reason"))) {
-		text(aside(td, "status-reason"), or_report_str(f, "reason", ""));
+		textf(detail, "Expires %s", f->waiver.expires ? f->waiver.expires : "?");
+	} else if (f->reason) {
+		text(aside(td, "status-reason"), f->reason);
 	}
 }
 
@@ -785,7 +785,7 @@ static void per_file_counts(xmlNodePtr parent, const finding_ref *refs, size_t n
 	xmlNodePtr tbody;
 
 	for (i = 0; i < n; i++)
-		files[i] = or_report_str(refs[i].finding, "file", "(repository-wide)");
+		files[i] = refs[i].finding->file ? refs[i].finding->file : "(repository-wide)";
 	qsort(files, n, sizeof(*files), compare_strings);
 	for (i = 0; i < n; i++) {
 		if (distinct && strcmp(counts[distinct - 1].file, files[i]) == 0) {
@@ -824,8 +824,7 @@ static void rule_group(xmlNodePtr parent, const html_ctx *ctx, const finding_ref
 						       NULL };
 	const char *id = refs[0].rule;
 	const json_t *rule = or_report_rule(ctx->report, ctx->rules, id);
-	const char *severity = or_report_str(rule, "severity",
-					     or_report_str(refs[0].finding, "severity", "error"));
+	const char *severity = or_report_str(rule, "severity", refs[0].finding->severity);
 	const json_t *references = json_object_get(rule, "references");
 	or_buf buf = OR_BUF_INIT;
 	xmlNodePtr section, heading, meta, tbody;
@@ -907,9 +906,9 @@ static size_t area_rank(const json_t *areas, const char *area)
 
 static void render_findings(xmlNodePtr parent, const html_ctx *ctx)
 {
-	const json_t *findings = json_object_get(ctx->report, "findings");
+	const or_finding_table *findings = ctx->findings;
 	const json_t *areas = json_object_get(json_object_get(ctx->report, "summary"), "areas");
-	size_t n = json_array_size(findings), i, start, rules = 0;
+	size_t n = findings->count, i, start, rules = 0;
 	finding_ref *refs;
 	xmlNodePtr area_section = NULL;
 	or_buf buf = OR_BUF_INIT;
@@ -920,16 +919,15 @@ static void render_findings(xmlNodePtr parent, const html_ctx *ctx)
 	}
 	refs = or_xcalloc(n, sizeof(*refs));
 	for (i = 0; i < n; i++) {
-		const json_t *f = json_array_get(findings, i);
-		const char *rule = or_report_str(f, "rule", "?");
-		const json_t *def = or_report_rule(ctx->report, ctx->rules, rule);
+		const or_report_finding *f = &findings->items[i];
+		const json_t *def = or_report_rule(ctx->report, ctx->rules, f->rule);
 		refs[i].finding = f;
-		refs[i].area = or_report_str(f, "area", "other");
-		refs[i].rule = rule;
+		refs[i].area = f->area ? f->area : "other";
+		refs[i].rule = f->rule;
 		refs[i].area_rank = area_rank(areas, refs[i].area);
 		refs[i].severity_rank =
-			or_report_severity_rank(or_report_str(def, "severity", or_report_str(f, "severity", "error")));
-		refs[i].inactive = strcmp(or_report_str(f, "status", "active"), "active") != 0;
+			or_report_severity_rank(or_report_str(def, "severity", f->severity));
+		refs[i].inactive = strcmp(f->status, "active") != 0;
 		refs[i].index = i;
 	}
 	qsort(refs, n, sizeof(*refs), compare_refs);
@@ -1651,6 +1649,7 @@ static int render_html(or_out *out, const or_report *value, const or_render_opti
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
 				   "the HTML report template is not compiled into this opsready");
 	ctx.report = report;
+	ctx.findings = &value->findings;
 	ctx.rows = &rows;
 	ctx.rules = or_report_rule_index(report);
 	repo_url = or_report_str(scan, "repo_url", NULL);

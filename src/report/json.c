@@ -1,10 +1,15 @@
 /*
- * The JSON report: the report value serialised, the typed evaluations in
- * their place, written member by member (json_stream.c).
+ * The JSON report: the report value serialised, the typed findings and
+ * evaluations in their places, written member by member (json_stream.c).
  */
 #include "core/report_value.h"
 #include "report/json_stream.h"
 #include "report/reporter.h"
+
+static json_t *finding(void *ctx, size_t i)
+{
+	return or_finding_table_json(ctx, i);
+}
 
 static json_t *evaluation(void *ctx, size_t i)
 {
@@ -14,9 +19,14 @@ static json_t *evaluation(void *ctx, size_t i)
 static int render_json(or_out *out, const or_report *report, const or_render_options *options,
 		       or_diag *diag)
 {
+	or_json_streamed rows[2] = {
+		{ "findings", report->findings.count, finding, (void *)&report->findings },
+		{ "evaluations", report->evaluations.ngroups, evaluation,
+		  (void *)&report->evaluations },
+	};
+
 	(void)options;
-	if (or_json_stream_members(out, report->root, "evaluations", report->evaluations.ngroups,
-				   evaluation, (void *)&report->evaluations) != 0) {
+	if (or_json_stream_members(out, report->root, rows, 2) != 0) {
 		if (out->failed) /* the file's own error is reported by whoever writes it */
 			return 0;
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,

@@ -93,8 +93,19 @@ static int put_value(or_out *out, const json_t *value, int depth)
 	return 0;
 }
 
-int or_json_stream_members(or_out *out, const json_t *root, const char *key, size_t n,
-			   or_json_element_fn element, void *ctx)
+static const or_json_streamed *streamed_member(const or_json_streamed *streamed, size_t n,
+					      const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(streamed[i].key, key) == 0)
+			return &streamed[i];
+	return NULL;
+}
+
+int or_json_stream_members(or_out *out, const json_t *root, const or_json_streamed *members,
+			   size_t nmembers)
 {
 	const char *name;
 	json_t *value;
@@ -105,8 +116,8 @@ int or_json_stream_members(or_out *out, const json_t *root, const char *key, siz
 	or_out_putc(out, '{');
 	json_object_foreach((json_t *)root, name, value) {
 		json_t *quoted = json_string(name);
-		bool streamed = strcmp(name, key) == 0;
-		size_t count = streamed ? n : json_array_size(value), i;
+		const or_json_streamed *streamed = streamed_member(members, nmembers, name);
+		size_t count = streamed ? streamed->n : json_array_size(value), i;
 		int error;
 
 		or_out_putc(out, '\n');
@@ -121,7 +132,7 @@ int or_json_stream_members(or_out *out, const json_t *root, const char *key, siz
 			for (i = 0; i < count; i++) {
 				/* the root's own values are only read, never
 				 * referenced: reporters share it across threads */
-				json_t *made = streamed ? element(ctx, i) : NULL;
+				json_t *made = streamed ? streamed->element(streamed->ctx, i) : NULL;
 				const json_t *item = streamed ? made : json_array_get(value, i);
 
 				or_out_putc(out, '\n');

@@ -24,12 +24,22 @@ typedef json_t *(*or_json_element_fn)(void *ctx, size_t i);
 int or_json_stream(or_out *out, const json_t *envelope, const char *key, int depth, size_t n,
 		   or_json_element_fn element, void *ctx);
 
+/* A member of the root written from elements built one at a time: the
+ * root holds an empty array at `key`, written as elements 0..n-1 from
+ * `element`. */
+typedef struct or_json_streamed {
+	const char *key;
+	size_t n;
+	or_json_element_fn element;
+	void *ctx;
+} or_json_streamed;
+
 /* Writes the object `root` as json_dumps(root, JSON_INDENT(2)) would, with
  * no copy of the whole text in memory: each member is dumped on its own, and
- * each element of a member that is an array. The member `key`, an empty
- * array in `root`, is written with elements 0..n-1 from `element`. -1 when
- * a value cannot be serialised. */
-int or_json_stream_members(or_out *out, const json_t *root, const char *key, size_t n,
-			   or_json_element_fn element, void *ctx);
+ * each element of a member that is an array; the members named in
+ * `streamed` (n of them) are filled from their elements. -1 when a value
+ * cannot be serialised. */
+int or_json_stream_members(or_out *out, const json_t *root, const or_json_streamed *streamed,
+			   size_t nstreamed);
 
 #endif

@@ -45,6 +45,7 @@
 
 typedef struct junit_ctx {
 	const json_t *report;
+	const or_finding_table *findings;
 	const or_eval_table *evaluations; /* the passes and skips */
 	json_t *rules; /* rule id -> index into the report's rules (or_report_rule) */
 	xmlTextWriterPtr w;
@@ -191,38 +192,32 @@ static void testcase(junit_ctx *ctx, or_strset *used, const char *rule, const ch
 }
 
 /* "file:line:col" (as much as is known), or "" */
-static void location(or_buf *out, const json_t *finding)
+static void location(or_buf *out, const or_report_finding *finding)
 {
-	const char *file = or_report_str(finding, "file", NULL);
-	json_int_t line = json_integer_value(json_object_get(finding, "line"));
-	json_int_t column = json_integer_value(json_object_get(finding, "column"));
-
-	if (!file)
+	if (!finding->file)
 		return;
-	or_buf_puts(out, file);
-	if (line > 0) {
-		or_buf_printf(out, ":%lld", (long long)line);
-		if (column > 0)
-			or_buf_printf(out, ":%lld", (long long)column);
+	or_buf_puts(out, finding->file);
+	if (finding->line > 0) {
+		or_buf_printf(out, ":%lld", finding->line);
+		if (finding->column > 0)
+			or_buf_printf(out, ":%lld", finding->column);
 	}
 }
 
 /* "LOC: severity: message [rule]" and the evidence, on their own lines */
-static void finding_text(or_buf *out, const json_t *finding)
+static void finding_text(or_buf *out, const or_report_finding *finding)
 {
-	const char *evidence = or_report_str(finding, "evidence", NULL);
 	size_t start = out->size;
 
 	location(out, finding);
 	if (out->size > start)
 		or_buf_puts(out, ": ");
-	or_buf_printf(out, "%s: %s [%s]\n", or_report_str(finding, "severity", "error"),
-		      or_report_str(finding, "message", ""), or_report_str(finding, "rule", "?"));
-	if (evidence && *evidence)
-		or_buf_printf(out, "evidence: %s\n", evidence);
+	or_buf_printf(out, "%s: %s [%s]\n", finding->severity, finding->message, finding->rule);
+	if (finding->evidence && *finding->evidence)
+		or_buf_printf(out, "evidence: %s\n", finding->evidence);
 }
 
-static void failure(junit_ctx *ctx, const json_t *finding, const json_t *rule)
+static void failure(junit_ctx *ctx, const or_report_finding *finding, const json_t *rule)
 {
 	const json_t *references = json_object_get(rule, "references");
 	const char *remediation = or_report_str(rule, "remediation", NULL);
@@ -232,7 +227,7 @@ static void failure(junit_ctx *ctx, const json_t *finding, const json_t *rule)
 	location(&message, finding);
 	if (message.size)
 		or_buf_puts(&message, ": ");
-	or_buf_puts(&message, or_report_str(finding, "message", ""));
+	or_buf_puts(&message, finding->message);
 	finding_text(&text, finding);
 	if (remediation && *remediation)
 		or_buf_printf(&text, "remediation: %s\n", remediation);
@@ -245,7 +240,7 @@ static void failure(junit_ctx *ctx, const json_t *finding, const json_t *rule)
 	}
 	xmlTextWriterStartElement(ctx->w, BAD_CAST_S("failure"));
 	set_attr(ctx, "message", or_buf_cstr(&message));
-	set_attr(ctx, "type", or_report_str(finding, "severity", "error"));
+	set_attr(ctx, "type", finding->severity);
 	write_text(ctx, or_buf_cstr(&text));
 	xmlTextWriterEndElement(ctx->w);
 	or_buf_dispose(&message);
@@ -253,17 +248,17 @@ static void failure(junit_ctx *ctx, const json_t *finding, const json_t *rule)
 }
 
 /* The first line of a skipped finding: why it does not count. */
-static void skip_reason(or_buf *out, const json_t *finding)
+static void skip_reason(or_buf *out, const or_report_finding *finding)
 {
-	const char *status = or_report_str(finding, "status", "");
-	const json_t *waiver = json_object_get(finding, "waiver");
-	const char *reason = or_report_str(finding, "reason", NULL);
+	const char *status = finding->status;
+	const char *reason = finding->reason;
 
-	if (strcmp(status, "waived") == 0 && json_is_object(waiver)) {
-		const char *approver = or_report_str(waiver, "approved_by", NULL);
-		const char *expires = or_report_str(waiver, "expires", NULL);
+	if (strcmp(status, "waived") == 0 && finding->waived) {
+		const char *approver = finding->waiver.approved_by;
+		const char *expires = finding->waiver.expires;
+		const char *why = finding->waiver.reason ? finding->waiver.reason : reason;
 
-		or_buf_printf(out, "waived: %s", or_report_str(waiver, "reason", reason ? reason : ""));
+		or_buf_printf(out, "waived: %s", why ? why : "");
 		if (approver || expires) {
 			or_buf_puts(out, " (");
 			if (approver)
@@ -295,11 +290,10 @@ static const char *area_of_rule(junit_ctx *ctx, const char *rule_id, or_buf *scr
 	return or_buf_cstr(scratch);
 }
 
-static const char *area_of_finding(junit_ctx *ctx, const json_t *finding, or_buf *scratch)
+static const char *area_of_finding(junit_ctx *ctx, const or_report_finding *finding,
+				   or_buf *scratch)
 {
-	const char *area = or_report_str(finding, "area", NULL);
-
-	return area ? area : area_of_rule(ctx, or_report_str(finding, "rule", "?"), scratch);
+	return finding->area ? finding->area : area_of_rule(ctx, finding->rule, scratch);
 }
 
 static void skipped(junit_ctx *ctx, const char *text)
@@ -314,30 +308,27 @@ static void skipped(junit_ctx *ctx, const char *text)
 static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
 		       junit_counts *counts)
 {
-	const json_t *findings = json_object_get(report, "findings");
+	const or_finding_table *findings = ctx->findings;
 	const or_eval_table *evaluations = ctx->evaluations;
 	or_strset used = OR_STRSET_INIT;
 	or_buf text = OR_BUF_INIT;
 	size_t i, s;
 
-	for (i = 0; i < json_array_size(findings); i++) {
-		const json_t *f = json_array_get(findings, i);
-		const char *rule;
+	for (i = 0; i < findings->count; i++) {
+		const or_report_finding *f = &findings->items[i];
 		bool active;
 
 		if (ctx->finding_area[i] != area)
 			continue;
-		rule = or_report_str(f, "rule", "?");
-		active = strcmp(or_report_str(f, "status", "active"), "active") == 0;
+		active = strcmp(f->status, "active") == 0;
 		counts->tests++;
 		counts->failures += active;
 		counts->skipped += !active;
 		if (!ctx->w)
 			continue;
-		testcase(ctx, &used, rule, or_report_str(f, "file", NULL),
-			 or_report_str(f, "subject", ""));
+		testcase(ctx, &used, f->rule, f->file, f->subject ? f->subject : "");
 		if (active) {
-			failure(ctx, f, or_report_rule(ctx->report, ctx->rules, rule));
+			failure(ctx, f, or_report_rule(ctx->report, ctx->rules, f->rule));
 		} else {
 			or_buf_clear(&text);
 			skip_reason(&text, f);
@@ -392,7 +383,7 @@ static size_t area_index(json_t *order, const char *area)
 static json_t *area_order(junit_ctx *ctx, const json_t *report)
 {
 	const json_t *areas = json_object_get(json_object_get(report, "summary"), "areas");
-	const json_t *findings = json_object_get(report, "findings");
+	const or_finding_table *findings = ctx->findings;
 	const or_eval_table *evaluations = ctx->evaluations;
 	json_t *order = json_object();
 	or_buf scratch = OR_BUF_INIT;
@@ -402,11 +393,11 @@ static json_t *area_order(junit_ctx *ctx, const json_t *report)
 
 	json_object_foreach((json_t *)areas, key, value)
 		json_object_set_new(order, key, json_integer((json_int_t)json_object_size(order)));
-	ctx->finding_area = or_xcalloc(json_array_size(findings) + 1, sizeof(size_t));
+	ctx->finding_area = or_xcalloc(findings->count + 1, sizeof(size_t));
 	ctx->evaluation_area = or_xcalloc(evaluations->ngroups + 1, sizeof(size_t));
-	for (i = 0; i < json_array_size(findings); i++)
-		ctx->finding_area[i] = area_index(
-			order, area_of_finding(ctx, json_array_get(findings, i), &scratch));
+	for (i = 0; i < findings->count; i++)
+		ctx->finding_area[i] =
+			area_index(order, area_of_finding(ctx, &findings->items[i], &scratch));
 	for (i = 0; i < evaluations->ngroups; i++)
 		ctx->evaluation_area[i] =
 			area_index(order, area_of_rule(ctx, evaluations->groups[i].rule, &scratch));
@@ -446,7 +437,8 @@ static int render_junit(or_out *out, const or_report *whole, const or_render_opt
 {
 	const json_t *report = whole->root;
 	const json_t *summary_areas = json_object_get(json_object_get(report, "summary"), "areas");
-	junit_ctx ctx = { report, &whole->evaluations, or_report_rule_index(report), NULL, NULL,
+	junit_ctx ctx = { report, &whole->findings, &whole->evaluations, or_report_rule_index(report),
+			  NULL, NULL,
 			  NULL, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT };
 	json_t *areas = NULL;
 	junit_counts *counts = NULL, total = { 0, 0, 0 };

@@ -41,13 +41,13 @@ static void link_target(or_buf *out, const char *url, const char *commit, const 
 	}
 }
 
-static void location(or_buf *out, const json_t *report, const json_t *f)
+static void location(or_buf *out, const json_t *report, const or_report_finding *f)
 {
 	const json_t *scan = json_object_get(report, "scan");
 	const char *url = or_report_str(scan, "repo_url", NULL);
 	const char *commit = or_report_str(scan, "commit", or_report_str(scan, "branch", "HEAD"));
-	const char *file = or_report_str(f, "file", NULL);
-	long long line = (long long)json_integer_value(json_object_get(f, "line"));
+	const char *file = f->file;
+	long long line = f->line;
 	or_buf label = OR_BUF_INIT;
 
 	if (!file) {
@@ -77,17 +77,18 @@ static int rank(const char *severity)
 	return r > 2 ? 0 : r;
 }
 
-static void markdown(or_buf *out, const json_t *report)
+static void markdown(or_buf *out, const or_report *value)
 {
+	const json_t *report = value->root;
 	const json_t *summary = json_object_get(report, "summary");
 	const json_t *counts = json_object_get(summary, "counts");
 	const json_t *areas = json_object_get(summary, "areas");
-	const json_t *findings = json_object_get(report, "findings");
+	const or_finding_table *findings = &value->findings;
 	const json_t *scan = json_object_get(report, "scan");
 	bool passed = strcmp(or_report_str(summary, "verdict", "fail"), "pass") == 0;
 	size_t i, shown = 0, active = 0;
 	const char *area;
-	const json_t *value;
+	const json_t *totals;
 	int sev;
 
 	or_buf_printf(out, "## opsready: %s %s — readiness %.1f / 100\n\n", passed ? "✅" : "❌",
@@ -104,32 +105,30 @@ static void markdown(or_buf *out, const json_t *report)
 			      json_number_value(json_object_get(json_object_get(report, "gate"),
 								"min_score")));
 	or_buf_puts(out, "\n\n| Area | Score | Active findings |\n| --- | ---: | ---: |\n");
-	json_object_foreach((json_t *)areas, area, value) {
-		const json_t *score = json_object_get(value, "score");
+	json_object_foreach((json_t *)areas, area, totals) {
+		const json_t *score = json_object_get(totals, "score");
 		if (!json_is_number(score))
 			continue;
 		or_buf_printf(out, "| %s | %.1f | %lld |\n", area, json_number_value(score),
-			      (long long)json_integer_value(json_object_get(value, "findings")));
+			      (long long)json_integer_value(json_object_get(totals, "findings")));
 	}
 
-	for (i = 0; i < json_array_size(findings); i++)
-		if (strcmp(or_report_str(json_array_get(findings, i), "status", ""), "active") == 0)
+	for (i = 0; i < findings->count; i++)
+		if (strcmp(findings->items[i].status, "active") == 0)
 			active++;
 	if (active) {
 		or_buf_puts(out, "\n### Findings\n\n| Severity | Rule | Where | What |\n"
 				 "| --- | --- | --- | --- |\n");
 		/* errors first, then warnings, then notices; report order within */
 		for (sev = 2; sev >= 0 && shown < TOP_FINDINGS; sev--) {
-			for (i = 0; i < json_array_size(findings) && shown < TOP_FINDINGS; i++) {
-				const json_t *f = json_array_get(findings, i);
-				if (strcmp(or_report_str(f, "status", ""), "active") != 0 ||
-				    rank(or_report_str(f, "severity", "")) != sev)
+			for (i = 0; i < findings->count && shown < TOP_FINDINGS; i++) {
+				const or_report_finding *f = &findings->items[i];
+				if (strcmp(f->status, "active") != 0 || rank(f->severity) != sev)
 					continue;
-				or_buf_printf(out, "| %s | `%s` | ", or_report_str(f, "severity", "?"),
-					      or_report_str(f, "rule", "?"));
+				or_buf_printf(out, "| %s | `%s` | ", f->severity, f->rule);
 				location(out, report, f);
 				or_buf_puts(out, " | ");
-				or_report_md_cell(out, or_report_str(f, "message", ""));
+				or_report_md_cell(out, f->message);
 				or_buf_puts(out, " |\n");
 				shown++;
 			}
@@ -154,12 +153,11 @@ static void markdown(or_buf *out, const json_t *report)
 static int render_markdown(or_out *out, const or_report *value, const or_render_options *options,
 			   or_diag *diag)
 {
-	const json_t *report = value->root;
 	or_buf text = OR_BUF_INIT; /* a summary: short, whatever the report's size */
 
 	(void)options;
 	(void)diag;
-	markdown(&text, report);
+	markdown(&text, value);
 	or_out_put(out, text.ptr, text.size);
 	or_buf_dispose(&text);
 	return 0;

@@ -14,17 +14,13 @@
 #include "util/parallel.h"
 #include "util/timing.h"
 
-or_report *or_report_wrap(json_t *root, or_eval_table *evaluations)
+or_report *or_report_wrap(json_t *root)
 {
 	or_report *report = or_xcalloc(1, sizeof(*report));
 
 	report->root = root;
-	if (evaluations) {
-		report->evaluations = *evaluations;
-		or_eval_table_init(evaluations);
-	} else {
-		or_eval_table_init(&report->evaluations);
-	}
+	or_finding_table_init(&report->findings);
+	or_eval_table_init(&report->evaluations);
 	return report;
 }
 
@@ -33,6 +29,7 @@ void or_report_free(or_report *report)
 	if (!report)
 		return;
 	json_decref(report->root);
+	or_finding_table_dispose(&report->findings);
 	or_eval_table_dispose(&report->evaluations);
 	free(report);
 }
@@ -134,29 +131,10 @@ const char *or_report_str(const json_t *object, const char *key, const char *fal
 	return s ? s : fallback;
 }
 
-/* The keys every reporter, diff and merge read from a finding: a report
- * whose findings lack them is not one opsready wrote. */
-static int check_findings(const json_t *findings, const char *path, or_diag *diag)
-{
-	static const char *const keys[] = { "rule", "severity", "message", "fingerprint",
-					    "status" };
-	size_t i, k;
-
-	for (i = 0; i < json_array_size(findings); i++) {
-		const json_t *f = json_array_get(findings, i);
-		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-			if (!json_is_string(json_object_get(f, keys[k])))
-				return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
-						   "not an opsready JSON report: findings[%zu] has "
-						   "no string '%s'", i, keys[k]);
-	}
-	return 0;
-}
-
 int or_report_from_json(or_report **out, json_t *root, const char *path, or_diag *diag)
 {
 	const json_t *version = json_object_get(root, "schema_version");
-	or_eval_table evaluations;
+	or_report *report;
 
 	*out = NULL;
 	if (!json_is_object(root) || !json_is_integer(version) ||
@@ -175,22 +153,20 @@ int or_report_from_json(or_report **out, json_t *root, const char *path, or_diag
 		json_decref(root);
 		return -1;
 	}
-	if (check_findings(json_object_get(root, "findings"), path, diag) != 0) {
-		json_decref(root);
+	report = or_report_wrap(root);
+	if (or_finding_table_load(&report->findings, json_object_get(root, "findings"), NULL,
+				  path, diag) != 0 ||
+	    or_eval_table_load(&report->evaluations, json_object_get(root, "evaluations"), NULL,
+			       path, diag) != 0) {
+		or_report_free(report);
 		return -1;
 	}
-	/* the evaluations are held typed; an empty array keeps their place
-	 * among the root's keys */
-	or_eval_table_init(&evaluations);
-	if (or_eval_table_load(&evaluations, json_object_get(root, "evaluations"), NULL, path,
-			       diag) != 0) {
-		or_eval_table_dispose(&evaluations);
-		json_decref(root);
-		return -1;
-	}
+	/* the rows are held typed; empty arrays keep their places among the
+	 * root's keys */
+	json_object_set_new(root, "findings", json_array());
 	if (json_object_get(root, "evaluations"))
 		json_object_set_new(root, "evaluations", json_array());
-	*out = or_report_wrap(root, &evaluations);
+	*out = report;
 	return 0;
 }
 

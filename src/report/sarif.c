@@ -153,11 +153,11 @@ static const char *config_in_root(const json_t *scan)
 	return config + n + 1;
 }
 
-static json_t *result_locations(const json_t *finding, const json_t *scan)
+static json_t *result_locations(const or_report_finding *finding, const json_t *scan)
 {
-	const char *file = or_report_str(finding, "file", NULL);
-	json_int_t line = json_integer_value(json_object_get(finding, "line"));
-	json_int_t column = json_integer_value(json_object_get(finding, "column"));
+	const char *file = finding->file;
+	json_int_t line = finding->line;
+	json_int_t column = finding->column;
 	json_t *physical, *region;
 	or_buf uri = OR_BUF_INIT;
 
@@ -180,29 +180,38 @@ static json_t *result_locations(const json_t *finding, const json_t *scan)
 	return json_pack("[{s:o}]", "physicalLocation", physical);
 }
 
-/* suppressions[] of a waived, suppressed or baseline finding; NULL else */
-static json_t *result_suppressions(const json_t *finding)
+static json_t *string_or_null(const char *s)
 {
-	const char *status = or_report_str(finding, "status", "active");
-	const char *reason = or_report_str(finding, "reason", NULL);
-	const json_t *waiver = json_object_get(finding, "waiver");
+	return s ? json_string(s) : json_null();
+}
+
+/* suppressions[] of a waived, suppressed or baseline finding; NULL else */
+static json_t *result_suppressions(const or_report_finding *finding)
+{
+	const char *status = finding->status;
+	const char *reason = finding->reason;
+	const or_report_waiver *waiver = finding->waived ? &finding->waiver : NULL;
 	or_buf justification = OR_BUF_INIT;
 	json_t *suppression;
 
 	if (strcmp(status, "waived") == 0) {
-		const char *approver = or_report_str(waiver, "approved_by", NULL);
-		const char *expires = or_report_str(waiver, "expires", NULL);
+		const char *approver = waiver ? waiver->approved_by : NULL;
+		const char *expires = waiver ? waiver->expires : NULL;
+		const char *why = waiver && waiver->reason ? waiver->reason : reason;
 
-		or_buf_printf(&justification, "waived: %s",
-			      or_report_str(waiver, "reason", reason ? reason : "no reason given"));
+		or_buf_printf(&justification, "waived: %s", why ? why : "no reason given");
 		if (approver)
 			or_buf_printf(&justification, "; approved by %s", approver);
 		if (expires)
 			or_buf_printf(&justification, "; expires %s", expires);
 		suppression = json_pack("{s:s, s:s, s:s}", "kind", "external", "status", "accepted",
 					"justification", or_buf_cstr(&justification));
-		if (json_is_object(waiver))
-			json_object_set_new(suppression, "properties", json_deep_copy(waiver));
+		if (waiver)
+			json_object_set_new(suppression, "properties",
+					    json_pack("{s:o, s:o, s:o}", "reason",
+						      string_or_null(waiver->reason), "approved_by",
+						      string_or_null(waiver->approved_by), "expires",
+						      string_or_null(waiver->expires)));
 	} else if (strcmp(status, "suppressed") == 0 || strcmp(status, "baseline") == 0) {
 		bool baseline = status[0] == 'b';
 
@@ -218,12 +227,13 @@ static json_t *result_suppressions(const json_t *finding)
 	return suppression ? json_pack("[o]", suppression) : NULL;
 }
 
-static json_t *result(const json_t *finding, const json_t *rule_index, const json_t *scan)
+static json_t *result(const or_report_finding *finding, const json_t *rule_index,
+		      const json_t *scan)
 {
-	const char *rule = or_report_str(finding, "rule", "?");
-	const char *severity = or_report_str(finding, "severity", "error");
-	const char *status = or_report_str(finding, "status", "active");
-	const char *evidence = or_report_str(finding, "evidence", NULL);
+	const char *rule = finding->rule;
+	const char *severity = finding->severity;
+	const char *status = finding->status;
+	const char *evidence = finding->evidence;
 	const json_t *index = json_object_get(rule_index, rule);
 	json_t *out, *locations, *suppressions, *properties;
 
@@ -234,19 +244,18 @@ static json_t *result(const json_t *finding, const json_t *rule_index, const jso
 							      ? "note"
 							      : level_of(severity)));
 	json_object_set_new(out, "message",
-			    text_object("text", or_report_str(finding, "message", rule)));
+			    text_object("text", finding->message));
 	locations = result_locations(finding, scan);
 	if (locations)
 		json_object_set_new(out, "locations", locations);
 	json_object_set_new(out, "partialFingerprints",
-			    json_pack("{s:s}", "opsready/v1",
-				      or_report_str(finding, "fingerprint", "")));
+			    json_pack("{s:s}", "opsready/v1", finding->fingerprint));
 	suppressions = result_suppressions(finding);
 	if (suppressions)
 		json_object_set_new(out, "suppressions", suppressions);
 	properties = json_pack("{s:s, s:s, s:s, s:s}", "status", status, "severity", severity,
-			       "area", or_report_str(finding, "area", ""), "subject",
-			       or_report_str(finding, "subject", ""));
+			       "area", finding->area ? finding->area : "", "subject",
+			       finding->subject ? finding->subject : "");
 	if (evidence)
 		json_object_set_new(properties, "evidence", json_string(evidence));
 	json_object_set_new(out, "properties", properties);
@@ -332,14 +341,15 @@ static json_t *run_object(const json_t *report, const json_t *rule_index)
 }
 
 typedef struct sarif_ctx {
-	const json_t *findings, *rule_index, *scan;
+	const or_finding_table *findings;
+	const json_t *rule_index, *scan;
 } sarif_ctx;
 
 static json_t *next_result(void *data, size_t i)
 {
 	const sarif_ctx *ctx = data;
 
-	return result(json_array_get(ctx->findings, i), ctx->rule_index, ctx->scan);
+	return result(&ctx->findings->items[i], ctx->rule_index, ctx->scan);
 }
 
 static int render_sarif(or_out *out, const or_report *value, const or_render_options *options,
@@ -356,13 +366,13 @@ static int render_sarif(or_out *out, const or_report *value, const or_render_opt
 	for (i = 0; i < json_array_size(rules); i++)
 		json_object_set_new(rule_index, or_report_str(json_array_get(rules, i), "id", "?"),
 				    json_integer((json_int_t)i));
-	ctx.findings = json_object_get(report, "findings");
+	ctx.findings = &value->findings;
 	ctx.rule_index = rule_index;
 	ctx.scan = json_object_get(report, "scan");
 	sarif = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0",
 			  "runs", run_object(report, rule_index));
 	/* "results" is a key of the run, runs[0], three levels in */
-	error = sarif ? or_json_stream(out, sarif, "results", 3, json_array_size(ctx.findings),
+	error = sarif ? or_json_stream(out, sarif, "results", 3, ctx.findings->count,
 				       next_result, &ctx)
 		      : -1;
 	json_decref(sarif);

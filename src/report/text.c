@@ -26,21 +26,17 @@ static const char *severity_color(const char *severity)
 	return CYAN;
 }
 
-static void location(or_buf *out, const json_t *f, bool color)
+static void location(or_buf *out, const or_report_finding *f, bool color)
 {
-	const char *file = or_report_str(f, "file", NULL);
-	json_int_t line = json_integer_value(json_object_get(f, "line"));
-	json_int_t column = json_integer_value(json_object_get(f, "column"));
-
-	if (!file)
+	if (!f->file)
 		return;
 	if (color)
 		or_buf_puts(out, BOLD);
-	or_buf_puts(out, file);
-	if (line > 0) {
-		or_buf_printf(out, ":%lld", (long long)line);
-		if (column > 0)
-			or_buf_printf(out, ":%lld", (long long)column);
+	or_buf_puts(out, f->file);
+	if (f->line > 0) {
+		or_buf_printf(out, ":%lld", f->line);
+		if (f->column > 0)
+			or_buf_printf(out, ":%lld", f->column);
 	}
 	or_buf_puts(out, ":");
 	if (color)
@@ -48,25 +44,21 @@ static void location(or_buf *out, const json_t *f, bool color)
 	or_buf_putc(out, ' ');
 }
 
-static void finding_line(or_buf *out, const json_t *f, bool color)
+static void finding_line(or_buf *out, const or_report_finding *f, bool color)
 {
-	const char *severity = or_report_str(f, "severity", "error");
-	const char *status = or_report_str(f, "status", "active");
-
 	location(out, f, color);
 	if (color)
-		or_buf_printf(out, "%s%s:%s ", severity_color(severity), severity, RESET);
+		or_buf_printf(out, "%s%s:%s ", severity_color(f->severity), f->severity, RESET);
 	else
-		or_buf_printf(out, "%s: ", severity);
-	or_buf_puts(out, or_report_str(f, "message", ""));
+		or_buf_printf(out, "%s: ", f->severity);
+	or_buf_puts(out, f->message);
 	if (color)
-		or_buf_printf(out, " %s[%s]%s", DIM, or_report_str(f, "rule", "?"), RESET);
+		or_buf_printf(out, " %s[%s]%s", DIM, f->rule, RESET);
 	else
-		or_buf_printf(out, " [%s]", or_report_str(f, "rule", "?"));
-	if (strcmp(status, "active") != 0) {
-		const char *reason = or_report_str(f, "reason", NULL);
-		or_buf_printf(out, " (%s%s%s)", status, reason ? ": " : "", reason ? reason : "");
-	}
+		or_buf_printf(out, " [%s]", f->rule);
+	if (strcmp(f->status, "active") != 0)
+		or_buf_printf(out, " (%s%s%s)", f->status, f->reason ? ": " : "",
+			      f->reason ? f->reason : "");
 	or_buf_putc(out, '\n');
 }
 
@@ -221,7 +213,7 @@ static int render_text(or_out *out, const or_report *value, const or_render_opti
 		       or_diag *diag)
 {
 	const json_t *report = value->root;
-	const json_t *findings = json_object_get(report, "findings");
+	const or_finding_table *findings = &value->findings;
 	const json_t *skipped = json_object_get(json_object_get(report, "scan"), "skipped");
 	int fail_on = or_report_severity_rank(
 		or_report_str(json_object_get(report, "gate"), "fail_on", "error"));
@@ -230,11 +222,10 @@ static int render_text(or_out *out, const or_report *value, const or_render_opti
 	size_t i;
 
 	(void)diag;
-	for (i = 0; i < json_array_size(findings); i++) {
-		const json_t *f = json_array_get(findings, i);
-		if (options->quiet &&
-		    (strcmp(or_report_str(f, "status", "active"), "active") != 0 ||
-		     or_report_severity_rank(or_report_str(f, "severity", "error")) < fail_on))
+	for (i = 0; i < findings->count; i++) {
+		const or_report_finding *f = &findings->items[i];
+		if (options->quiet && (strcmp(f->status, "active") != 0 ||
+				       or_report_severity_rank(f->severity) < fail_on))
 			continue;
 		finding_line(&line, f, color);
 		emit(out, &line);

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/buf.h"
+#include "util/utf8.h"
 
 static uint64_t hash_of(const char *key, size_t len)
 {
@@ -91,6 +93,23 @@ const char *or_strset_intern(or_strset *set, const char *key, size_t len)
 	size_t slot = insert(set, key, len, &added); /* before reading keys: it may grow */
 
 	return set->keys[slot];
+}
+
+const char *or_strset_intern_text(or_strset *set, const char *s)
+{
+	or_buf clean = OR_BUF_INIT;
+	const char *kept;
+	size_t len;
+
+	if (!s)
+		return NULL;
+	len = strlen(s);
+	if (or_utf8_invalid_offset(s, len) == (size_t)-1)
+		return or_strset_intern(set, s, len);
+	or_utf8_put_ascii(&clean, s);
+	kept = or_strset_intern(set, or_buf_cstr(&clean), clean.size);
+	or_buf_dispose(&clean);
+	return kept;
 }
 
 void or_strset_dispose(or_strset *set)

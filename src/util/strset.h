@@ -27,6 +27,11 @@ bool or_strset_contains(const or_strset *set, const char *key, size_t len);
 bool or_strset_add(or_strset *set, const char *key, size_t len);
 /* The set's copy of `key`, added when new: one copy of each string. */
 const char *or_strset_intern(or_strset *set, const char *key, size_t len);
+/* The set's copy of the C string `s` as the report keeps text: jansson
+ * refuses strings that are not UTF-8, and scanned text may not be, so such
+ * a string is kept with '?' for each byte past ASCII (or_utf8_put_ascii).
+ * NULL stays NULL. */
+const char *or_strset_intern_text(or_strset *set, const char *s);
 void or_strset_dispose(or_strset *set);
 
 #endif

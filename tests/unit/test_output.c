@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "core/eval_table.h"
+#include "core/finding_table.h"
 #include "report/json_stream.h"
 #include "suites.h"
 #include "util/fs.h"
@@ -256,39 +257,48 @@ START_TEST(test_strset_intern)
 END_TEST
 
 /* or_json_stream_members writes what json_dumps writes for the whole: the
- * streamed member filled from the callback, other arrays element by element,
- * empty arrays and objects, nested values, and keys that need escaping. */
+ * streamed members filled from their callbacks, other arrays element by
+ * element, empty arrays and objects, nested values, and keys that need
+ * escaping. */
 START_TEST(test_json_stream_members_is_json_dumps)
 {
 	static const char *const roots[] = {
 		"{\"a\": 1, \"list\": [], \"b\": {\"x\": [1, {\"y\": null}], \"z\": {}},"
 		" \"findings\": [{\"m\": \"line\\nbreak \\\"q\\\"\"}, 2.5, \"\u00e9\"],"
-		" \"empty\": [], \"k\\\"ey\\n\": true}",
+		" \"empty\": [], \"k\\\"ey\\n\": true, \"more\": []}",
 		"{\"list\": []}",
+		"{\"more\": [], \"list\": []}",
 		"{\"only\": [1, 2]}",
 	};
 	json_t *items = json_loads("[{\"rule\": \"r\", \"subjects\": [\"s1\", \"s2\"]}, [], 3]", 0,
 				   NULL);
+	json_t *more = json_loads("[\"m\\u00e9\", {\"k\": [true]}]", 0, NULL);
 	size_t r;
 
 	ck_assert_ptr_nonnull(items);
+	ck_assert_ptr_nonnull(more);
 	for (r = 0; r < sizeof(roots) / sizeof(roots[0]); r++) {
 		json_t *root = json_loads(roots[r], 0, NULL), *whole;
 		or_out out = OR_OUT_INIT, none = OR_OUT_INIT;
+		or_json_streamed members[2] = {
+			{ "list", json_array_size(items), element, items },
+			{ "more", json_array_size(more), element, more },
+		};
 		char *dump;
 
 		ck_assert_ptr_nonnull(root);
-		ck_assert_int_eq(or_json_stream_members(&out, root, "list", json_array_size(items),
-							element, items),
-				 0);
+		ck_assert_int_eq(or_json_stream_members(&out, root, members, 2), 0);
 		whole = json_deep_copy(root);
-		if (json_object_get(root, "list")) /* a root without the member gets none */
+		/* a root without a member gets none */
+		if (json_object_get(root, "list"))
 			json_object_set(whole, "list", items);
+		if (json_object_get(root, "more"))
+			json_object_set(whole, "more", more);
 		dump = json_dumps(whole, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
 		ck_assert_str_eq(or_buf_cstr(&out.buf), dump);
 		free(dump);
 		/* nothing streamed: the root as it is */
-		ck_assert_int_eq(or_json_stream_members(&none, root, "list", 0, element, items), 0);
+		ck_assert_int_eq(or_json_stream_members(&none, root, NULL, 0), 0);
 		dump = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
 		ck_assert_str_eq(or_buf_cstr(&none.buf), dump);
 		free(dump);
@@ -298,6 +308,7 @@ START_TEST(test_json_stream_members_is_json_dumps)
 		or_out_dispose(&none);
 	}
 	json_decref(items);
+	json_decref(more);
 }
 END_TEST
 
@@ -376,6 +387,117 @@ START_TEST(test_eval_table)
 }
 END_TEST
 
+/* The typed findings: interning, the JSON report's object (members in the
+ * report's order, reason and waiver only when there are any), loading a
+ * saved report's findings with a merge prefix, and refusing what opsready
+ * did not write. */
+START_TEST(test_finding_table)
+{
+	or_finding_table table, back;
+	or_report_finding f;
+	or_diag diag = OR_DIAG_INIT;
+	json_t *array = json_array(), *bad;
+	char *text;
+	size_t i;
+
+	or_finding_table_init(&table);
+	memset(&f, 0, sizeof(f));
+	f.rule = "docs.required-section";
+	f.severity = "error";
+	f.area = "docs";
+	f.message = "runbook has no 'Rollback Procedures' section";
+	f.file = "a.md";
+	f.line = 1;
+	f.column = 1;
+	f.subject = "section:Rollback Procedures";
+	f.fingerprint = "0123456789abcdef";
+	f.status = "active";
+	or_finding_table_add(&table, &f, NULL);
+	f.file = "b\xff.md";
+	f.evidence = "TODO";
+	f.fingerprint = "fedcba9876543210";
+	f.status = "waived";
+	f.waived = true;
+	f.waiver.reason = "migrating";
+	f.waiver.expires = "2027-01-31";
+	or_finding_table_add(&table, &f, NULL);
+	memset(&f, 0, sizeof(f));
+	f.rule = "contacts.missing-role";
+	f.severity = "warning";
+	f.area = "contacts";
+	f.message = "no contact for the required role Incident Commander";
+	f.subject = "role:Incident Commander";
+	f.fingerprint = "00000000000000ff";
+	f.status = "baseline";
+	f.reason = "in the baseline";
+	or_finding_table_add(&table, &f, NULL);
+	ck_assert_uint_eq(table.count, 3);
+	/* one copy of each string; text that is not UTF-8 kept with '?' */
+	ck_assert_ptr_eq(table.items[0].message, table.items[1].message);
+	ck_assert_str_eq(table.items[1].file, "b?.md");
+
+	for (i = 0; i < table.count; i++)
+		json_array_append_new(array, or_finding_table_json(&table, i));
+	text = json_dumps(array, JSON_COMPACT);
+	ck_assert_str_eq(
+		text,
+		"[{\"rule\":\"docs.required-section\",\"severity\":\"error\",\"area\":\"docs\","
+		"\"message\":\"runbook has no 'Rollback Procedures' section\",\"file\":\"a.md\","
+		"\"line\":1,\"column\":1,\"subject\":\"section:Rollback Procedures\","
+		"\"evidence\":null,\"fingerprint\":\"0123456789abcdef\",\"status\":\"active\"},"
+		"{\"rule\":\"docs.required-section\",\"severity\":\"error\",\"area\":\"docs\","
+		"\"message\":\"runbook has no 'Rollback Procedures' section\",\"file\":\"b?.md\","
+		"\"line\":1,\"column\":1,\"subject\":\"section:Rollback Procedures\","
+		"\"evidence\":\"TODO\",\"fingerprint\":\"fedcba9876543210\",\"status\":\"waived\","
+		"\"waiver\":{\"reason\":\"migrating\",\"approved_by\":null,\"expires\":\"2027-01-31\"}},"
+		"{\"rule\":\"contacts.missing-role\",\"severity\":\"warning\",\"area\":\"contacts\","
+		"\"message\":\"no contact for the required role Incident Commander\",\"file\":null,"
+		"\"line\":0,\"column\":0,\"subject\":\"role:Incident Commander\",\"evidence\":null,"
+		"\"fingerprint\":\"00000000000000ff\",\"status\":\"baseline\","
+		"\"reason\":\"in the baseline\"}]");
+	free(text);
+
+	/* loaded back: the same objects, files prefixed for a merge */
+	or_finding_table_init(&back);
+	ck_assert_int_eq(or_finding_table_load(&back, array, "payments", "r.json", &diag), 0);
+	ck_assert_uint_eq(back.count, 3);
+	ck_assert_str_eq(back.items[0].file, "payments/a.md");
+	ck_assert_ptr_null(back.items[2].file); /* repository-wide stays so */
+	ck_assert(back.items[1].waived);
+	ck_assert_str_eq(back.items[1].waiver.expires, "2027-01-31");
+	ck_assert_ptr_null(back.items[1].waiver.approved_by);
+	ck_assert_int_eq(back.items[0].line, 1);
+	or_finding_table_dispose(&back);
+	or_finding_table_init(&back);
+	ck_assert_int_eq(or_finding_table_load(&back, array, NULL, "r.json", &diag), 0);
+	for (i = 0; i < back.count; i++) {
+		json_t *again = or_finding_table_json(&back, i);
+		ck_assert(json_equal(again, json_array_get(array, i)));
+		json_decref(again);
+	}
+	or_finding_table_dispose(&back);
+
+	bad = json_loads("[{\"rule\": \"r\", \"severity\": \"error\", \"message\": \"m\","
+			 " \"fingerprint\": 7, \"status\": \"active\"}]", 0, NULL);
+	or_finding_table_init(&back);
+	ck_assert_int_eq(or_finding_table_load(&back, bad, NULL, "r.json", &diag), -1);
+	ck_assert_int_eq(diag.code, OR_EXIT_USAGE);
+	ck_assert_str_eq(diag.file, "r.json");
+	ck_assert_ptr_nonnull(strstr(diag.message, "findings[0] has no string 'fingerprint'"));
+	or_finding_table_dispose(&back);
+	json_decref(bad);
+	bad = json_object();
+	or_finding_table_init(&back);
+	ck_assert_int_eq(or_finding_table_load(&back, bad, NULL, "r.json", &diag), -1);
+	ck_assert_ptr_nonnull(strstr(diag.message, "not an array"));
+	or_finding_table_dispose(&back);
+	json_decref(bad);
+
+	json_decref(array);
+	or_finding_table_dispose(&table);
+}
+END_TEST
+
 Suite *output_suite(void)
 {
 	Suite *s = suite_create("output");
@@ -390,6 +512,7 @@ Suite *output_suite(void)
 	tcase_add_test(tc, test_strset_intern);
 	tcase_add_test(tc, test_json_stream_members_is_json_dumps);
 	tcase_add_test(tc, test_eval_table);
+	tcase_add_test(tc, test_finding_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

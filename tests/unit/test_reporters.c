@@ -33,20 +33,35 @@ static json_t *load_report(const char *name)
 }
 
 /* Render through the registry; the result is malloc'd. */
-static char *render(const json_t *report, const char *format)
+static or_report *load_value(const json_t *report)
+{
+	or_diag diag = OR_DIAG_INIT;
+	or_report *value;
+
+	ck_assert_int_eq(or_report_from_json(&value, json_deep_copy(report), "test", &diag), 0);
+	return value;
+}
+
+static char *render_value(const or_report *value, const char *format)
 {
 	const or_reporter *reporter = or_reporter_find(format);
 	or_render_options options = OR_RENDER_OPTIONS_INIT;
 	or_diag diag = OR_DIAG_INIT;
 	or_out out = OR_OUT_INIT;
-	or_report *value;
 
 	ck_assert_msg(reporter != NULL, "no reporter '%s'", format);
-	ck_assert_int_eq(or_report_from_json(&value, json_deep_copy(report), "test", &diag), 0);
 	ck_assert_int_eq(reporter->render(&out, value, &options, &diag), 0);
 	ck_assert(out.buf.size > 0);
-	or_report_free(value);
 	return or_buf_detach(&out.buf);
+}
+
+static char *render(const json_t *report, const char *format)
+{
+	or_report *value = load_value(report);
+	char *text = render_value(value, format);
+
+	or_report_free(value);
+	return text;
 }
 
 /* Parse strictly (no recovery, no network) and validate against the XSD. */
@@ -329,14 +344,17 @@ static const char *const tiny_report =
 START_TEST(test_junit_unique_names_and_invalid_utf8)
 {
 	json_t *report = json_loads(tiny_report, 0, NULL);
-	json_t *finding;
+	or_report *value;
 	char *xml;
 	xmlDocPtr doc;
 
 	ck_assert(report != NULL);
-	finding = json_array_get(json_object_get(report, "findings"), 2);
-	json_object_set_new(finding, "message", json_stringn_nocheck("bad \xff\xfe end", 10));
-	xml = render(report, "junit");
+	/* the report value keeps text that is not UTF-8 as '?'; the JUnit
+	 * writer does not count on it */
+	value = load_value(report);
+	value->findings.items[2].message = "bad \xff\xfe end";
+	xml = render_value(value, "junit");
+	or_report_free(value);
 	doc = parse_valid_junit(xml);
 	check_junit_counts(report, doc);
 	ck_assert(strstr(xml, "name=\"a b#c.md: x:y\" classname=\"docs.placeholder\""));

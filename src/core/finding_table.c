@@ -1,0 +1,141 @@
+#include "core/finding_table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/buf.h"
+
+void or_finding_table_init(or_finding_table *table)
+{
+	or_strset empty = OR_STRSET_INIT;
+
+	memset(table, 0, sizeof(*table));
+	table->strings = empty;
+}
+
+void or_finding_table_dispose(or_finding_table *table)
+{
+	free(table->items);
+	or_strset_dispose(&table->strings);
+	or_finding_table_init(table);
+}
+
+const char *or_finding_table_intern(or_finding_table *table, const char *s)
+{
+	return or_strset_intern_text(&table->strings, s);
+}
+
+or_report_finding *or_finding_table_add(or_finding_table *table, const or_report_finding *finding,
+				       const char *prefix)
+{
+	or_report_finding *row;
+
+	table->items = or_xgrow(table->items, &table->capacity, table->count + 1,
+				sizeof(*table->items));
+	row = &table->items[table->count++];
+	*row = *finding;
+	row->rule = or_finding_table_intern(table, finding->rule);
+	row->severity = or_finding_table_intern(table, finding->severity);
+	row->area = or_finding_table_intern(table, finding->area);
+	row->message = or_finding_table_intern(table, finding->message);
+	if (prefix && finding->file) {
+		or_buf path = OR_BUF_INIT;
+		or_buf_printf(&path, "%s/%s", prefix, finding->file);
+		row->file = or_finding_table_intern(table, or_buf_cstr(&path));
+		or_buf_dispose(&path);
+	} else {
+		row->file = or_finding_table_intern(table, finding->file);
+	}
+	row->subject = or_finding_table_intern(table, finding->subject);
+	row->evidence = or_finding_table_intern(table, finding->evidence);
+	row->fingerprint = or_finding_table_intern(table, finding->fingerprint);
+	row->status = or_finding_table_intern(table, finding->status);
+	row->reason = or_finding_table_intern(table, finding->reason);
+	row->waiver.reason = or_finding_table_intern(table, finding->waiver.reason);
+	row->waiver.approved_by = or_finding_table_intern(table, finding->waiver.approved_by);
+	row->waiver.expires = or_finding_table_intern(table, finding->waiver.expires);
+	return row;
+}
+
+static json_t *string_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+json_t *or_finding_table_json(const or_finding_table *table, size_t i)
+{
+	const or_report_finding *f = &table->items[i];
+	json_t *v = json_pack("{s:s, s:s, s:o, s:s, s:o, s:I, s:I, s:o, s:o, s:s, s:s}",
+			      "rule", f->rule,
+			      "severity", f->severity,
+			      "area", string_or_null(f->area),
+			      "message", f->message,
+			      "file", string_or_null(f->file),
+			      "line", (json_int_t)f->line,
+			      "column", (json_int_t)f->column,
+			      "subject", string_or_null(f->subject),
+			      "evidence", string_or_null(f->evidence),
+			      "fingerprint", f->fingerprint,
+			      "status", f->status);
+
+	if (v && f->reason)
+		json_object_set_new(v, "reason", json_string(f->reason));
+	if (v && f->waived)
+		json_object_set_new(v, "waiver",
+				    json_pack("{s:o, s:o, s:o}", "reason",
+					      string_or_null(f->waiver.reason), "approved_by",
+					      string_or_null(f->waiver.approved_by), "expires",
+					      string_or_null(f->waiver.expires)));
+	return v;
+}
+
+static const char *string_at(const json_t *object, const char *key)
+{
+	return json_string_value(json_object_get(object, key));
+}
+
+int or_finding_table_load(or_finding_table *table, const json_t *array, const char *prefix,
+			  const char *path, or_diag *diag)
+{
+	/* the keys every reporter, diff and merge read */
+	static const char *const required[] = { "rule", "severity", "message", "fingerprint",
+						"status" };
+	size_t i, k;
+
+	if (!json_is_array(array))
+		return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
+				   "not an opsready JSON report: findings is not an array");
+	for (i = 0; i < json_array_size(array); i++) {
+		const json_t *f = json_array_get(array, i);
+		const json_t *waiver = json_object_get(f, "waiver");
+		or_report_finding row;
+
+		for (k = 0; k < sizeof(required) / sizeof(required[0]); k++)
+			if (!string_at(f, required[k]))
+				return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
+						   "not an opsready JSON report: findings[%zu] has "
+						   "no string '%s'", i, required[k]);
+		memset(&row, 0, sizeof(row));
+		row.rule = string_at(f, "rule");
+		row.severity = string_at(f, "severity");
+		row.area = string_at(f, "area");
+		row.message = string_at(f, "message");
+		row.file = string_at(f, "file");
+		row.line = json_integer_value(json_object_get(f, "line"));
+		row.column = json_integer_value(json_object_get(f, "column"));
+		row.subject = string_at(f, "subject");
+		row.evidence = string_at(f, "evidence");
+		row.fingerprint = string_at(f, "fingerprint");
+		row.status = string_at(f, "status");
+		row.reason = string_at(f, "reason");
+		if (json_is_object(waiver)) {
+			row.waived = true;
+			row.waiver.reason = string_at(waiver, "reason");
+			row.waiver.approved_by = string_at(waiver, "approved_by");
+			row.waiver.expires = string_at(waiver, "expires");
+		}
+		or_finding_table_add(table, &row, prefix);
+	}
+	return 0;
+}
