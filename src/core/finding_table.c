@@ -1,5 +1,6 @@
 #include "core/finding_table.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,117 @@ json_t *or_finding_table_json(const or_finding_table *table, size_t i)
 					      string_or_null(f->waiver.approved_by), "expires",
 					      string_or_null(f->waiver.expires)));
 	return v;
+}
+
+void or_finding_json_init(or_finding_json *writer)
+{
+	memset(writer, 0, sizeof(*writer));
+}
+
+void or_finding_json_dispose(or_finding_json *writer)
+{
+	size_t i;
+
+	for (i = 0; i < writer->capacity; i++)
+		json_decref(writer->values[i]);
+	free(writer->keys);
+	free(writer->values);
+	json_decref(writer->object);
+	or_finding_json_init(writer);
+}
+
+static size_t pointer_slot(const or_finding_json *writer, const char *key)
+{
+	size_t mask = writer->capacity - 1;
+	size_t i = (size_t)(((uintptr_t)key >> 3) * 0x9e3779b97f4a7c15ull) & mask;
+
+	while (writer->keys[i] && writer->keys[i] != key)
+		i = (i + 1) & mask;
+	return i;
+}
+
+static void grow_strings(or_finding_json *writer)
+{
+	or_finding_json bigger = *writer;
+	size_t i;
+
+	bigger.capacity = writer->capacity ? writer->capacity * 2 : 1024;
+	bigger.keys = or_xcalloc(bigger.capacity, sizeof(*bigger.keys));
+	bigger.values = or_xcalloc(bigger.capacity, sizeof(*bigger.values));
+	for (i = 0; i < writer->capacity; i++) {
+		if (writer->keys[i]) {
+			size_t slot = pointer_slot(&bigger, writer->keys[i]);
+			bigger.keys[slot] = writer->keys[i];
+			bigger.values[slot] = writer->values[i];
+		}
+	}
+	free(writer->keys);
+	free(writer->values);
+	*writer = bigger;
+}
+
+/* A new value of the string `s` (or null), for strings seldom shared (a
+ * fingerprint, most messages). */
+static json_t *own_string(const char *s)
+{
+	/* the table's strings are UTF-8: or_finding_table_add made them so */
+	return s ? json_string_nocheck(s) : json_null();
+}
+
+/* A new reference to the one value of the table's string `s` (or null),
+ * for strings that rows share (rules, paths, statuses, subjects). */
+static json_t *shared_string(or_finding_json *writer, const char *s)
+{
+	size_t slot;
+
+	if (!s)
+		return json_null();
+	if ((writer->count + 1) * 2 > writer->capacity)
+		grow_strings(writer);
+	slot = pointer_slot(writer, s);
+	if (!writer->keys[slot]) {
+		writer->keys[slot] = s;
+		writer->values[slot] = own_string(s);
+		writer->count++;
+	}
+	return json_incref(writer->values[slot]);
+}
+
+json_t *or_finding_json_row(or_finding_json *writer, const or_finding_table *table, size_t i)
+{
+	const or_report_finding *f = &table->items[i];
+	json_t *o = writer->object;
+	int error = 0;
+
+	if (!o) {
+		o = writer->object = json_object();
+		if (!o)
+			return NULL;
+	}
+	/* the members in the report's order: replacing a member keeps its
+	 * place, and the optional last two are added again in order */
+	json_object_del(o, "reason");
+	json_object_del(o, "waiver");
+	error |= json_object_set_new_nocheck(o, "rule", shared_string(writer, f->rule));
+	error |= json_object_set_new_nocheck(o, "severity", shared_string(writer, f->severity));
+	error |= json_object_set_new_nocheck(o, "area", shared_string(writer, f->area));
+	error |= json_object_set_new_nocheck(o, "message", own_string(f->message));
+	error |= json_object_set_new_nocheck(o, "file", shared_string(writer, f->file));
+	error |= json_object_set_new_nocheck(o, "line", json_integer((json_int_t)f->line));
+	error |= json_object_set_new_nocheck(o, "column", json_integer((json_int_t)f->column));
+	error |= json_object_set_new_nocheck(o, "subject", shared_string(writer, f->subject));
+	error |= json_object_set_new_nocheck(o, "evidence", own_string(f->evidence));
+	error |= json_object_set_new_nocheck(o, "fingerprint", own_string(f->fingerprint));
+	error |= json_object_set_new_nocheck(o, "status", shared_string(writer, f->status));
+	if (f->reason)
+		error |= json_object_set_new_nocheck(o, "reason", shared_string(writer, f->reason));
+	if (f->waived)
+		error |= json_object_set_new_nocheck(
+			o, "waiver",
+			json_pack("{s:o, s:o, s:o}", "reason", own_string(f->waiver.reason),
+				  "approved_by", shared_string(writer, f->waiver.approved_by),
+				  "expires", shared_string(writer, f->waiver.expires)));
+	return error ? NULL : o;
 }
 
 static const char *string_at(const json_t *object, const char *key)

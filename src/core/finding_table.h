@@ -66,6 +66,29 @@ const char *or_finding_table_intern(or_finding_table *table, const char *s);
 /* Row `i` as the JSON report writes it (a new reference). */
 json_t *or_finding_table_json(const or_finding_table *table, size_t i);
 
+/*
+ * The JSON objects of many rows, one after another, as the JSON report
+ * writes them: one object is reused, its members replaced for each row, and
+ * each string the rows share (rules, paths, statuses, subjects: interned,
+ * so the same pointer) becomes one jansson value. Building a new object of eleven members for each of
+ * 100,000 findings cost more than serialising them. One writer belongs to
+ * one thread.
+ */
+typedef struct or_finding_json {
+	json_t *object;
+	const char **keys; /* the strings seen (NULL: an empty slot) ... */
+	json_t **values;   /* ... and their values */
+	size_t count, capacity;
+} or_finding_json;
+
+void or_finding_json_init(or_finding_json *writer);
+void or_finding_json_dispose(or_finding_json *writer);
+
+/* Row `i` as or_finding_table_json gives it, in the writer's object (a
+ * borrowed reference, valid until the next call), or NULL when it cannot
+ * be built. */
+json_t *or_finding_json_row(or_finding_json *writer, const or_finding_table *table, size_t i);
+
 /* Appends the findings of a saved report's "findings" array (files
  * prefixed as or_finding_table_add does). A finding without a string rule,
  * severity, message, fingerprint and status is not one opsready wrote: -1

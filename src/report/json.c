@@ -6,9 +6,16 @@
 #include "report/json_stream.h"
 #include "report/reporter.h"
 
-static json_t *finding(void *ctx, size_t i)
+typedef struct findings_ctx {
+	const or_finding_table *table;
+	or_finding_json writer;
+} findings_ctx;
+
+static json_t *finding(void *data, size_t i)
 {
-	return or_finding_table_json(ctx, i);
+	findings_ctx *ctx = data;
+
+	return json_incref(or_finding_json_row(&ctx->writer, ctx->table, i));
 }
 
 static json_t *evaluation(void *ctx, size_t i)
@@ -19,14 +26,19 @@ static json_t *evaluation(void *ctx, size_t i)
 static int render_json(or_out *out, const or_report *report, const or_render_options *options,
 		       or_diag *diag)
 {
+	findings_ctx findings = { &report->findings, { 0 } };
 	or_json_streamed rows[2] = {
-		{ "findings", report->findings.count, finding, (void *)&report->findings },
+		{ "findings", report->findings.count, finding, &findings },
 		{ "evaluations", report->evaluations.ngroups, evaluation,
 		  (void *)&report->evaluations },
 	};
+	int error;
 
 	(void)options;
-	if (or_json_stream_members(out, report->root, rows, 2) != 0) {
+	or_finding_json_init(&findings.writer);
+	error = or_json_stream_members(out, report->root, rows, 2);
+	or_finding_json_dispose(&findings.writer);
+	if (error) {
 		if (out->failed) /* the file's own error is reported by whoever writes it */
 			return 0;
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
