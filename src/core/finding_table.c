@@ -1,6 +1,5 @@
 #include "core/finding_table.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,49 +92,15 @@ json_t *or_finding_table_json(const or_finding_table *table, size_t i)
 
 void or_finding_json_init(or_finding_json *writer)
 {
-	memset(writer, 0, sizeof(*writer));
+	writer->object = NULL;
+	writer->strings = NULL;
 }
 
 void or_finding_json_dispose(or_finding_json *writer)
 {
-	size_t i;
-
-	for (i = 0; i < writer->capacity; i++)
-		json_decref(writer->values[i]);
-	free(writer->keys);
-	free(writer->values);
 	json_decref(writer->object);
+	json_decref(writer->strings);
 	or_finding_json_init(writer);
-}
-
-static size_t pointer_slot(const or_finding_json *writer, const char *key)
-{
-	size_t mask = writer->capacity - 1;
-	size_t i = (size_t)(((uintptr_t)key >> 3) * 0x9e3779b97f4a7c15ull) & mask;
-
-	while (writer->keys[i] && writer->keys[i] != key)
-		i = (i + 1) & mask;
-	return i;
-}
-
-static void grow_strings(or_finding_json *writer)
-{
-	or_finding_json bigger = *writer;
-	size_t i;
-
-	bigger.capacity = writer->capacity ? writer->capacity * 2 : 1024;
-	bigger.keys = or_xcalloc(bigger.capacity, sizeof(*bigger.keys));
-	bigger.values = or_xcalloc(bigger.capacity, sizeof(*bigger.values));
-	for (i = 0; i < writer->capacity; i++) {
-		if (writer->keys[i]) {
-			size_t slot = pointer_slot(&bigger, writer->keys[i]);
-			bigger.keys[slot] = writer->keys[i];
-			bigger.values[slot] = writer->values[i];
-		}
-	}
-	free(writer->keys);
-	free(writer->values);
-	*writer = bigger;
 }
 
 /* A new value of the string `s` (or null), for strings seldom shared (a
@@ -146,23 +111,20 @@ static json_t *own_string(const char *s)
 	return s ? json_string_nocheck(s) : json_null();
 }
 
-/* A new reference to the one value of the table's string `s` (or null),
- * for strings that rows share (rules, paths, statuses, subjects). */
+/* A new reference to the one value of the string `s` (or null), for
+ * strings that rows share (rules, paths, statuses, subjects). */
 static json_t *shared_string(or_finding_json *writer, const char *s)
 {
-	size_t slot;
+	json_t *v;
 
 	if (!s)
 		return json_null();
-	if ((writer->count + 1) * 2 > writer->capacity)
-		grow_strings(writer);
-	slot = pointer_slot(writer, s);
-	if (!writer->keys[slot]) {
-		writer->keys[slot] = s;
-		writer->values[slot] = own_string(s);
-		writer->count++;
+	v = json_object_get(writer->strings, s);
+	if (!v) {
+		v = own_string(s);
+		json_object_set_new_nocheck(writer->strings, s, v);
 	}
-	return json_incref(writer->values[slot]);
+	return json_incref(v);
 }
 
 json_t *or_finding_json_row(or_finding_json *writer, const or_finding_table *table, size_t i)
@@ -173,7 +135,8 @@ json_t *or_finding_json_row(or_finding_json *writer, const or_finding_table *tab
 
 	if (!o) {
 		o = writer->object = json_object();
-		if (!o)
+		writer->strings = json_object();
+		if (!o || !writer->strings)
 			return NULL;
 	}
 	/* the members in the report's order: replacing a member keeps its

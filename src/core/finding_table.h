@@ -69,16 +69,14 @@ json_t *or_finding_table_json(const or_finding_table *table, size_t i);
 /*
  * The JSON objects of many rows, one after another, as the JSON report
  * writes them: one object is reused, its members replaced for each row, and
- * each string the rows share (rules, paths, statuses, subjects: interned,
- * so the same pointer) becomes one jansson value. Building a new object of eleven members for each of
+ * each string the rows share (rules, paths, statuses, subjects) becomes one
+ * jansson value. Building a new object of eleven members for each of
  * 100,000 findings cost more than serialising them. One writer belongs to
  * one thread.
  */
 typedef struct or_finding_json {
-	json_t *object;
-	const char **keys; /* the strings seen (NULL: an empty slot) ... */
-	json_t **values;   /* ... and their values */
-	size_t count, capacity;
+	json_t *object;  /* the row's object, reused */
+	json_t *strings; /* string -> its one value */
 } or_finding_json;
 
 void or_finding_json_init(or_finding_json *writer);
