@@ -58,38 +58,6 @@ or_report_finding *or_finding_table_add(or_finding_table *table, const or_report
 	return row;
 }
 
-static json_t *string_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-json_t *or_finding_table_json(const or_finding_table *table, size_t i)
-{
-	const or_report_finding *f = &table->items[i];
-	json_t *v = json_pack("{s:s, s:s, s:o, s:s, s:o, s:I, s:I, s:o, s:o, s:s, s:s}",
-			      "rule", f->rule,
-			      "severity", f->severity,
-			      "area", string_or_null(f->area),
-			      "message", f->message,
-			      "file", string_or_null(f->file),
-			      "line", (json_int_t)f->line,
-			      "column", (json_int_t)f->column,
-			      "subject", string_or_null(f->subject),
-			      "evidence", string_or_null(f->evidence),
-			      "fingerprint", f->fingerprint,
-			      "status", f->status);
-
-	if (v && f->reason)
-		json_object_set_new(v, "reason", json_string(f->reason));
-	if (v && f->waived)
-		json_object_set_new(v, "waiver",
-				    json_pack("{s:o, s:o, s:o}", "reason",
-					      string_or_null(f->waiver.reason), "approved_by",
-					      string_or_null(f->waiver.approved_by), "expires",
-					      string_or_null(f->waiver.expires)));
-	return v;
-}
-
 void or_finding_json_init(or_finding_json *writer)
 {
 	writer->object = NULL;
@@ -163,6 +131,17 @@ json_t *or_finding_json_row(or_finding_json *writer, const or_finding_table *tab
 				  "approved_by", shared_string(writer, f->waiver.approved_by),
 				  "expires", shared_string(writer, f->waiver.expires)));
 	return error ? NULL : o;
+}
+
+json_t *or_finding_table_json(const or_finding_table *table, size_t i)
+{
+	or_finding_json writer;
+	json_t *v;
+
+	or_finding_json_init(&writer);
+	v = json_incref(or_finding_json_row(&writer, table, i));
+	or_finding_json_dispose(&writer); /* the object outlives it */
+	return v;
 }
 
 static const char *string_at(const json_t *object, const char *key)
