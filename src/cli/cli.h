@@ -44,10 +44,6 @@ int or_cli_write_reports(const or_report *report, const or_report_targets *targe
  * given; NULL (nothing) when only --report was. */
 const char *or_cli_stdout_format(const char *format, const or_report_targets *targets);
 
-/* At the end of a command: free `report` when a leak checker watches,
- * else leave it to the process's exit (see options.c). */
-void or_cli_report_release(or_report *report);
-
 /* --color WHEN: "auto" (a terminal and no NO_COLOR), "always", "never". */
 int or_cli_parse_color(or_color *out, const char *when);
 

@@ -176,7 +176,7 @@ int or_cmd_check(int argc, char **argv)
 	else
 		code = or_report_passed(report) ? OR_EXIT_PASS : OR_EXIT_FAIL;
 cleanup:
-	or_cli_report_release(report);
+	or_report_free(report);
 	or_cli_report_targets_dispose(&targets);
 	free(rules);
 	return code;

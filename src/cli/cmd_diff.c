@@ -71,8 +71,8 @@ int or_cmd_diff(int argc, char **argv)
 	code = or_diff_new_at_or_above(diff, fail_on) ? OR_EXIT_FAIL : OR_EXIT_PASS;
 cleanup:
 	free(text);
-	or_cli_report_release(diff);
-	or_cli_report_release(old_report);
-	or_cli_report_release(new_report);
+	or_report_free(diff);
+	or_report_free(old_report);
+	or_report_free(new_report);
 	return code;
 }

@@ -109,12 +109,12 @@ int or_cmd_merge(int argc, char **argv)
 		code = or_report_passed(merged) ? OR_EXIT_PASS : OR_EXIT_FAIL;
 cleanup:
 	for (i = 0; i < n; i++) {
-		or_cli_report_release(reports[i]);
+		or_report_free(reports[i]);
 		free(names[i]);
 	}
 	free(reports);
 	free(names);
-	or_cli_report_release(merged);
+	or_report_free(merged);
 	or_cli_report_targets_dispose(&targets);
 	return code;
 }

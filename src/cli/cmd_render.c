@@ -71,7 +71,7 @@ int or_cmd_render(int argc, char **argv)
 	code = or_cli_write_reports(report, &targets, or_cli_stdout_format(format, &targets),
 				    &render);
 cleanup:
-	or_cli_report_release(report);
+	or_report_free(report);
 	or_cli_report_targets_dispose(&targets);
 	return code;
 }

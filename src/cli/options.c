@@ -6,13 +6,6 @@
 
 #include "cli.h"
 
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#define OR_HAVE_VALGRIND_H 1
-#endif
-#endif
-
 int or_cli_error(const or_diag *diag)
 {
 	if (diag->file[0] && diag->line > 0 && diag->column > 0)
@@ -145,30 +138,3 @@ int or_cli_parse_color(or_color *out, const char *when)
 	return 0;
 }
 
-/*
- * Under a leak checker (AddressSanitizer, valgrind) every report is freed,
- * so that it sees nothing leak. Otherwise the process's exit gives the
- * memory back at once, as clang's driver does (-disable-free): freeing a
- * report of 100,000 findings object by object costs half a second.
- */
-static bool leak_checked(void)
-{
-#if defined(__SANITIZE_ADDRESS__)
-	return true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
-	return true;
-#endif
-#endif
-#ifdef OR_HAVE_VALGRIND_H
-	if (RUNNING_ON_VALGRIND)
-		return true;
-#endif
-	return false;
-}
-
-void or_cli_report_release(or_report *report)
-{
-	if (leak_checked())
-		or_report_free(report);
-}

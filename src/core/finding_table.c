@@ -21,7 +21,7 @@ void or_finding_table_dispose(or_finding_table *table)
 	or_finding_table_init(table);
 }
 
-const char *or_finding_table_intern(or_finding_table *table, const char *s)
+static const char *intern(or_finding_table *table, const char *s)
 {
 	return or_strset_intern_text(&table->strings, s);
 }
@@ -29,32 +29,34 @@ const char *or_finding_table_intern(or_finding_table *table, const char *s)
 or_report_finding *or_finding_table_add(or_finding_table *table, const or_report_finding *finding,
 				       const char *prefix)
 {
+	or_report_finding copy = *finding; /* `finding` may be a row of the table */
 	or_report_finding *row;
 
+	finding = &copy;
 	table->items = or_xgrow(table->items, &table->capacity, table->count + 1,
 				sizeof(*table->items));
 	row = &table->items[table->count++];
-	*row = *finding;
-	row->rule = or_finding_table_intern(table, finding->rule);
-	row->severity = or_finding_table_intern(table, finding->severity);
-	row->area = or_finding_table_intern(table, finding->area);
-	row->message = or_finding_table_intern(table, finding->message);
+	*row = copy;
+	row->rule = intern(table, finding->rule);
+	row->severity = intern(table, finding->severity);
+	row->area = intern(table, finding->area);
+	row->message = intern(table, finding->message);
 	if (prefix && finding->file) {
 		or_buf path = OR_BUF_INIT;
 		or_buf_printf(&path, "%s/%s", prefix, finding->file);
-		row->file = or_finding_table_intern(table, or_buf_cstr(&path));
+		row->file = intern(table, or_buf_cstr(&path));
 		or_buf_dispose(&path);
 	} else {
-		row->file = or_finding_table_intern(table, finding->file);
+		row->file = intern(table, finding->file);
 	}
-	row->subject = or_finding_table_intern(table, finding->subject);
-	row->evidence = or_finding_table_intern(table, finding->evidence);
-	row->fingerprint = or_finding_table_intern(table, finding->fingerprint);
-	row->status = or_finding_table_intern(table, finding->status);
-	row->reason = or_finding_table_intern(table, finding->reason);
-	row->waiver.reason = or_finding_table_intern(table, finding->waiver.reason);
-	row->waiver.approved_by = or_finding_table_intern(table, finding->waiver.approved_by);
-	row->waiver.expires = or_finding_table_intern(table, finding->waiver.expires);
+	row->subject = intern(table, finding->subject);
+	row->evidence = intern(table, finding->evidence);
+	row->fingerprint = intern(table, finding->fingerprint);
+	row->status = intern(table, finding->status);
+	row->reason = intern(table, finding->reason);
+	row->waiver.reason = intern(table, finding->waiver.reason);
+	row->waiver.approved_by = intern(table, finding->waiver.approved_by);
+	row->waiver.expires = intern(table, finding->waiver.expires);
 	return row;
 }
 
@@ -79,20 +81,21 @@ static json_t *own_string(const char *s)
 	return s ? json_string_nocheck(s) : json_null();
 }
 
-/* A new reference to the one value of the string `s` (or null), for
- * strings that rows share (rules, paths, statuses, subjects). */
+/* A new reference to the one value of the string `s` (or null), for the
+ * few strings that most rows repeat (rules, severities, areas, paths,
+ * statuses). A writer without a cache makes a new value each time. */
 static json_t *shared_string(or_finding_json *writer, const char *s)
 {
 	json_t *v;
 
-	if (!s)
-		return json_null();
+	if (!s || !writer->strings)
+		return own_string(s);
 	v = json_object_get(writer->strings, s);
-	if (!v) {
-		v = own_string(s);
-		json_object_set_new_nocheck(writer->strings, s, v);
-	}
-	return json_incref(v);
+	if (v)
+		return json_incref(v);
+	v = own_string(s);
+	json_object_set_nocheck(writer->strings, s, v); /* not kept when it fails: still ours */
+	return v;
 }
 
 json_t *or_finding_json_row(or_finding_json *writer, const or_finding_table *table, size_t i)
@@ -118,30 +121,33 @@ json_t *or_finding_json_row(or_finding_json *writer, const or_finding_table *tab
 	error |= json_object_set_new_nocheck(o, "file", shared_string(writer, f->file));
 	error |= json_object_set_new_nocheck(o, "line", json_integer((json_int_t)f->line));
 	error |= json_object_set_new_nocheck(o, "column", json_integer((json_int_t)f->column));
-	error |= json_object_set_new_nocheck(o, "subject", shared_string(writer, f->subject));
+	error |= json_object_set_new_nocheck(o, "subject", own_string(f->subject));
 	error |= json_object_set_new_nocheck(o, "evidence", own_string(f->evidence));
 	error |= json_object_set_new_nocheck(o, "fingerprint", own_string(f->fingerprint));
 	error |= json_object_set_new_nocheck(o, "status", shared_string(writer, f->status));
 	if (f->reason)
-		error |= json_object_set_new_nocheck(o, "reason", shared_string(writer, f->reason));
+		error |= json_object_set_new_nocheck(o, "reason", own_string(f->reason));
 	if (f->waived)
-		error |= json_object_set_new_nocheck(
-			o, "waiver",
-			json_pack("{s:o, s:o, s:o}", "reason", own_string(f->waiver.reason),
-				  "approved_by", shared_string(writer, f->waiver.approved_by),
-				  "expires", shared_string(writer, f->waiver.expires)));
+		error |= json_object_set_new_nocheck(o, "waiver", or_report_waiver_json(&f->waiver));
 	return error ? NULL : o;
 }
 
 json_t *or_finding_table_json(const or_finding_table *table, size_t i)
 {
-	or_finding_json writer;
-	json_t *v;
+	/* a writer of one row: its object is the answer, and it keeps no cache */
+	or_finding_json writer = { json_object(), NULL };
 
-	or_finding_json_init(&writer);
-	v = json_incref(or_finding_json_row(&writer, table, i));
-	or_finding_json_dispose(&writer); /* the object outlives it */
-	return v;
+	if (writer.object && !or_finding_json_row(&writer, table, i)) {
+		json_decref(writer.object);
+		return NULL;
+	}
+	return writer.object;
+}
+
+json_t *or_report_waiver_json(const or_report_waiver *waiver)
+{
+	return json_pack("{s:o, s:o, s:o}", "reason", own_string(waiver->reason), "approved_by",
+			 own_string(waiver->approved_by), "expires", own_string(waiver->expires));
 }
 
 static const char *string_at(const json_t *object, const char *key)

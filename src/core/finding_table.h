@@ -7,7 +7,7 @@
  * has no 'Rollback Procedures' section") are stored once.
  *
  * Reporters read the rows directly; or_finding_table_json gives the JSON
- * report's object for one row.
+ * report's object for one row, and or_finding_json the objects of many.
  */
 #ifndef OR_CORE_FINDING_TABLE_H
 #define OR_CORE_FINDING_TABLE_H
@@ -60,23 +60,24 @@ void or_finding_table_dispose(or_finding_table *table);
 or_report_finding *or_finding_table_add(or_finding_table *table, const or_report_finding *finding,
 				       const char *prefix);
 
-/* The table's copy of `s`, for changing a row's string in place. */
-const char *or_finding_table_intern(or_finding_table *table, const char *s);
-
 /* Row `i` as the JSON report writes it (a new reference). */
 json_t *or_finding_table_json(const or_finding_table *table, size_t i);
+
+/* A waiver as the JSON report writes it: {reason, approved_by, expires},
+ * null for a part it lacks (a new reference). */
+json_t *or_report_waiver_json(const or_report_waiver *waiver);
 
 /*
  * The JSON objects of many rows, one after another, as the JSON report
  * writes them: one object is reused, its members replaced for each row, and
- * each string the rows share (rules, paths, statuses, subjects) becomes one
- * jansson value. Building a new object of eleven members for each of
+ * each of the few strings that most rows repeat (rules, severities, areas,
+ * paths, statuses) becomes one jansson value. Building a new object of eleven members for each of
  * 100,000 findings cost more than serialising them. One writer belongs to
  * one thread.
  */
 typedef struct or_finding_json {
 	json_t *object;  /* the row's object, reused */
-	json_t *strings; /* string -> its one value */
+	json_t *strings; /* string -> its one value; NULL: none are shared */
 } or_finding_json;
 
 void or_finding_json_init(or_finding_json *writer);

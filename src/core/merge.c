@@ -54,16 +54,17 @@ static void merge_findings(or_finding_table *out, const or_finding_table *in, co
 	size_t i;
 
 	for (i = 0; i < in->count; i++) {
-		or_report_finding *f = or_finding_table_add(out, &in->items[i], name);
+		or_report_finding f = in->items[i];
 		or_buf text = OR_BUF_INIT;
 		char hex[GIT_OID_HEXSZ + 1];
 		git_oid oid;
 
-		or_buf_printf(&text, "%s\n%s", name, f->fingerprint);
+		or_buf_printf(&text, "%s\n%s", name, f.fingerprint);
 		git_odb_hash(&oid, text.ptr, text.size, GIT_OBJECT_BLOB);
 		git_oid_tostr(hex, sizeof(hex), &oid);
 		hex[16] = '\0';
-		f->fingerprint = or_finding_table_intern(out, hex);
+		f.fingerprint = hex;
+		or_finding_table_add(out, &f, name);
 		or_buf_dispose(&text);
 	}
 }

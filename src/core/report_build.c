@@ -49,12 +49,13 @@ static json_t *intern(json_t *strings, const char *s)
 	if (!s)
 		return json_null();
 	v = json_object_get(strings, s);
-	if (!v) {
-		v = text(s);
-		/* a key that is not UTF-8 is still a key of this private table */
-		json_object_set_new_nocheck(strings, s, v);
-	}
-	return json_incref(v);
+	if (v)
+		return json_incref(v);
+	v = text(s);
+	/* a key that is not UTF-8 is still a key of this private table; a
+	 * value it fails to keep is still ours */
+	json_object_set_nocheck(strings, s, v);
+	return v;
 }
 
 /* A date ("YYYY-MM-DD", shared), or null unless `status` is OR_DATE_OK. */

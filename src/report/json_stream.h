@@ -36,10 +36,10 @@ typedef struct or_json_streamed {
 
 /* Writes the object `root` as json_dumps(root, JSON_INDENT(2)) would, with
  * no copy of the whole text in memory: each member is dumped on its own, and
- * each element of a member that is an array; the members named in
- * `streamed` (n of them) are filled from their elements. -1 when a value
+ * each element of a member that is an array; the `nmembers` members named in
+ * `members` are filled from their elements. -1 when a value
  * cannot be serialised. */
-int or_json_stream_members(or_out *out, const json_t *root, const or_json_streamed *streamed,
-			   size_t nstreamed);
+int or_json_stream_members(or_out *out, const json_t *root, const or_json_streamed *members,
+			   size_t nmembers);
 
 #endif

@@ -180,11 +180,6 @@ static json_t *result_locations(const or_report_finding *finding, const json_t *
 	return json_pack("[{s:o}]", "physicalLocation", physical);
 }
 
-static json_t *string_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 /* suppressions[] of a waived, suppressed or baseline finding; NULL else */
 static json_t *result_suppressions(const or_report_finding *finding)
 {
@@ -207,11 +202,7 @@ static json_t *result_suppressions(const or_report_finding *finding)
 		suppression = json_pack("{s:s, s:s, s:s}", "kind", "external", "status", "accepted",
 					"justification", or_buf_cstr(&justification));
 		if (waiver)
-			json_object_set_new(suppression, "properties",
-					    json_pack("{s:o, s:o, s:o}", "reason",
-						      string_or_null(waiver->reason), "approved_by",
-						      string_or_null(waiver->approved_by), "expires",
-						      string_or_null(waiver->expires)));
+			json_object_set_new(suppression, "properties", or_report_waiver_json(waiver));
 	} else if (strcmp(status, "suppressed") == 0 || strcmp(status, "baseline") == 0) {
 		bool baseline = status[0] == 'b';
 
