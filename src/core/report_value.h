@@ -26,7 +26,11 @@ struct or_report {
 or_report *or_report_wrap(json_t *root);
 
 /* A saved report's value (`root` is stolen): checked to be one opsready
- * wrote, its findings and evaluations taken into the typed tables. Errors name `path`
+ * wrote, its findings and evaluations taken into the typed tables. A report
+ * opsready wrote renders again byte for byte; a finding edited by hand is
+ * taken in the schema's shape: keys the schema does not know are dropped,
+ * a missing area, file, subject or evidence is null, a missing line or
+ * column 0, and a waiver that is not an object is none. Errors name `path`
  * and are OR_EXIT_USAGE. */
 int or_report_from_json(or_report **out, json_t *root, const char *path, or_diag *diag);
 

@@ -498,6 +498,27 @@ START_TEST(test_finding_table)
 	}
 	or_finding_table_dispose(&back);
 
+	/* a finding edited by hand comes back in the schema's shape */
+	bad = json_loads("[{\"rule\": \"r\", \"severity\": \"error\", \"message\": \"m\","
+			 " \"fingerprint\": \"f\", \"status\": \"active\", \"line\": \"7\","
+			 " \"extra\": true, \"waiver\": null}]", 0, NULL);
+	or_finding_table_init(&back);
+	ck_assert_int_eq(or_finding_table_load(&back, bad, NULL, "r.json", &diag), 0);
+	ck_assert(!back.items[0].waived);
+	{
+		json_t *shaped = or_finding_table_json(&back, 0);
+		char *dump = json_dumps(shaped, JSON_COMPACT);
+
+		ck_assert_str_eq(dump, "{\"rule\":\"r\",\"severity\":\"error\",\"area\":null,"
+				       "\"message\":\"m\",\"file\":null,\"line\":0,\"column\":0,"
+				       "\"subject\":null,\"evidence\":null,\"fingerprint\":\"f\","
+				       "\"status\":\"active\"}");
+		free(dump);
+		json_decref(shaped);
+	}
+	or_finding_table_dispose(&back);
+	json_decref(bad);
+
 	bad = json_loads("[{\"rule\": \"r\", \"severity\": \"error\", \"message\": \"m\","
 			 " \"fingerprint\": 7, \"status\": \"active\"}]", 0, NULL);
 	or_finding_table_init(&back);
