@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 
+#include "input/tree_changes.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -155,6 +158,83 @@ static size_t exclude_unreadable(git_strarray *spec, git_index *index, const or_
 	return found;
 }
 
+/*
+ * True when nothing is staged: the index holds exactly HEAD's tree. The
+ * index keeps a record of the trees it was made from (git's cache-tree),
+ * which answers without reading any tree; libgit2 finds it when writing the
+ * index's tree, done here into an empty in-memory object database so that
+ * nothing reaches the repository. When the record is incomplete (a file
+ * was added since), writing needs the repository's objects, fails, and the
+ * answer is false: git status then compares HEAD and the index in full.
+ */
+static bool nothing_staged(git_repository *repo, git_index *index)
+{
+	git_odb *odb = NULL;
+	git_odb_backend *memory = NULL;
+	git_repository *scratch = NULL;
+	git_reference *head = NULL;
+	git_object *tree = NULL;
+	git_oid written;
+	bool same = false;
+
+	if (git_repository_head(&head, repo) == 0 &&
+	    git_reference_peel(&tree, head, GIT_OBJECT_TREE) == 0 && git_odb_new(&odb) == 0 &&
+	    git_mempack_new(&memory) == 0) {
+		if (git_odb_add_backend(odb, memory, 1) == 0) {
+			memory = NULL; /* the database owns it */
+			if (git_repository_wrap_odb(&scratch, odb) == 0 &&
+			    git_index_write_tree_to(&written, index, scratch) == 0)
+				same = git_oid_equal(&written, git_object_id(tree));
+		}
+	}
+	if (memory)
+		memory->free(memory);
+	git_repository_free(scratch);
+	git_odb_free(odb);
+	git_object_free(tree);
+	git_reference_free(head);
+	git_error_clear();
+	return same;
+}
+
+/* With nothing staged, git status is the index against the work tree
+ * alone: an untracked file is new, any other change marks its file changed
+ * and the work tree dirty. -1 when the work tree cannot be compared. */
+static int list_unstaged(or_file_list *list, size_t *cap, git_repository *repo, git_index *index,
+			 const git_strarray *pathspec)
+{
+	git_diff_options options;
+	git_diff *diff = NULL;
+	size_t i, n;
+
+	/* the options git_status_list_new gives this diff */
+	git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
+	options.flags = GIT_DIFF_INCLUDE_TYPECHANGE | GIT_DIFF_INCLUDE_UNTRACKED |
+			GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_IGNORE_SUBMODULES;
+	options.pathspec = *pathspec;
+	if (git_diff_index_to_workdir(&diff, repo, index, &options) != 0) {
+		git_error_clear();
+		return -1;
+	}
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *rel = strip_prefix(d->new_file.path, list->prefix);
+
+		if (!rel || !*rel || d->status == GIT_DELTA_IGNORED)
+			continue;
+		if (d->status == GIT_DELTA_UNTRACKED) {
+			add_file(list, cap, rel, d->new_file.mode == GIT_FILEMODE_BLOB_EXECUTABLE,
+				 d->new_file.mode == GIT_FILEMODE_LINK, false, true);
+			continue;
+		}
+		list->dirty = true;
+		add_file(list, cap, rel, false, false, true, true); /* merged below */
+	}
+	git_diff_free(diff);
+	return 0;
+}
+
 static int list_git(or_file_list *list, size_t *cap, git_repository *repo, or_diag *diag)
 {
 	git_index *index = NULL;
@@ -188,6 +268,13 @@ static int list_git(or_file_list *list, size_t *cap, git_repository *repo, or_di
 		pathspec[0] = pathspec_buf;
 		opts.pathspec.strings = pathspec;
 		opts.pathspec.count = 1;
+	}
+	/* most of git status's time is HEAD against the index, which an
+	 * unchanged index answers at once */
+	if (nothing_staged(repo, index) &&
+	    list_unstaged(list, cap, repo, index, &opts.pathspec) == 0) {
+		error = 0;
+		goto head;
 	}
 	if (git_status_list_new(&status, repo, &opts) != 0) {
 		git_strarray spec;
@@ -229,6 +316,7 @@ static int list_git(or_file_list *list, size_t *cap, git_repository *repo, or_di
 	}
 	error = 0;
 
+head:
 	if (git_repository_head(&head, repo) == 0) {
 		const git_oid *oid = git_reference_target(head);
 		if (oid) {
@@ -415,13 +503,12 @@ void or_file_list_close_repository(or_file_list *list)
 	list->repo = NULL;
 }
 
-static int mark_delta(const git_diff_delta *delta, float progress, void *payload)
+static int mark_changed(const char *path, void *payload)
 {
 	or_file_list *list = payload;
-	const char *rel = strip_prefix(delta->new_file.path, list->prefix);
+	const char *rel = strip_prefix(path, list->prefix);
 	or_file *f;
 
-	(void)progress;
 	if (rel && (f = (or_file *)or_files_find(list, rel)) != NULL)
 		f->in_change = true;
 	return 0;
@@ -432,7 +519,6 @@ int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41]
 	git_object *target = NULL;
 	git_commit *base_commit = NULL, *head_commit = NULL;
 	git_tree *base_tree = NULL, *head_tree = NULL;
-	git_diff *diff = NULL;
 	git_oid base, head;
 	const char *hint;
 	size_t i;
@@ -466,8 +552,7 @@ int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41]
 	    git_commit_lookup(&head_commit, list->repo, &head) != 0 ||
 	    git_commit_tree(&base_tree, base_commit) != 0 ||
 	    git_commit_tree(&head_tree, head_commit) != 0 ||
-	    git_diff_tree_to_tree(&diff, list->repo, base_tree, head_tree, NULL) != 0 ||
-	    git_diff_foreach(diff, mark_delta, NULL, NULL, NULL, list) != 0)
+	    or_tree_changes(list->repo, base_tree, head_tree, mark_changed, list) != 0)
 		goto git_error;
 	for (i = 0; i < list->nfiles; i++)
 		if (list->files[i].changed)
@@ -478,7 +563,6 @@ git_error:
 	or_diag_set(diag, OR_EXIT_RUNTIME, list->workdir, 0, 0, "cannot compare with %s: %s", rev,
 		    git_error_last() ? git_error_last()->message : "unknown error");
 cleanup:
-	git_diff_free(diff);
 	git_tree_free(base_tree);
 	git_tree_free(head_tree);
 	git_commit_free(base_commit);

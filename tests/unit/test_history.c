@@ -13,6 +13,8 @@
 #include <git2.h>
 
 #include "input/history.h"
+#include "input/tree_changes.h"
+#include "util/buf.h"
 #include "suites.h"
 
 #define T0 1700000000L /* 2023-11-14T22:13:20Z */
@@ -337,6 +339,100 @@ START_TEST(test_git_order_and_type_change)
 	expect_commit(&fx, &history, out, 4, "HEAD~4");
 	expect_commit(&fx, &history, out, 5, "HEAD");
 	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+static int collect_change(const char *path, void *payload)
+{
+	or_buf *out = payload;
+
+	or_buf_printf(out, "%s\n", path);
+	return 0;
+}
+
+static int collect_delta(const git_diff_delta *delta, float progress, void *payload)
+{
+	(void)progress;
+	if (delta->status != GIT_DELTA_DELETED)
+		collect_change(delta->new_file.path, payload);
+	return 0;
+}
+
+/* or_tree_changes lists what libgit2's tree-to-tree diff lists (less the
+ * deletions), in the same order, across git's ordering of names, folders
+ * that become files and back, a chmod, a symbolic link and deep changes
+ * next to unchanged folders. */
+START_TEST(test_tree_changes_agree_with_diff)
+{
+	static const char *const pairs[][2] = {
+		{ "HEAD~1", "HEAD" }, { "HEAD", "HEAD~1" }, { "HEAD~1", "HEAD~1" },
+		{ NULL, "HEAD" },
+	};
+	fixture fx;
+	git_repository *repo = NULL;
+	size_t p;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "1\n");
+	fx_write(&fx, "a/x.md", "1\n");
+	fx_write(&fx, "a0.md", "1\n");
+	fx_write(&fx, "a-b.md", "1\n");
+	fx_write(&fx, "ab/y.md", "1\n");
+	fx_write(&fx, "c", "a file first\n");
+	fx_write(&fx, "d/e/f/deep.md", "1\n");
+	fx_write(&fx, "d/e/f/same.md", "1\n");
+	fx_write(&fx, "d/e/g/same.md", "1\n");
+	fx_write(&fx, "gone/old.md", "1\n");
+	fx_write(&fx, "run.sh", "#!/bin/sh\n");
+	fx_commit(&fx, T0, "Start");
+	fx_write(&fx, "a/x.md", "2\n");
+	fx_write(&fx, "a-b.md", "2\n");
+	fx_sh(&fx, "git rm -q c && git rm -q -r gone && chmod +x run.sh && ln -s a.md link.md");
+	fx_write(&fx, "c/z.md", "now a folder\n");
+	fx_write(&fx, "gone", "now a file\n");
+	fx_write(&fx, "d/e/f/deep.md", "2\n");
+	fx_write(&fx, "d/new/n.md", "1\n");
+	fx_commit(&fx, T0 + 100, "Change");
+	ck_assert_int_eq(git_repository_open(&repo, fx.dir), 0);
+
+	for (p = 0; p < sizeof(pairs) / sizeof(pairs[0]); p++) {
+		git_object *old_obj = NULL, *new_obj = NULL;
+		git_diff *diff = NULL;
+		or_buf got = OR_BUF_INIT, want = OR_BUF_INIT;
+
+		if (pairs[p][0])
+			ck_assert_int_eq(git_revparse_single(&old_obj, repo, pairs[p][0]), 0);
+		ck_assert_int_eq(git_revparse_single(&new_obj, repo, pairs[p][1]), 0);
+		{
+			git_tree *old_tree = NULL, *new_tree = NULL;
+
+			if (old_obj)
+				ck_assert_int_eq(git_commit_tree(&old_tree, (git_commit *)old_obj), 0);
+			ck_assert_int_eq(git_commit_tree(&new_tree, (git_commit *)new_obj), 0);
+			ck_assert_int_eq(or_tree_changes(repo, old_tree, new_tree, collect_change, &got),
+					 0);
+			ck_assert_int_eq(git_diff_tree_to_tree(&diff, repo, old_tree, new_tree, NULL), 0);
+			ck_assert_int_eq(git_diff_foreach(diff, collect_delta, NULL, NULL, NULL, &want),
+					 0);
+			git_tree_free(old_tree);
+			git_tree_free(new_tree);
+		}
+		ck_assert_msg(strcmp(or_buf_cstr(&got), or_buf_cstr(&want)) == 0,
+			      "%s..%s: got\n%swant\n%s", pairs[p][0] ? pairs[p][0] : "(none)",
+			      pairs[p][1], or_buf_cstr(&got), or_buf_cstr(&want));
+		if (p == 0) /* the change as git lists it */
+			ck_assert_str_eq(or_buf_cstr(&got), "a-b.md\na/x.md\nc/z.md\nd/e/f/deep.md\n"
+							    "d/new/n.md\ngone\nlink.md\nrun.sh\n");
+		git_diff_free(diff);
+		git_object_free(old_obj);
+		git_object_free(new_obj);
+		or_buf_dispose(&got);
+		or_buf_dispose(&want);
+	}
+	git_repository_free(repo);
 	fx_cleanup(&fx);
 	git_libgit2_shutdown();
 }
@@ -1113,6 +1209,7 @@ Suite *history_suite(void)
 	tcase_add_test(tc, test_chmod_is_a_change);
 	tcase_add_test(tc, test_nested_sibling_changed_later);
 	tcase_add_test(tc, test_git_order_and_type_change);
+	tcase_add_test(tc, test_tree_changes_agree_with_diff);
 	tcase_add_test(tc, test_deleted_and_readded);
 	tcase_add_test(tc, test_trailers);
 	tcase_add_test(tc, test_never_committed);
