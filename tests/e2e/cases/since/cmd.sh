@@ -14,3 +14,6 @@ echo "== a revision that does not exist"
 echo "== a plain folder"
 mkdir "$OUT/plain" && cp -r docs "$OUT/plain/"
 "$OPSREADY" check "$OUT/plain" --now 2026-11-27 --since main; echo "exit $?"
+echo "== nothing staged (the index is HEAD's tree): the same change, found without git status's HEAD-to-index half"
+git reset -q
+"$OPSREADY" check --now 2026-11-27 --since main; echo "exit $?"
