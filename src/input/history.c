@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/tree_changes.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -685,43 +686,35 @@ cleanup:
 	return error;
 }
 
-/*
- * Merge-join the entries of `tree` and `old` (NULL: everything is added),
- * both sorted in git order. `dir` is the directory they are (NULL: the root).
- */
+/* One comparison of trees in progress: the folder it is in (NULL: the
+ * root), and the length of st->path for it. */
+typedef struct tree_join {
+	walk_state *st;
+	const wanted_dir *dir;
+	size_t base;
+} tree_join;
+
+/* 1 stops the join: every wanted file below is answered. */
+static int join_entry(const git_tree_entry *entry, const git_tree_entry *old_entry, void *payload)
+{
+	tree_join *join = payload;
+	walk_state *st = join->st;
+
+	if (visit_entry(st, entry, old_entry) < 0)
+		return -1;
+	or_buf_truncate(&st->path, join->base);
+	return (join->dir ? join->dir->remaining : st->remaining) == 0;
+}
+
+/* The entries of `tree` that `old` (NULL: everything is added) lacks or
+ * holds otherwise (input/tree_changes.c). `dir` is the directory they are
+ * in (NULL: the root). */
 static int compare_trees(walk_state *st, const git_tree *tree, const git_tree *old,
 			 const wanted_dir *dir)
 {
-	size_t base = st->path.size;
-	size_t i = 0, j = 0;
-	size_t n = git_tree_entrycount(tree), old_n = old ? git_tree_entrycount(old) : 0;
+	tree_join join = { st, dir, st->path.size };
 
-	while (i < n) {
-		const git_tree_entry *entry = git_tree_entry_byindex(tree, i);
-		const git_tree_entry *old_entry = j < old_n ? git_tree_entry_byindex(old, j) : NULL;
-		int c = old_entry ? git_tree_entry_cmp(entry, old_entry) : -1;
-
-		if (c > 0) {
-			j++; /* only in the old tree: a deletion does not count */
-			continue;
-		}
-		i++;
-		if (c == 0) {
-			j++;
-			/* equal ids and modes: nothing below changed (a chmod is a change) */
-			if (git_oid_equal(git_tree_entry_id(entry), git_tree_entry_id(old_entry)) &&
-			    git_tree_entry_filemode(entry) == git_tree_entry_filemode(old_entry))
-				continue;
-		} else {
-			old_entry = NULL;
-		}
-		if (visit_entry(st, entry, old_entry) < 0)
-			return -1;
-		or_buf_truncate(&st->path, base);
-		if (dir ? dir->remaining == 0 : st->remaining == 0)
-			break;
-	}
-	return 0;
+	return or_tree_differing_entries(old, tree, join_entry, &join) < 0 ? -1 : 0;
 }
 
 /* Sort and deduplicate the wanted paths; index the directories that hold them. */

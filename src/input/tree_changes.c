@@ -14,10 +14,10 @@ typedef struct tree_walk {
 static int compare(tree_walk *w, const git_tree *old_tree, const git_tree *new_tree);
 
 /* `entry` of the new tree is added (`old_entry` NULL) or differs from
- * `old_entry`, whose name it has (in git's order, a folder and a file of
- * one name are different entries). */
-static int visit(tree_walk *w, const git_tree_entry *entry, const git_tree_entry *old_entry)
+ * `old_entry`. */
+static int visit(const git_tree_entry *entry, const git_tree_entry *old_entry, void *payload)
 {
+	tree_walk *w = payload;
 	size_t base = w->path.size;
 	git_tree *subtree = NULL, *old_subtree = NULL;
 	int error;
@@ -42,8 +42,13 @@ static int visit(tree_walk *w, const git_tree_entry *entry, const git_tree_entry
 	return error;
 }
 
-/* Merge-join the entries of both trees, each sorted in git's order. */
 static int compare(tree_walk *w, const git_tree *old_tree, const git_tree *new_tree)
+{
+	return or_tree_differing_entries(old_tree, new_tree, visit, w);
+}
+
+int or_tree_differing_entries(const git_tree *old_tree, const git_tree *new_tree,
+			      or_tree_entry_fn visit_fn, void *payload)
 {
 	size_t i = 0, j = 0, n = git_tree_entrycount(new_tree);
 	size_t old_n = old_tree ? git_tree_entrycount(old_tree) : 0;
@@ -61,14 +66,14 @@ static int compare(tree_walk *w, const git_tree *old_tree, const git_tree *new_t
 		i++;
 		if (c == 0) {
 			j++;
-			/* the same id and mode: nothing below changed */
+			/* the same id and mode: nothing below changed (a chmod is a change) */
 			if (git_oid_equal(git_tree_entry_id(entry), git_tree_entry_id(old_entry)) &&
 			    git_tree_entry_filemode(entry) == git_tree_entry_filemode(old_entry))
 				continue;
 		} else {
 			old_entry = NULL;
 		}
-		if ((error = visit(w, entry, old_entry)) != 0)
+		if ((error = visit_fn(entry, old_entry, payload)) != 0)
 			return error;
 	}
 	return 0;

@@ -10,6 +10,21 @@
 
 #include <git2.h>
 
+/* Called for an entry of a new tree that is added (`old_entry` NULL) or
+ * differs from the old tree's entry of the same name in id or mode (in
+ * git's order, a folder and a file of one name are different entries);
+ * non-zero stops the join and is returned. */
+typedef int (*or_tree_entry_fn)(const git_tree_entry *entry, const git_tree_entry *old_entry,
+				void *payload);
+
+/* Merge-joins the entries of `new_tree` and `old_tree` (NULL: an empty
+ * tree), both in git's order, and calls `visit` for each entry of
+ * `new_tree` that `old_tree` lacks or holds otherwise. Entries only in
+ * `old_tree` (deleted) are skipped. The one comparison of two trees: the
+ * history walk (history.c) and or_tree_changes are made of it. */
+int or_tree_differing_entries(const git_tree *old_tree, const git_tree *new_tree,
+			      or_tree_entry_fn visit, void *payload);
+
 /* Called with the path ("dir/name") of each file of `new_tree` that is not
  * in `old_tree` with the same id and mode; non-zero stops the walk and is
  * returned. */
