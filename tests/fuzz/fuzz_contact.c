@@ -12,27 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "util/buf.h"
 #include "util/contact.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_TOKENS 64
 
 static const char *const allowed_codes[] = { "1", "44", "353" };
 static const char *const reserved_domains[] = { "example.com", "example.org", ".test",
 						".invalid", "localhost" };
-
-/* A broken invariant is a crash, so that libFuzzer keeps the input. */
-#define require(ok) require_at((ok), #ok, __LINE__)
-
-static void require_at(bool ok, const char *what, int line)
-{
-	if (!ok) {
-		fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, line, what);
-		abort();
-	}
-}
 
 /* 0 with a normalised value, or -1 with a reason; never both empty. */
 static void require_verdict(int rc, const or_buf *normalized, const or_buf *reason)

@@ -11,20 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "util/date.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* A broken invariant is a crash, so that libFuzzer keeps the input. */
-#define require(ok) require_at((ok), #ok, __LINE__)
-
-static void require_at(bool ok, const char *what, int line)
-{
-	if (!ok) {
-		fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, line, what);
-		abort();
-	}
-}
 
 /* A parsed date is a day of the years 1000-9999 that survives formatting. */
 static void require_real_day(or_date date)

@@ -13,27 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "input/contacts.h"
 #include "input/document.h"
 #include "util/arena.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const contact_headings[] = {
 	"contact", "contacts", "on call", "oncall", "emergency contacts",
 	"communication channels", "escalation contacts", "support contacts", "call tree"
 };
-
-/* A broken invariant is a crash, so that libFuzzer keeps the input. */
-#define require(ok) require_at((ok), #ok, __LINE__)
-
-static void require_at(bool ok, const char *what, int line)
-{
-	if (!ok) {
-		fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, line, what);
-		abort();
-	}
-}
 
 static void check_model(const or_document *doc, size_t size)
 {

@@ -16,22 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "input/contacts.h"
 #include "input/records.h"
 #include "util/arena.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* A broken invariant is a crash, so that libFuzzer keeps the input. */
-#define require(ok) require_at((ok), #ok, __LINE__)
-
-static void require_at(bool ok, const char *what, int line)
-{
-	if (!ok) {
-		fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, line, what);
-		abort();
-	}
-}
 
 static void write_input(const char *root, const char *name, const uint8_t *data, size_t size)
 {

@@ -15,25 +15,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "core/report_value.h"
 #include "opsready/compare.h"
 #include "opsready/report.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static const char *const formats[] = { "text", "json", "junit", "sarif", "markdown", "html" };
 static const char *const diff_formats[] = { "text", "json", "markdown" };
-
-/* A broken invariant is a crash, so that libFuzzer keeps the input. */
-#define require(ok) require_at((ok), #ok, __LINE__)
-
-static void require_at(bool ok, const char *what, int line)
-{
-	if (!ok) {
-		fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, line, what);
-		abort();
-	}
-}
 
 /* Load the bytes as `opsready render` would: from a file (mkstemp in /tmp,
  * unlinked once read). */
