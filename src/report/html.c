@@ -1368,6 +1368,22 @@ static void render_drills(xmlNodePtr parent, const html_ctx *ctx)
 
 /* ---- documents ---- */
 
+/* "Reviewed-by: A, B" under a commit: one of its trailers, when it has any. */
+static void trailer_line(xmlNodePtr td, const char *trailer, const json_t *names)
+{
+	or_buf line = OR_BUF_INIT;
+	size_t i;
+
+	if (!json_array_size(names))
+		return;
+	or_buf_printf(&line, "%s: ", trailer);
+	for (i = 0; i < json_array_size(names); i++)
+		or_buf_printf(&line, "%s%s", i ? ", " : "",
+			      json_string_value(json_array_get(names, i)));
+	text(aside(td, "status-reason"), or_buf_cstr(&line));
+	or_buf_dispose(&line);
+}
+
 static void document_row(xmlNodePtr tbody, const html_ctx *ctx, const json_t *d)
 {
 	const json_t *commit = json_object_get(d, "last_commit");
@@ -1375,7 +1391,6 @@ static void document_row(xmlNodePtr tbody, const html_ctx *ctx, const json_t *d)
 	const char *title = or_report_str(d, "title", NULL);
 	xmlNodePtr row = add(tbody, "tr", NULL), td;
 	or_buf b = OR_BUF_INIT;
-	size_t j;
 
 	td = add(row, "td", "doc");
 	if (title)
@@ -1395,8 +1410,6 @@ static void document_row(xmlNodePtr tbody, const html_ctx *ctx, const json_t *d)
 
 	td = add(row, "td", NULL);
 	if (json_is_object(commit)) {
-		const json_t *reviewed = json_object_get(commit, "reviewed_by");
-		const json_t *approved = json_object_get(commit, "approved_by");
 		const char *time = or_report_str(commit, "time", "");
 		or_buf_printf(&b, "%.10s", or_report_str(commit, "id", ""));
 		add_text(td, "code", NULL, or_buf_cstr(&b));
@@ -1406,22 +1419,8 @@ static void document_row(xmlNodePtr tbody, const html_ctx *ctx, const json_t *d)
 		      or_report_str(commit, "author", "unknown author"),
 		      json_is_string(json_object_get(commit, "summary")) ? ": " : "",
 		      or_report_str(commit, "summary", ""));
-		if (json_array_size(reviewed)) {
-			or_buf_puts(&b, "Reviewed-by: ");
-			for (j = 0; j < json_array_size(reviewed); j++)
-				or_buf_printf(&b, "%s%s", j ? ", " : "",
-					      json_string_value(json_array_get(reviewed, j)));
-			text(aside(td, "status-reason"), or_buf_cstr(&b));
-			or_buf_clear(&b);
-		}
-		if (json_array_size(approved)) {
-			or_buf_puts(&b, "Approved-by: ");
-			for (j = 0; j < json_array_size(approved); j++)
-				or_buf_printf(&b, "%s%s", j ? ", " : "",
-					      json_string_value(json_array_get(approved, j)));
-			text(aside(td, "status-reason"), or_buf_cstr(&b));
-			or_buf_clear(&b);
-		}
+		trailer_line(td, "Reviewed-by", json_object_get(commit, "reviewed_by"));
+		trailer_line(td, "Approved-by", json_object_get(commit, "approved_by"));
 	} else {
 		text(td, NONE);
 	}
