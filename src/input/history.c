@@ -81,6 +81,8 @@ typedef struct path_ref {
 
 typedef struct walk_state {
 	bool lines_only;        /* paths are wanted for their lines alone */
+	int64_t line_cutoff;    /* see or_history_walk; 0: none */
+	bool lines_cut;         /* the walk is past it */
 	wanted_path *paths;
 	size_t npaths;
 	wanted_dir *dirs;
@@ -980,6 +982,116 @@ cleanup:
 	return error;
 }
 
+/* ---- following the first-parent line ---------------------------------------- */
+
+/*
+ * The first-parent line, followed from a commit parent by parent: each
+ * commit is read once, as the parent of the one before (a revwalk would
+ * read it a second time). A shallow history ends at a commit whose parent
+ * is missing: that commit adds everything.
+ */
+typedef struct parent_line {
+	git_commit *commit;       /* being compared */
+	git_commit *parent;       /* its first parent; next to be compared */
+	git_tree *tree, *parent_tree;
+	bool shallow;
+} parent_line;
+
+/* The line starting at `id`: its first step makes it the commit compared. */
+static int line_start(parent_line *line, walk_state *st, const git_oid *id)
+{
+	memset(line, 0, sizeof *line);
+	line->shallow = git_repository_is_shallow(st->repo) == 1;
+	return git_commit_lookup(&line->parent, st->repo, id);
+}
+
+/* One step down the line: 1, 0 past its end, -1 (st->diag set) when unreadable. */
+static int line_next(parent_line *line, walk_state *st)
+{
+	if (!line->parent)
+		return 0;
+	git_commit_free(line->commit);
+	git_tree_free(line->tree);
+	line->commit = line->parent;
+	line->tree = line->parent_tree;
+	line->parent = NULL;
+	line->parent_tree = NULL;
+	st->history->walked++;
+	if (git_commit_parentcount(line->commit) > 0) {
+		int error = git_commit_parent(&line->parent, line->commit, 0);
+
+		if (error < 0 && !(line->shallow && error == GIT_ENOTFOUND))
+			return git_failure(st->diag, "cannot read a commit");
+	}
+	return 1;
+}
+
+static void line_dispose(parent_line *line)
+{
+	git_commit_free(line->commit);
+	git_commit_free(line->parent);
+	git_tree_free(line->tree);
+	git_tree_free(line->parent_tree);
+}
+
+/* Compare the line's commit with its parent: what it changed gets it. */
+static int compare_commit(walk_state *st, parent_line *line)
+{
+	if (line->parent && git_oid_equal(git_commit_tree_id(line->commit),
+					  git_commit_tree_id(line->parent)))
+		return 0; /* nothing changed on the first-parent line */
+	if (!line->tree && git_commit_tree(&line->tree, line->commit) < 0)
+		return git_failure(st->diag, "cannot read a tree");
+	if (line->parent && git_commit_tree(&line->parent_tree, line->parent) < 0)
+		return git_failure(st->diag, "cannot read a tree");
+	if (st->line_cutoff && git_commit_time(line->commit) < st->line_cutoff && !st->lines_cut) {
+		answer_older(st);
+		st->lines_cut = true;
+		if (st->remaining == 0)
+			return 0;
+	}
+	st->commit = line->commit;
+	st->commit_slot = -1;
+	or_buf_clear(&st->path);
+	if (compare_trees(st, line->tree, line->parent_tree, NULL) < 0)
+		return -1;
+	rotate_kept(st);
+	return 0;
+}
+
+static void walk_init(walk_state *st, git_repository *repo, or_history *history, or_diag *diag)
+{
+	memset(history, 0, sizeof *history);
+	memset(st, 0, sizeof *st);
+	st->repo = repo;
+	st->history = history;
+	st->diag = diag;
+	git_diff_options_init(&st->diff_options, GIT_DIFF_OPTIONS_VERSION);
+	st->diff_options.context_lines = 0;
+	st->diff_options.interhunk_lines = 0;
+	/* as git diff (and git blame) do by default */
+	st->diff_options.flags |= GIT_DIFF_FORCE_TEXT | GIT_DIFF_INDENT_HEURISTIC;
+}
+
+static void walk_dispose(walk_state *st)
+{
+	size_t i;
+
+	free_kept(st);
+	or_buf_dispose(&st->path);
+	for (i = 0; i < st->npaths; i++) {
+		free(st->paths[i].lines);
+		git_blob_free(st->paths[i].blob);
+	}
+	free(st->paths);
+	free(st->dirs);
+	free(st->hunks);
+	free(st->old_lines);
+	free(st->new_lines);
+}
+
+/* ---- the walk ------------------------------------------------------------------ */
+
 static int walk(or_history *out, git_repository *repo, const char *const *paths,
 		size_t npaths, int *out_commit, const or_line_request *requests, size_t nrequests,
 		or_line_answer *out_lines, int64_t line_cutoff, bool lines_only, or_diag *diag);
@@ -1012,29 +1124,19 @@ static int walk(or_history *out, git_repository *repo, const char *const *paths,
 		or_line_answer *out_lines, int64_t line_cutoff, bool lines_only, or_diag *diag)
 {
 	walk_state st;
-	git_revwalk *walk = NULL;
-	git_commit *commit = NULL, *parent = NULL;
-	git_tree *tree = NULL, *parent_tree = NULL;
+	parent_line line;
 	size_t *slot_of = NULL;
-	bool shallow = git_repository_is_shallow(repo) == 1, past_boundary = false, lines_cut = false;
-	git_oid id;
+	git_oid head;
 	size_t i;
 	int rc, error = -1;
 
-	memset(out, 0, sizeof *out);
-	memset(&st, 0, sizeof st);
+	walk_init(&st, repo, out, diag);
+	memset(&line, 0, sizeof line);
 	st.lines_only = lines_only;
-	st.repo = repo;
-	st.history = out;
-	st.diag = diag;
 	st.out_lines = out_lines;
+	st.line_cutoff = line_cutoff;
 	for (i = 0; out_commit && i < npaths; i++)
 		out_commit[i] = -1;
-	git_diff_options_init(&st.diff_options, GIT_DIFF_OPTIONS_VERSION);
-	st.diff_options.context_lines = 0;
-	st.diff_options.interhunk_lines = 0;
-	/* as git diff (and git blame) do by default */
-	st.diff_options.flags |= GIT_DIFF_FORCE_TEXT | GIT_DIFF_INDENT_HEURISTIC;
 
 	/*
 	 * Each object of the walk is read once and dropped: libgit2's object
@@ -1047,20 +1149,13 @@ static int walk(or_history *out, git_repository *repo, const char *const *paths,
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 
-	if (git_revwalk_new(&walk, repo) < 0) {
-		git_failure(diag, "cannot walk the history");
-		goto cleanup;
-	}
-	if (git_revwalk_push_head(walk) < 0) {
+	if (git_reference_name_to_id(&head, repo, "HEAD") < 0 ||
+	    line_start(&line, &st, &head) < 0) {
 		const git_error *e = git_error_last();
 
 		or_diag_set(diag, OR_EXIT_RUNTIME, "", 0, 0,
 			    "the repository has no HEAD commit to read the history from: %s",
 			    e ? e->message : "unknown error");
-		goto cleanup;
-	}
-	if (git_revwalk_simplify_first_parent(walk) < 0) {
-		git_failure(diag, "cannot walk the history");
 		goto cleanup;
 	}
 
@@ -1072,111 +1167,19 @@ static int walk(or_history *out, git_repository *repo, const char *const *paths,
 		if (st.paths[i].counted && !is_wanted(&st, &st.paths[i]))
 			release(&st, &st.paths[i]);
 
-	while (st.remaining > 0) {
-		if (!past_boundary) {
-			rc = git_revwalk_next(&id, walk);
-			if (rc == GIT_ITEROVER)
-				break;
-			/*
-			 * libgit2 1.5 does not know shallow boundaries: the walk
-			 * fails on the boundary commit, whose parents are missing,
-			 * before returning it. That commit is the parent just read
-			 * (or HEAD, in a history one commit deep): it is the last
-			 * one, and it adds everything.
-			 */
-			if (rc < 0 && !(shallow && (parent || out->walked == 0))) {
-				git_failure(diag, "cannot walk the history");
-				goto cleanup;
-			}
-			past_boundary = rc < 0;
-			if (past_boundary && parent) {
-				git_oid_cpy(&id, git_commit_id(parent));
-			} else if (past_boundary &&
-				   git_reference_name_to_id(&id, repo, "HEAD") < 0) {
-				git_failure(diag, "cannot walk the history");
-				goto cleanup;
-			}
-		} else if (!parent) {
-			break;
-		} else {
-			git_oid_cpy(&id, git_commit_id(parent));
-		}
-		out->walked++;
-		if (parent && git_oid_equal(git_commit_id(parent), &id)) {
-			/* the usual case: this is the parent just compared with */
-			git_commit_free(commit);
-			git_tree_free(tree);
-			commit = parent;
-			tree = parent_tree;
-			parent = NULL;
-			parent_tree = NULL;
-		} else {
-			git_commit_free(commit);
-			git_tree_free(tree);
-			git_commit_free(parent);
-			git_tree_free(parent_tree);
-			commit = parent = NULL;
-			tree = parent_tree = NULL;
-			if (git_commit_lookup(&commit, repo, &id) < 0) {
-				git_failure(diag, "cannot read a commit");
-				goto cleanup;
-			}
-		}
-		if (git_commit_parentcount(commit) > 0) {
-			int perr = git_commit_parent(&parent, commit, 0);
-
-			/* a shallow history ends here: the commit adds everything */
-			if (perr < 0 && !(shallow && perr == GIT_ENOTFOUND)) {
-				git_failure(diag, "cannot read a commit");
-				goto cleanup;
-			}
-		}
-		if (parent && git_oid_equal(git_commit_tree_id(commit), git_commit_tree_id(parent)))
-			continue; /* nothing changed on the first-parent line */
-		if (!tree && git_commit_tree(&tree, commit) < 0) {
-			git_failure(diag, "cannot read a tree");
+	while (st.remaining > 0 && (rc = line_next(&line, &st)) != 0) {
+		if (rc < 0 || compare_commit(&st, &line) < 0)
 			goto cleanup;
-		}
-		if (parent && git_commit_tree(&parent_tree, parent) < 0) {
-			git_failure(diag, "cannot read a tree");
-			goto cleanup;
-		}
-		if (line_cutoff && git_commit_time(commit) < line_cutoff && !lines_cut) {
-			answer_older(&st);
-			lines_cut = true;
-			if (st.remaining == 0)
-				break;
-		}
-		st.commit = commit;
-		st.commit_slot = -1;
-		or_buf_clear(&st.path);
-		if (compare_trees(&st, tree, parent_tree, NULL) < 0)
-			goto cleanup;
-		rotate_kept(&st);
 	}
 	for (i = 0; out_commit && i < npaths; i++)
 		out_commit[i] = st.paths[slot_of[i]].answer;
 	error = 0;
 
 cleanup:
-	git_commit_free(commit);
-	git_commit_free(parent);
-	git_tree_free(tree);
-	git_tree_free(parent_tree);
-	git_revwalk_free(walk);
+	line_dispose(&line);
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
-	free_kept(&st);
-	or_buf_dispose(&st.path);
-	for (i = 0; i < st.npaths; i++) {
-		free(st.paths[i].lines);
-		git_blob_free(st.paths[i].blob);
-	}
-	free(st.paths);
-	free(st.dirs);
-	free(st.hunks);
-	free(st.old_lines);
-	free(st.new_lines);
+	walk_dispose(&st);
 	free(slot_of);
 	if (error) {
 		or_history_dispose(out);
