@@ -158,7 +158,7 @@ static json_t *result_locations(const or_report_finding *finding, const json_t *
 	const char *file = finding->file;
 	json_int_t line = finding->line;
 	json_int_t column = finding->column;
-	json_t *physical, *region;
+	json_t *physical, *artifact, *region, *location;
 	or_buf uri = OR_BUF_INIT;
 
 	if (!file || !*file) {
@@ -167,17 +167,23 @@ static json_t *result_locations(const or_report_finding *finding, const json_t *
 	}
 	if (!file)
 		return NULL;
-	uri_path(&uri, file);
-	physical = json_pack("{s:{s:s, s:s}}", "artifactLocation", "uri", or_buf_cstr(&uri),
-			     "uriBaseId", SARIF_ROOT);
+	uri_path(&uri, file); /* ASCII */
+	artifact = json_object();
+	json_object_set_new_nocheck(artifact, "uri", json_stringn_nocheck(uri.ptr, uri.size));
+	json_object_set_new_nocheck(artifact, "uriBaseId", json_string_nocheck(SARIF_ROOT));
+	physical = json_object();
+	json_object_set_new_nocheck(physical, "artifactLocation", artifact);
 	if (line > 0) {
-		region = json_pack("{s:I}", "startLine", line);
+		region = json_object();
+		json_object_set_new_nocheck(region, "startLine", json_integer(line));
 		if (column > 0)
-			json_object_set_new(region, "startColumn", json_integer(column));
-		json_object_set_new(physical, "region", region);
+			json_object_set_new_nocheck(region, "startColumn", json_integer(column));
+		json_object_set_new_nocheck(physical, "region", region);
 	}
 	or_buf_dispose(&uri);
-	return json_pack("[{s:o}]", "physicalLocation", physical);
+	location = json_object();
+	json_object_set_new_nocheck(location, "physicalLocation", physical);
+	return json_pack("[o]", location);
 }
 
 /* suppressions[] of a waived, suppressed or baseline finding; NULL else */
@@ -218,38 +224,42 @@ static json_t *result_suppressions(const or_report_finding *finding)
 	return suppression ? json_pack("[o]", suppression) : NULL;
 }
 
+/* A member whose text comes from the finding table: UTF-8 (or_finding_table_add made it so). */
+static void set_text(json_t *object, const char *key, const char *text)
+{
+	json_object_set_new_nocheck(object, key, json_string_nocheck(text));
+}
+
 static json_t *result(const or_report_finding *finding, const json_t *rule_index,
 		      const json_t *scan)
 {
-	const char *rule = finding->rule;
-	const char *severity = finding->severity;
 	const char *status = finding->status;
-	const char *evidence = finding->evidence;
-	const json_t *index = json_object_get(rule_index, rule);
-	json_t *out, *locations, *suppressions, *properties;
+	const json_t *index = json_object_get(rule_index, finding->rule);
+	json_t *out = json_object(), *message = json_object(), *fingerprints = json_object();
+	json_t *properties = json_object(), *locations, *suppressions;
 
-	out = json_pack("{s:s}", "ruleId", rule);
+	set_text(out, "ruleId", finding->rule);
 	if (index)
-		json_object_set(out, "ruleIndex", (json_t *)index);
-	json_object_set_new(out, "level", json_string(strcmp(status, "outside-change") == 0
-							      ? "note"
-							      : level_of(severity)));
-	json_object_set_new(out, "message",
-			    text_object("text", finding->message));
+		json_object_set_nocheck(out, "ruleIndex", (json_t *)index);
+	set_text(out, "level", strcmp(status, "outside-change") == 0 ? "note"
+			       : level_of(finding->severity));
+	set_text(message, "text", finding->message);
+	json_object_set_new_nocheck(out, "message", message);
 	locations = result_locations(finding, scan);
 	if (locations)
-		json_object_set_new(out, "locations", locations);
-	json_object_set_new(out, "partialFingerprints",
-			    json_pack("{s:s}", "opsready/v1", finding->fingerprint));
+		json_object_set_new_nocheck(out, "locations", locations);
+	set_text(fingerprints, "opsready/v1", finding->fingerprint);
+	json_object_set_new_nocheck(out, "partialFingerprints", fingerprints);
 	suppressions = result_suppressions(finding);
 	if (suppressions)
-		json_object_set_new(out, "suppressions", suppressions);
-	properties = json_pack("{s:s, s:s, s:s, s:s}", "status", status, "severity", severity,
-			       "area", finding->area ? finding->area : "", "subject",
-			       finding->subject ? finding->subject : "");
-	if (evidence)
-		json_object_set_new(properties, "evidence", json_string(evidence));
-	json_object_set_new(out, "properties", properties);
+		json_object_set_new_nocheck(out, "suppressions", suppressions);
+	set_text(properties, "status", status);
+	set_text(properties, "severity", finding->severity);
+	set_text(properties, "area", finding->area ? finding->area : "");
+	set_text(properties, "subject", finding->subject ? finding->subject : "");
+	if (finding->evidence)
+		set_text(properties, "evidence", finding->evidence);
+	json_object_set_new_nocheck(out, "properties", properties);
 	return out;
 }
 
