@@ -397,19 +397,22 @@ static bool all_upper(const char *s)
 	return letter;
 }
 
-/* Where `word` stands in the line as a placeholder: all-capital words
- * (TODO, TBD) match in capitals only, phrases in any case. */
-static const char *find_placeholder(const char *line, size_t len, const char *word)
+/* The placeholder words of the rule: all-capital words (TODO, TBD) match
+ * in capitals only, phrases in any case. */
+static or_text_word *placeholder_words(const json_t *words, size_t *count)
 {
-	const char *hit = line;
-	size_t wlen = strlen(word);
+	or_text_word *out = or_xcalloc(json_array_size(words) + 1, sizeof(*out));
+	size_t w;
 
-	while ((hit = or_text_find_word(hit, len - (size_t)(hit - line), word)) != NULL) {
-		if (!all_upper(word) || memcmp(hit, word, wlen) == 0)
-			return hit;
-		hit += wlen;
+	for (w = 0; w < json_array_size(words); w++) {
+		const char *word = json_string_value(json_array_get(words, w));
+
+		out[w].word = word ? word : "";
+		out[w].len = strlen(out[w].word);
+		out[w].exact = all_upper(out[w].word);
 	}
-	return NULL;
+	*count = w;
+	return out;
 }
 
 static bool host_char(char c)
@@ -511,7 +514,9 @@ static void check_placeholders(or_check_ctx *ctx)
 	const json_t *words = or_rule_param_array(ctx->rule, "words");
 	const json_t *domains = or_rule_param_array(ctx->rule, "reserved_domains");
 	or_buf subject = OR_BUF_INIT, evidence = OR_BUF_INIT;
-	size_t d, w;
+	size_t nwords, d, w;
+	or_text_word *placeholders = placeholder_words(words, &nwords);
+	const char **hits = or_xcalloc(nwords + 1, sizeof(*hits));
 	int line;
 
 	for (d = 0; d < ctx->model->ndocs; d++) {
@@ -526,13 +531,12 @@ static void check_placeholders(or_check_ctx *ctx)
 			const char *text = or_document_line(doc, line, &len);
 			bool in_code = or_document_line_in_code(doc, line);
 
-			for (w = 0; w < json_array_size(words); w++) {
-				const char *word = json_string_value(json_array_get(words, w));
-				const char *hit;
+			or_text_find_words(text, len, placeholders, nwords, hits);
+			for (w = 0; w < nwords; w++) {
+				const char *word = placeholders[w].word;
+				const char *hit = hits[w];
 
-				if (!word || !(hit = find_placeholder(text, len, word)))
-					continue;
-				if (line_is_status_marker_of(doc, line, word))
+				if (!hit || line_is_status_marker_of(doc, line, word))
 					continue;
 				or_buf_clear(&subject);
 				or_buf_printf(&subject, "placeholder:%s:", word);
@@ -569,6 +573,8 @@ static void check_placeholders(or_check_ctx *ctx)
 		if (!found)
 			or_eval_pass(ctx, doc->path, "placeholders");
 	}
+	free(placeholders);
+	free(hits);
 	or_buf_dispose(&subject);
 	or_buf_dispose(&evidence);
 }

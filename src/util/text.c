@@ -318,6 +318,39 @@ const char *or_text_find_word(const char *s, size_t len, const char *word)
 	return NULL;
 }
 
+void or_text_find_words(const char *s, size_t len, const or_text_word *words, size_t nwords,
+			const char **hits)
+{
+	size_t i, w, left = 0;
+
+	for (w = 0; w < nwords; w++) {
+		hits[w] = NULL;
+		left += words[w].len > 0;
+	}
+	/* a word starts where no word character comes before (or_text_find_word) */
+	for (i = 0; i < len && left > 0; i++) {
+		int first;
+
+		if (i > 0 && is_word_char((unsigned char)s[i - 1]))
+			continue;
+		first = ascii_lower((unsigned char)s[i]);
+		for (w = 0; w < nwords; w++) {
+			const or_text_word *word = &words[w];
+
+			if (hits[w] || word->len == 0 || word->len > len - i ||
+			    ascii_lower((unsigned char)word->word[0]) != first)
+				continue;
+			if (i + word->len < len && is_word_char((unsigned char)s[i + word->len]))
+				continue;
+			if (word->exact ? memcmp(s + i, word->word, word->len) != 0
+					: !equal_ci_at(s + i, word->word, word->len))
+				continue;
+			hits[w] = s + i;
+			left--;
+		}
+	}
+}
+
 size_t or_text_levenshtein(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j, result;

@@ -42,6 +42,17 @@ const char *or_text_trim(const char *s, size_t *len);
 /* Case-insensitive search for a whole word (ASCII word boundaries) in s. */
 const char *or_text_find_word(const char *s, size_t len, const char *word);
 
+/* Several words of or_text_find_word at once, in one pass over s. */
+typedef struct or_text_word {
+	const char *word;
+	size_t len;
+	bool exact;   /* matches only in its own case */
+} or_text_word;
+
+/* hits[w]: where words[w] first stands in s as a whole word, or NULL. */
+void or_text_find_words(const char *s, size_t len, const or_text_word *words, size_t nwords,
+			const char **hits);
+
 /* Case-insensitive ASCII substring search. */
 const char *or_text_find_ci(const char *s, size_t len, const char *needle);
 

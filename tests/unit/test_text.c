@@ -193,6 +193,48 @@ START_TEST(test_find)
 }
 END_TEST
 
+/* One pass for several words finds what one search per word finds; exact
+ * words skip occurrences in another case. */
+START_TEST(test_find_words)
+{
+	static const char *const lines[] = {
+		"Status: TODO_list is not a todo; TODOS neither; see TODO.",
+		"todo TODO tbd TBD", "lorem ipsum dolor, Lorem Ipsum", "xTBD TBDx _TBD TBD_",
+		"", "T", "to be determined by TBD", "FIXME: fixme later (XXX)",
+	};
+	static const or_text_word words[] = {
+		{ "TODO", 4, true },  { "tbd", 3, false }, { "TBD", 3, true },
+		{ "lorem ipsum", 11, false }, { "", 0, false }, { "to be determined", 16, false },
+		{ "fixme", 5, false }, { "XXX", 3, true },
+	};
+	enum { NWORDS = sizeof words / sizeof words[0] };
+	const char *hits[NWORDS];
+	size_t l, w;
+
+	for (l = 0; l < sizeof lines / sizeof lines[0]; l++) {
+		const char *s = lines[l];
+		size_t len = strlen(s);
+
+		or_text_find_words(s, len, words, NWORDS, hits);
+		for (w = 0; w < NWORDS; w++) {
+			const char *want = or_text_find_word(s, len, words[w].word);
+
+			/* exact: the first occurrence in the word's own case */
+			while (want && words[w].exact && memcmp(want, words[w].word, words[w].len) != 0)
+				want = or_text_find_word(want + words[w].len,
+							 len - (size_t)(want + words[w].len - s),
+							 words[w].word);
+			ck_assert_msg(hits[w] == want, "line %zu, word '%s': at %td, want %td", l,
+				      words[w].word, hits[w] ? hits[w] - s : -1, want ? want - s : -1);
+		}
+	}
+	or_text_find_words(lines[1], strlen(lines[1]), words, NWORDS, hits);
+	ck_assert_int_eq((int)(hits[0] - lines[1]), 5);  /* TODO, not todo */
+	ck_assert_int_eq((int)(hits[1] - lines[1]), 10); /* tbd in any case */
+	ck_assert_int_eq((int)(hits[2] - lines[1]), 14); /* TBD only */
+}
+END_TEST
+
 START_TEST(test_levenshtein)
 {
 	ck_assert_uint_eq(or_text_levenshtein("", ""), 0);
@@ -245,6 +287,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, test_slug);
 	tcase_add_test(tc, test_trim);
 	tcase_add_test(tc, test_find);
+	tcase_add_test(tc, test_find_words);
 	tcase_add_test(tc, test_levenshtein);
 	tcase_add_test(tc, test_did_you_mean);
 	suite_add_tcase(s, tc);
