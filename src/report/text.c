@@ -56,9 +56,16 @@ static void finding_line(or_buf *out, const or_report_finding *f, bool color)
 		or_buf_printf(out, " %s[%s]%s", DIM, f->rule, RESET);
 	else
 		or_buf_printf(out, " [%s]", f->rule);
-	if (strcmp(f->status, "active") != 0)
-		or_buf_printf(out, " (%s%s%s)", f->status, f->reason ? ": " : "",
+	if (strcmp(f->status, "active") != 0) {
+		or_buf_printf(out, " (%s%s%s", f->status, f->reason ? ": " : "",
 			      f->reason ? f->reason : "");
+		/* who accepted it, and until when: as SARIF's justification has it */
+		if (f->waived && f->waiver.approved_by)
+			or_buf_printf(out, "; approved by %s", f->waiver.approved_by);
+		if (f->waived && f->waiver.expires)
+			or_buf_printf(out, "; expires %s", f->waiver.expires);
+		or_buf_putc(out, ')');
+	}
 	or_buf_putc(out, '\n');
 }
 
