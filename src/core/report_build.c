@@ -589,6 +589,10 @@ static json_t *contacts_json(const or_report_inputs *in, json_t *strings)
 			else if (strcmp(rule, "contacts.stale") == 0 && !strcmp(status, "ok"))
 				status = known ? "stale" : "unverified";
 		}
+		/* never dated, and not judged stale (no history to date its line, or
+		 * contacts.stale off): unverified all the same */
+		if (!known && strcmp(status, "ok") == 0)
+			status = "unverified";
 		json_array_append_new(
 			out,
 			json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i, s:o, s:o, s:o, s:o, s:o}",
