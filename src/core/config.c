@@ -224,24 +224,58 @@ static int parse_paths(or_config *config, or_yaml *yaml, const yaml_node_t *node
 	return 0;
 }
 
+/* A path relative to the scanned root that stays inside it: not absolute,
+ * and no ".." climbing above where it starts. */
+static bool stays_inside(const char *path)
+{
+	long depth = 0;
+	const char *segment = path;
+
+	if (path[0] == '/')
+		return false;
+	while (*segment) {
+		size_t len = strcspn(segment, "/");
+
+		if (len == 2 && segment[0] == '.' && segment[1] == '.') {
+			if (--depth < 0)
+				return false;
+		} else if (len > 0 && !(len == 1 && segment[0] == '.')) {
+			depth++;
+		}
+		segment += len;
+		if (*segment == '/')
+			segment++;
+	}
+	return true;
+}
+
+/* inputs.KEY: a file of the repository (SPEC: paths that leave it are never read). */
+static int parse_input_path(char **out, or_yaml *yaml, const yaml_node_t *node, const char *key,
+			    or_diag *diag)
+{
+	yaml_node_t *value = or_yaml_get(yaml, node, key);
+	char what[32];
+
+	if (!value)
+		return 0;
+	snprintf(what, sizeof what, "inputs.%s", key);
+	if (or_yaml_get_string(out, yaml, value, what, diag) != 0)
+		return -1;
+	if (!stays_inside(*out))
+		return or_yaml_error(diag, yaml, value,
+				     "%s: '%s' is outside the scanned repository; give a path inside it",
+				     what, *out);
+	return 0;
+}
+
 static int parse_inputs(or_config *config, or_yaml *yaml, const yaml_node_t *node,
 			or_diag *diag)
 {
-	yaml_node_t *value;
-
 	if (or_yaml_check_keys(yaml, node, inputs_keys, "inputs", diag) != 0)
 		return -1;
-	value = or_yaml_get(yaml, node, "training");
-	if (value && or_yaml_get_string(&config->training_path, yaml, value,
-					"inputs.training", diag) != 0)
-		return -1;
-	value = or_yaml_get(yaml, node, "contacts");
-	if (value && or_yaml_get_string(&config->contacts_path, yaml, value,
-					"inputs.contacts", diag) != 0)
-		return -1;
-	value = or_yaml_get(yaml, node, "drills");
-	if (value && or_yaml_get_string(&config->drills_path, yaml, value, "inputs.drills",
-					diag) != 0)
+	if (parse_input_path(&config->training_path, yaml, node, "training", diag) != 0 ||
+	    parse_input_path(&config->contacts_path, yaml, node, "contacts", diag) != 0 ||
+	    parse_input_path(&config->drills_path, yaml, node, "drills", diag) != 0)
 		return -1;
 	return 0;
 }
