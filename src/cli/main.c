@@ -1,4 +1,5 @@
 /* opsready's command line: a table of subcommands over libopsready. */
+#include <errno.h>
 #include <stdio.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -20,7 +21,7 @@ static const subcommand subcommands[] = {
 	{ "init", or_cmd_init, "init [PATH]                write a starter .opsready.yml (never overwrites)" },
 	{ "diff", or_cmd_diff, "diff OLD.json NEW.json     new, fixed and unchanged findings between two reports" },
 	{ "merge", or_cmd_merge, "merge REPORT.json... [--report FMT=PATH]  one organisation-wide report from many" },
-	{ "render", or_cmd_render, "render REPORT.json --report FMT=PATH   any report again from a saved JSON report" },
+	{ "render", or_cmd_render, "render REPORT.json [--format FMT] [--report FMT=PATH]  any report again from a saved JSON report" },
 	{ NULL, NULL, NULL },
 };
 
@@ -36,6 +37,22 @@ static void usage(FILE *out)
 	      "Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error,\n"
 	      "3 runtime error.\n",
 	      out);
+}
+
+/*
+ * Whatever a command wrote to standard output must have reached it: a full
+ * disk or a closed pipe is a runtime error (3), never a silent success.
+ */
+static int finish(int rc)
+{
+	if (rc == OR_EXIT_RUNTIME) /* the command said what failed */
+		return rc;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "opsready: error: cannot write to standard output: %s\n",
+			errno ? strerror(errno) : "write error");
+		return OR_EXIT_RUNTIME;
+	}
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -58,14 +75,14 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(stdout);
-		return OR_EXIT_PASS;
+		return finish(OR_EXIT_PASS);
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("opsready %s\n", OPSREADY_VERSION);
-		return OR_EXIT_PASS;
+		return finish(OR_EXIT_PASS);
 	}
 	for (c = subcommands; c->name; c++)
 		if (strcmp(argv[1], c->name) == 0)
-			return c->run(argc - 1, argv + 1);
+			return finish(c->run(argc - 1, argv + 1));
 	return or_cli_usage_error(NULL, "unknown command '%s'", argv[1]);
 }

@@ -28,3 +28,11 @@ echo "== left in the output folder"
 ls -A "$OUT"
 ls -A "$OUT/folder-report"
 echo "temporary files in /proc and /dev: $(ls -A /proc /dev | grep -c -e opsready -e '\.tmp-')"
+echo "== every command's standard output on a full disk: exit 3, never a silent 0"
+for args in "rules" "explain docs.placeholder" "--version" "--help"; do
+  # shellcheck disable=SC2086
+  "$OPSREADY" $args > /dev/full; echo "exit $? for $args"
+done
+"$OPSREADY" check --now 2026-01-20 --quiet --format json > "$OUT/a.json"
+"$OPSREADY" diff "$OUT/a.json" "$OUT/a.json" > /dev/full; echo "exit $? for diff"
+rm -f "$OUT/a.json"
