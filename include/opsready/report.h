@@ -22,9 +22,10 @@ typedef enum or_color {
 typedef struct or_render_options {
 	or_color color;   /* ANSI colour in the text format */
 	bool quiet;       /* the text format prints only findings that fail the gate, and the summary */
+	bool timings;     /* each report's writing time on standard error (--timings) */
 } or_render_options;
 
-#define OR_RENDER_OPTIONS_INIT { OR_COLOR_NEVER, false }
+#define OR_RENDER_OPTIONS_INIT { OR_COLOR_NEVER, false, false }
 
 /* True when the gate passed. */
 bool or_report_passed(const or_report *report);

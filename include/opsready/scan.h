@@ -26,10 +26,13 @@ typedef struct or_scan_options {
 					the gate, and only they are read */
 	const char *baseline;        /* a JSON report: its findings are marked baseline */
 	bool no_inline_suppressions; /* ignore <!-- opsready-disable... --> comments (audits) */
+	bool timings;                /* each phase's time on standard error, and the scan's
+					duration in the report (scan.duration_seconds): the
+					one wall-clock value a report can hold (--timings) */
 } or_scan_options;
 
 #define OR_SCAN_OPTIONS_INIT \
-	{ ".", NULL, NULL, NULL, false, 0.0, NULL, 0, false, false, NULL, NULL, false }
+	{ ".", NULL, NULL, NULL, false, 0.0, NULL, 0, false, false, NULL, NULL, false, false }
 
 /*
  * Scan and evaluate. On success *out is the finished report (the caller

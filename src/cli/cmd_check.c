@@ -27,6 +27,8 @@ static const char check_usage[] =
 	"  --no-history         do not read git history (history checks are skipped)\n"
 	"  --baseline FILE      a JSON report from before: its findings do not fail the gate\n"
 	"  --no-inline-suppressions  ignore <!-- opsready-disable ... --> comments (audits)\n"
+	"  --timings            each phase's time on standard error, and the scan's duration\n"
+	"                       in the reports (they are then no longer reproducible)\n"
 	"  -q, --quiet          print only findings that fail the gate, and the summary\n"
 	"  --color WHEN         auto (default; honours NO_COLOR), always, never\n"
 	"  --progress           a progress line on standard error (default on a terminal)\n"
@@ -47,7 +49,8 @@ enum {
 	OPT_SINCE,
 	OPT_NO_HISTORY,
 	OPT_BASELINE,
-	OPT_NO_INLINE
+	OPT_NO_INLINE,
+	OPT_TIMINGS
 };
 
 static const struct option long_options[] = {
@@ -67,6 +70,7 @@ static const struct option long_options[] = {
 	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "no-inline-suppressions", no_argument, NULL, OPT_NO_INLINE },
+	{ "timings", no_argument, NULL, OPT_TIMINGS },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -142,6 +146,10 @@ int or_cmd_check(int argc, char **argv)
 			break;
 		case OPT_NO_INLINE:
 			scan.no_inline_suppressions = true;
+			break;
+		case OPT_TIMINGS:
+			scan.timings = true;
+			render.timings = true;
 			break;
 		case 'h':
 			fputs(check_usage, stdout);

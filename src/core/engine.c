@@ -119,7 +119,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	int error = -1;
 
 	*out = NULL;
-	or_timing_init(&timing);
+	or_timing_init(&timing, opts->timings);
 	memset(&model, 0, sizeof(model));
 	memset(&exceptions, 0, sizeof(exceptions));
 	or_results_init(&results);
@@ -173,6 +173,8 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	inputs.gate_options = &gate_options;
 	inputs.config_path = config_path;
 	inputs.exceptions = &exceptions;
+	/* a duration only when asked for: reports are otherwise reproducible */
+	inputs.duration = opts->timings ? or_timing_total(&timing) : -1;
 	root_value = or_report_build(&inputs);
 	/* the largest part of the report is built in the model's memory */
 	or_results_detach(&results);

@@ -135,7 +135,7 @@ static json_t *rules_digest(const or_ruleset *rules)
 static json_t *scan_json(const or_report_inputs *in)
 {
 	const or_model *m = in->model;
-	json_t *packs = json_array(), *skipped = json_array();
+	json_t *packs = json_array(), *skipped = json_array(), *scan;
 	char now[11];
 	size_t i;
 
@@ -146,7 +146,7 @@ static json_t *scan_json(const or_report_inputs *in)
 							 text(m->skipped[i].path), "reason",
 							 text(m->skipped[i].reason)));
 	or_date_format(m->now, now);
-	return json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:b, s:o, s:o, s:o}",
+	scan = json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:b, s:o, s:o, s:o}",
 			 "root", text(m->root),
 			 "git", m->files.is_git,
 			 "commit", m->files.has_commit ? json_string(m->files.commit) : json_null(),
@@ -174,6 +174,11 @@ static json_t *scan_json(const or_report_inputs *in)
 						       "merge_base", m->merge_base,
 						       "changed_files", (json_int_t)m->changed_files)
 					   : json_null());
+	/* milliseconds are all a duration needs, and keep the number short */
+	if (scan && in->duration >= 0)
+		json_object_set_new(scan, "duration_seconds",
+				    json_real((double)(long long)(in->duration * 1000 + 0.5) / 1000));
+	return scan;
 }
 
 static json_t *summary_json(const or_gate *gate)

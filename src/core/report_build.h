@@ -17,6 +17,7 @@ typedef struct or_report_inputs {
 	const or_gate_options *gate_options;
 	const char *config_path;   /* the config used, or NULL for the defaults */
 	const or_exceptions *exceptions;
+	double duration;           /* seconds the scan took (--timings), or < 0: none */
 } or_report_inputs;
 
 /* A new reference to the report's root object: everything but the findings

@@ -682,6 +682,21 @@ static void render_scan(xmlNodePtr parent, const html_ctx *ctx)
 	fact(facts, "Training records", or_report_str(inputs, "training", "none configured"), true);
 	fact(facts, "Drill log", or_report_str(inputs, "drills", "none configured"), true);
 	fact(facts, "Contact registry", or_report_str(inputs, "contacts", "none configured"), true);
+	fact(facts, "Baseline",
+	     or_report_str(scan, "baseline",
+			   "none (no finding is marked baseline)"),
+	     or_report_str(scan, "baseline", NULL) != NULL);
+	fact(facts, "Inline suppressions",
+	     json_is_false(json_object_get(scan, "inline_suppressions"))
+		     ? "ignored (--no-inline-suppressions): every suppressed finding is active"
+		     : "honoured (<!-- opsready-disable ... --> comments)",
+	     false);
+	if (json_is_number(json_object_get(scan, "duration_seconds"))) {
+		or_buf_clear(&buf);
+		or_buf_printf(&buf, "%.3f s (--timings; without it no report holds a time)",
+			      json_number_value(json_object_get(scan, "duration_seconds")));
+		fact(facts, "Scan took", or_buf_cstr(&buf), false);
+	}
 	fact(facts, "Repository links",
 	     ctx->repo_url ? ctx->repo_url
 			   : or_report_str(scan, "repo_url", NULL)

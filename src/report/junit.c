@@ -441,6 +441,7 @@ static int render_junit(or_out *out, const or_report *whole, const or_render_opt
 			  NULL, NULL,
 			  NULL, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT };
 	json_t *areas = NULL;
+	const json_t *duration;
 	junit_counts *counts = NULL, total = { 0, 0, 0 };
 	xmlOutputBufferPtr output;
 	const char *area;
@@ -476,7 +477,13 @@ static int render_junit(or_out *out, const or_report *whole, const or_render_opt
 	set_count(&ctx, "tests", total.tests);
 	set_count(&ctx, "failures", total.failures);
 	set_count(&ctx, "errors", 0);
-	xmlTextWriterWriteAttribute(ctx.w, BAD_CAST_S("time"), BAD_CAST_S("0"));
+	/* the scan's duration with --timings; else 0, so the file is reproducible */
+	duration = json_object_get(json_object_get(report, "scan"), "duration_seconds");
+	if (json_is_number(duration))
+		xmlTextWriterWriteFormatAttribute(ctx.w, BAD_CAST_S("time"), "%.3f",
+						  json_number_value(duration));
+	else
+		xmlTextWriterWriteAttribute(ctx.w, BAD_CAST_S("time"), BAD_CAST_S("0"));
 	n = 0;
 	json_object_foreach(areas, area, value) {
 		if (counts[n].tests)

@@ -229,7 +229,7 @@ int or_report_write(const or_report *report, const char *format, const char *pat
 
 	if (!reporter)
 		return -1;
-	or_timing_init(&timing);
+	or_timing_init(&timing, options && options->timings);
 	if (or_fs_atomic_open(&file, path, diag) != 0)
 		return -1;
 	or_out_init_sink(&out, or_fs_atomic_write, &file);

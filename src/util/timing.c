@@ -13,12 +13,17 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void or_timing_init(or_timing *t)
+void or_timing_init(or_timing *t, bool on)
 {
 	const char *env = getenv("OPSREADY_TIMING");
 
-	t->on = env && *env && *env != '0';
+	t->on = on || (env && *env && *env != '0');
 	t->start = t->last = t->on ? now_seconds() : 0;
+}
+
+double or_timing_total(const or_timing *t)
+{
+	return t->on ? now_seconds() - t->start : 0;
 }
 
 /* Resident memory now, in MB: anonymous (the heap) and file-backed (mapped

@@ -6,3 +6,11 @@ cmp "$OUT/a.json" "$OUT/b.json" && echo "json from render is identical"
 "$OPSREADY" check --now 2026-11-27 --report json="$OUT/missing-dir/r.json" >/dev/null; echo "exit $?"
 ls "$OUT"
 "$OPSREADY" render "$OUT/a.txt"; echo "render exit $?"
+echo "== --timings: phase times on stderr, and the scan's duration in the reports"
+"$OPSREADY" check --now 2026-11-27 --quiet --timings --report json="$OUT/t.json" --report junit="$OUT/t.xml" >/dev/null 2>"$OUT/t.err"; echo "exit $?"
+grep -c '^opsready: timing: ' "$OUT/t.err" | sed 's/^/timing lines: /' | sed 's/: [1-9][0-9]*$/: some/'
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["scan"]["duration_seconds"]; print("duration_seconds:", type(d).__name__, d >= 0)' "$OUT/t.json"
+grep -o '<testsuites [^>]*>' "$OUT/t.xml" | sed -E 's/time="[0-9]+\.[0-9]{3}"/time="S.SSS"/'
+echo "== without it, no time anywhere"
+grep -c duration_seconds "$OUT/a.json"
+rm -f "$OUT/t.json" "$OUT/t.xml" "$OUT/t.err"
