@@ -361,6 +361,24 @@ static void check_stale(or_check_ctx *ctx)
 		if (c->kind == OR_CONTACT_TEXT)
 			continue;
 		contact_subject(&subject, &scratch, c);
+		if (c->verified_source == OR_VERIFIED_NONE && c->invalid_verified) {
+			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
+				     "%s %s for %s: its verification date '%s' is not a date opsready can trust (impossible, or day and month could be either way round); write (verified YYYY-MM-DD)",
+				     or_contact_kind_name(c->kind), c->value, c->role,
+				     c->invalid_verified);
+			continue;
+		}
+		if (c->verified_source != OR_VERIFIED_NONE && c->verified > ctx->model->now) {
+			char today[11];
+
+			or_date_format(c->verified, when);
+			or_date_format(ctx->model->now, today);
+			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
+				     "%s %s for %s was verified on %s (%s), which lies after today (%s): a verification cannot be dated ahead",
+				     or_contact_kind_name(c->kind), c->value, c->role, when,
+				     or_verified_source_name(c->verified_source), today);
+			continue;
+		}
 		if (c->verified_source == OR_VERIFIED_NONE && !in_registry(ctx->model, c) &&
 		    ctx->model->history_state != OR_HISTORY_AVAILABLE) {
 			/* its age was to come from the history: a history check, skipped

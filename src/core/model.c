@@ -261,7 +261,8 @@ static const or_model_doc *contact_doc(const or_model *model, const or_contact *
 /* Contacts that git dates: found in a document, without a "(verified DATE)" note. */
 static bool needs_date(const or_model *model, const or_contact *c)
 {
-	return c->verified_source == OR_VERIFIED_NONE && contact_doc(model, c) != NULL;
+	return c->verified_source == OR_VERIFIED_NONE && !c->invalid_verified &&
+	       contact_doc(model, c) != NULL;
 }
 
 /* Why history cannot be read, or OR_HISTORY_AVAILABLE. */

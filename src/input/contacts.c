@@ -92,22 +92,45 @@ static bool *sections_holding_contacts(const or_document *doc, const char *const
 	return holds;
 }
 
-/* "(verified 2026-10-01)", "verified: 2026-10-01", "Verified 1 Oct 2026". */
-static bool verified_annotation(const char *text, or_date *out)
+/*
+ * "(verified 2026-10-01)", "verified: 2026-10-01", "Verified 1 Oct 2026":
+ * OR_DATE_OK with the date, OR_DATE_INVALID with *bad at the impossible
+ * date the note gives ("verified 2026-02-30"), else OR_DATE_NOT_FOUND.
+ */
+static or_date_status verified_annotation(const char *text, or_date *out, const char **bad)
 {
 	const char *p = text;
+	or_date_status found = OR_DATE_NOT_FOUND;
 
+	*bad = NULL;
 	while ((p = or_text_find_word(p, strlen(p), "verified")) != NULL) {
 		const char *q = p + 8;
+		or_date_status status;
+
 		while (*q == ' ' || *q == ':' || *q == '\t')
 			q++;
 		if (strncmp(q, "on ", 3) == 0)
 			q += 3;
-		if (or_date_parse(out, q, strlen(q), OR_DATE_ORDER_NONE, NULL) == OR_DATE_OK)
-			return true;
+		status = or_date_parse(out, q, strlen(q), OR_DATE_ORDER_NONE, NULL);
+		if (status == OR_DATE_OK)
+			return OR_DATE_OK;
+		if (status == OR_DATE_INVALID && !*bad) {
+			*bad = q;
+			found = OR_DATE_INVALID;
+		}
 		p += 8;
 	}
-	return false;
+	return found;
+}
+
+/* The date text of an impossible note, up to where the note ends. */
+static const char *bad_date_text(or_arena *arena, const char *at)
+{
+	size_t len = strcspn(at, ")]|,;");
+
+	while (len > 0 && (at[len - 1] == ' ' || at[len - 1] == '\t'))
+		len--;
+	return or_arena_strndup(arena, at, len);
 }
 
 typedef struct add_ctx {
@@ -144,7 +167,10 @@ static void add_value(add_ctx *a, const char *role, const char *name, const char
 	or_contact_token tokens[MAX_TOKENS];
 	size_t n = or_contact_scan(value, strlen(value), tokens, MAX_TOKENS), i;
 	or_date verified;
-	bool annotated = verified_annotation(value, &verified);
+	const char *bad;
+	or_date_status note = verified_annotation(value, &verified, &bad);
+	bool annotated = note == OR_DATE_OK;
+	const char *invalid = note == OR_DATE_INVALID ? bad_date_text(a->arena, bad) : NULL;
 	const char *text = or_arena_strdup(a->arena, value);
 
 	if (n > MAX_TOKENS)
@@ -156,6 +182,7 @@ static void add_value(add_ctx *a, const char *role, const char *name, const char
 		if (!len)
 			return;
 		c = add(a, role, name, OR_CONTACT_TEXT, trimmed, len, text, line, column);
+		c->invalid_verified = invalid;
 		if (annotated) {
 			c->verified_source = OR_VERIFIED_ANNOTATION;
 			c->verified = verified;
@@ -166,6 +193,7 @@ static void add_value(add_ctx *a, const char *role, const char *name, const char
 		or_contact *c = add(a, role, name, tokens[i].kind, value + tokens[i].offset,
 				    tokens[i].length, text, line,
 				    column + (int)tokens[i].offset);
+		c->invalid_verified = invalid;
 		if (annotated) {
 			c->verified_source = OR_VERIFIED_ANNOTATION;
 			c->verified = verified;

@@ -40,6 +40,8 @@ typedef struct or_contact {
 	bool uncommitted;           /* with OR_VERIFIED_BLAME: the line changed in the work tree */
 	bool older;                 /* with OR_VERIFIED_BLAME: unchanged since before `verified`
 				       (history was read back to that day only) */
+	const char *invalid_verified; /* the impossible date of a "(verified ...)" note, as
+					 written: the contact is not verified, nor dated by git */
 } or_contact;
 
 /*

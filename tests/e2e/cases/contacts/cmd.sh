@@ -2,3 +2,11 @@
 echo "== the same, edited in the work tree: the edited line is fresh"
 sed -i 's/^- \*\*Primary On-Call:\*\* .*/- **Primary On-Call:** +44 20 7946 0019/' runbooks/payments-runbook.md
 "$OPSREADY" check --now 2026-11-27 --quiet --rule contacts.placeholder=off --rule contacts.invalid=off; echo "exit $?"
+echo "== verification dates that cannot be trusted: impossible, ambiguous, in the future"
+cat >> runbooks/payments-runbook.md <<'MD'
+- **Security Officer:** +44 20 7946 0051 (verified 2026-02-30)
+- **Network Lead:** +44 20 7946 0052 (verified 03/04/2026)
+- **Storage Lead:** +44 20 7946 0053 (verified 2027-06-01)
+MD
+sed -i 's/verified: 2026-11-02 }/verified: 2027-02-01 }/' contacts.yml
+"$OPSREADY" check --now 2026-11-27 --quiet --rule contacts.placeholder=off --rule contacts.invalid=off --rule contacts.duplicate=off --rule contacts.missing-role=off | grep -e 'Security Officer' -e 'Network Lead' -e 'Storage Lead' -e 'operations-lead'
