@@ -554,6 +554,27 @@ cleanup:
 	return error;
 }
 
+/* The drill log records drills that took place: one dated after today is a
+ * mistake in opsready's own records (exit 2), never silently left out. */
+static int drills_took_place(const or_model *model, const char *path, or_diag *diag)
+{
+	size_t i;
+	char when[11], today[11];
+
+	for (i = 0; i < model->drill_log.ndrills; i++) {
+		const or_drill *d = &model->drill_log.drills[i];
+
+		if (d->date <= model->now)
+			continue;
+		or_date_format(d->date, when);
+		or_date_format(model->now, today);
+		return or_diag_set(diag, OR_EXIT_USAGE, path, d->line, 0,
+				   "the %s drill is dated %s, after today (%s): the drill log records drills that took place",
+				   d->type, when, today);
+	}
+	return 0;
+}
+
 /* Escalation levels of every document, then the training matrix and the
  * drill record from the records the config names. */
 static int read_records(or_model *model, or_diag *diag)
@@ -599,6 +620,8 @@ static int read_records(or_model *model, or_diag *diag)
 			return or_diag_set(diag, OR_EXIT_USAGE, config->drills_path, p->line,
 					   p->column, "%s", p->message);
 		}
+		if (drills_took_place(model, config->drills_path, diag) != 0)
+			return -1;
 		or_drill_record_build(&model->drills, model->arena, &model->drill_log, model->rules,
 				      model->now);
 	}

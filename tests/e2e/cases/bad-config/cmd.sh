@@ -25,3 +25,9 @@ start=$(date +%s); timeout 60 "$OPSREADY" check --now 2026-01-20 --config "$OUT/
 [ $(( $(date +%s) - start )) -lt 30 ] && echo "refused in time"
 echo "== a symbolic link loop as --config"
 ln -s loop.yml "$OUT/loop.yml"; run --config "$OUT/loop.yml"
+echo "== a drill log entry dated after today (records, not a document: exit 2)"
+printf 'drills:\n  - { type: rollback, date: 2026-01-05, outcome: pass }\n  - { type: disaster-recovery, date: 2026-03-01, outcome: fail }\n' > drill-log.yml
+printf 'version: 1\ninputs:\n  drills: drill-log.yml\n' > "$OUT/drills.yml"; run --config "$OUT/drills.yml"
+rm -f drill-log.yml
+echo "== records outside the repository"
+printf 'version: 1\ninputs:\n  training: ../training.yml\n' > "$OUT/outside.yml"; run --config "$OUT/outside.yml"
