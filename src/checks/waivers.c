@@ -8,11 +8,17 @@
 
 #include "checks/check.h"
 #include "util/buf.h"
+#include "util/fs.h"
 
-/* Where findings about the config point: the config file as named. */
+/* Where findings about the config point: the config file, relative to the
+ * scanned root like every other finding's file when it lies inside it, else
+ * as named. */
 static const char *config_file(const or_check_ctx *ctx)
 {
-	return ctx->model->config->path ? ctx->model->config->path : ".opsready.yml";
+	const char *path = ctx->model->config->path;
+	const char *inside = or_fs_inside(ctx->model->root, path);
+
+	return inside ? inside : path ? path : ".opsready.yml";
 }
 
 static void waiver_subject(or_buf *out, const or_waiver *w)

@@ -28,6 +28,7 @@
 #include "report/json_stream.h"
 #include "core/report_value.h"
 #include "report/reporter.h"
+#include "util/fs.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define SARIF_ROOT "%SRCROOT%"
@@ -136,21 +137,7 @@ static json_t *driver_rule(const json_t *rule)
 /* The path of the config file relative to the root, when it lies inside. */
 static const char *config_in_root(const json_t *scan)
 {
-	const char *root = or_report_str(scan, "root", NULL);
-	const char *config = or_report_str(scan, "config", NULL);
-	size_t n;
-
-	if (!root || !config)
-		return NULL;
-	if ((strcmp(root, ".") == 0 || strcmp(root, "./") == 0) && config[0] != '/')
-		return strncmp(config, "../", 3) == 0 ? NULL
-		       : strncmp(config, "./", 2) == 0 ? config + 2 : config;
-	n = strlen(root);
-	while (n > 1 && root[n - 1] == '/')
-		n--;
-	if (strncmp(config, root, n) != 0 || config[n] != '/' || !config[n + 1])
-		return NULL;
-	return config + n + 1;
+	return or_fs_inside(or_report_str(scan, "root", NULL), or_report_str(scan, "config", NULL));
 }
 
 static json_t *result_locations(const or_report_finding *finding, const json_t *scan)

@@ -227,3 +227,22 @@ char *or_fs_join(const char *a, const char *b)
 	or_buf_puts(&out, b);
 	return or_buf_detach(&out);
 }
+
+const char *or_fs_inside(const char *root, const char *path)
+{
+	size_t n;
+
+	if (!root || !path)
+		return NULL;
+	if ((strcmp(root, ".") == 0 || strcmp(root, "./") == 0) && path[0] != '/') {
+		while (strncmp(path, "./", 2) == 0)
+			path += 2;
+		return strncmp(path, "../", 3) == 0 || !*path ? NULL : path;
+	}
+	n = strlen(root);
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	if (strncmp(path, root, n) != 0 || path[n] != '/' || !path[n + 1])
+		return NULL;
+	return path + n + 1;
+}

@@ -58,4 +58,8 @@ void or_fs_atomic_abort(or_fs_atomic *w);
 /* "a" + "/" + "b" (b may be relative or "."), malloc'd. */
 char *or_fs_join(const char *a, const char *b);
 
+/* `path` relative to `root` when it lies inside it, both as given by the
+ * user ("repo" and "repo/.opsready.yml" give ".opsready.yml"); else NULL. */
+const char *or_fs_inside(const char *root, const char *path);
+
 #endif

@@ -206,6 +206,24 @@ START_TEST(test_atomic_write_streams_and_cleans_up)
 }
 END_TEST
 
+/* A path inside the scanned root, relative to it, as findings name files. */
+START_TEST(test_fs_inside)
+{
+	ck_assert_str_eq(or_fs_inside("repo", "repo/.opsready.yml"), ".opsready.yml");
+	ck_assert_str_eq(or_fs_inside("repo/", "repo/conf/a.yml"), "conf/a.yml");
+	ck_assert_str_eq(or_fs_inside(".", ".opsready.yml"), ".opsready.yml");
+	ck_assert_str_eq(or_fs_inside(".", "./././x.yml"), "x.yml");
+	ck_assert_str_eq(or_fs_inside("/srv/r", "/srv/r/x.yml"), "x.yml");
+	ck_assert_ptr_null(or_fs_inside("repo", "repository/x.yml"));
+	ck_assert_ptr_null(or_fs_inside("repo", "other/x.yml"));
+	ck_assert_ptr_null(or_fs_inside("repo", "repo/"));
+	ck_assert_ptr_null(or_fs_inside(".", "../x.yml"));
+	ck_assert_ptr_null(or_fs_inside(".", "/etc/x.yml"));
+	ck_assert_ptr_null(or_fs_inside(NULL, "x.yml"));
+	ck_assert_ptr_null(or_fs_inside("repo", NULL));
+}
+END_TEST
+
 START_TEST(test_strset)
 {
 	or_strset set = OR_STRSET_INIT;
@@ -550,6 +568,7 @@ Suite *output_suite(void)
 	tcase_add_test(tc, test_json_stream_is_json_dumps);
 	tcase_add_test(tc, test_json_stream_no_such_array);
 	tcase_add_test(tc, test_atomic_write_streams_and_cleans_up);
+	tcase_add_test(tc, test_fs_inside);
 	tcase_add_test(tc, test_strset);
 	tcase_add_test(tc, test_strset_intern);
 	tcase_add_test(tc, test_json_stream_members_is_json_dumps);
