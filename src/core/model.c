@@ -696,6 +696,11 @@ static void read_one(const or_model *model, read_job *job)
 		job->reason = or_xstrdup("symbolic link, not followed");
 		return;
 	}
+	if (model->files.repo && !model->since && !file->tracked) {
+		job->skip = OR_SKIP_UNTRACKED;
+		job->reason = or_xstrdup("untracked: git add it to have it scanned");
+		return;
+	}
 	or_buf_printf(&full, "%s/%s", model->root, file->path);
 	if (or_fs_read(&data, &len, &status, full.ptr, model->config->max_file_bytes, 0,
 		       OR_EXIT_RUNTIME, &read_diag) != 0) {

@@ -77,7 +77,9 @@ typedef enum or_skip_kind {
 	OR_SKIP_SYMLINK = 0, /* symbolic links are never followed */
 	OR_SKIP_TOO_LARGE,   /* larger than max_file_bytes */
 	OR_SKIP_BINARY,      /* a NUL byte: not text */
-	OR_SKIP_UNREADABLE   /* could not be opened or read */
+	OR_SKIP_UNREADABLE,  /* could not be opened or read */
+	OR_SKIP_UNTRACKED    /* in a git work tree, not in the index (a full scan reads
+				git-tracked files only; --since reads them as changes) */
 } or_skip_kind;
 
 typedef struct or_skipped_file {

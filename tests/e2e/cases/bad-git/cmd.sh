@@ -5,7 +5,7 @@ run() { echo "== $1"; "$OPSREADY" check "$OUT/$1" --now 2026-01-20 --quiet --fai
 copy() { mkdir -p "$OUT/$1" && cp -r docs "$OUT/$1/"; }
 clone() { git clone -q "file://$PWD" "$OUT/$1"; }
 
-copy no-commits && git -C "$OUT/no-commits" init -q -b main
+copy no-commits && git -C "$OUT/no-commits" init -q -b main && git -C "$OUT/no-commits" add -A
 run no-commits
 clone detached && git -C "$OUT/detached" checkout -q --detach
 run detached

@@ -13,5 +13,7 @@ awk 'BEGIN { print "# Long line\n"; s = "";
              for (i = 0; i < 16384; i++) s = s "word word word word word word word word word word word w ";
              print s "[missing](./missing.md)" }' > docs/long-line.md
 commit_at 2026-01-15T12:00:00Z "big documents"
-# 100 MB, sparse, untracked: over max_file_bytes, never opened for reading
+# 100 MB, sparse, staged (a full scan reads tracked files): over
+# max_file_bytes, never opened for reading
 truncate -s 100M docs/huge.md
+git add docs/huge.md

@@ -1,4 +1,5 @@
-# ignored files stay out, untracked ones come in, symlinks are never followed
+# ignored files stay out, untracked ones are listed as not read (a full scan
+# reads git-tracked files only), symlinks are never followed
 printf 'ignored/\n' > .gitignore
 mkdir -p ignored untracked
 printf '# Ignored\n\nTBD\n' > ignored/ignored.md
