@@ -324,7 +324,9 @@ static void history_start(history_job *job, const or_model *model)
 		const or_file *file = &files->files[i];
 		or_buf path = OR_BUF_INIT;
 
-		if (!to_read(model, file) || file->symlink)
+		/* an untracked file has no commit to find: asking for it would
+		 * send the walk down to the root commit */
+		if (!to_read(model, file) || file->symlink || !file->tracked)
 			continue;
 		/* pre-merge mode: a file changed in the work tree was changed now,
 		 * which is all its checks ask; its last commit may lie deep in the
