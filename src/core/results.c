@@ -242,15 +242,15 @@ static sort_key *sort_keys(const or_results *results)
 
 #define CMP(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
 
-/* The report's order: file (repository-wide first), line, column, rule,
- * subject, outcome. */
+/* The report's order (SPEC: by file, line, rule): file (repository-wide
+ * first), line, rule, then column, subject, outcome. */
 static int compare_report_order(const void *pa, const void *pb)
 {
 	const sort_key *a = pa, *b = pb;
 	int c;
 
 	if ((c = CMP(a->file, b->file)) || (c = CMP(a->line, b->line)) ||
-	    (c = CMP(a->column, b->column)) || (c = CMP(a->rule, b->rule)))
+	    (c = CMP(a->rule, b->rule)) || (c = CMP(a->column, b->column)))
 		return c;
 	if ((c = strcmp(a->subject, b->subject)) != 0)
 		return c;
