@@ -547,16 +547,22 @@ static void render_summary(xmlNodePtr parent, const html_ctx *ctx)
 	const char *area;
 	json_t *value;
 
+	/* every finding overall, with how many are active; per area, the
+	 * active ones (the summary counts areas that way) */
 	put_counted(&buf, (long long)int_at(summary, "evaluations"), "evaluation");
 	or_buf_puts(&buf, ", ");
 	put_counted(&buf, (long long)int_at(summary, "findings"), "finding");
+	or_buf_puts(&buf, " (");
+	put_count(&buf, (long long)(int_at(counts, "error") + int_at(counts, "warning") +
+				    int_at(counts, "notice")));
+	or_buf_puts(&buf, " active)");
 	card(cards, "Overall", json_object_get(summary, "score"), or_buf_cstr(&buf));
 	json_object_foreach((json_t *)areas, area, value) {
 		or_buf_clear(&buf);
 		if (json_is_number(json_object_get(value, "score"))) {
 			put_counted(&buf, (long long)int_at(value, "evaluations"), "evaluation");
 			or_buf_puts(&buf, ", ");
-			put_counted(&buf, (long long)int_at(value, "findings"), "finding");
+			put_counted(&buf, (long long)int_at(value, "findings"), "active finding");
 		} else {
 			or_buf_puts(&buf, "not evaluated");
 		}
@@ -571,7 +577,7 @@ static void render_summary(xmlNodePtr parent, const html_ctx *ctx)
 	count_row(tbody, "warning", "sev", json_object_get(counts, "warning"), "active warnings");
 	count_row(tbody, "notice", "sev", json_object_get(counts, "notice"), "active notices");
 	count_row(tbody, "waived", "st", json_object_get(summary, "waived"),
-		  "accepted by an approved waiver");
+		  "accepted by a waiver in the config (see Waivers)");
 	count_row(tbody, "suppressed", "st", json_object_get(summary, "suppressed"),
 		  "suppressed in the document");
 	count_row(tbody, "baseline", "st", json_object_get(summary, "baseline"),
@@ -608,7 +614,9 @@ static void render_summary(xmlNodePtr parent, const html_ctx *ctx)
 	add_text(facts, "dt", NULL, "Score");
 	add_text(facts, "dd", NULL,
 		 "100 \xc3\x97 weighted passed evaluations \xc3\xb7 all weighted evaluations "
-		 "(error 3, warning 1, notice 0)");
+		 "(error 3, warning 1, notice 0). Waived and suppressed findings count as "
+		 "passed; baseline and outside-change findings as failed (they only do not "
+		 "fail the gate); skipped evaluations are left out.");
 	or_buf_dispose(&buf);
 }
 
@@ -979,7 +987,8 @@ static void render_findings(xmlNodePtr parent, const html_ctx *ctx)
 				or_buf_puts(&buf, "score ");
 				score_text(&buf, json_object_get(summary_area, "score"));
 				or_buf_puts(&buf, " \xc2\xb7 ");
-				put_counted(&buf, (long long)int_at(summary_area, "findings"), "finding");
+				put_counted(&buf, (long long)int_at(summary_area, "findings"),
+					    "active finding");
 				or_buf_puts(&buf, " in ");
 				put_counted(&buf, (long long)int_at(summary_area, "evaluations"),
 					    "evaluation");
