@@ -551,8 +551,10 @@ static size_t first_at(const or_results *results, const char *file, int line)
 /*
  * Every contact with its kind, value as written and normalised, where it
  * came from, when it was verified and how we know, its age and its status:
- * the worst of the contact findings on it. Roles, names, files, dates and
- * statuses repeat: shared values (`strings`).
+ * the worst of the contact findings on it. A line followed back through
+ * the history only to contacts.stale's cutoff has no known date or age,
+ * only `changed_on_or_before` (never a made-up verification date). Roles,
+ * names, files, dates and statuses repeat: shared values (`strings`).
  */
 static json_t *contacts_json(const or_report_inputs *in, json_t *strings)
 {
@@ -566,6 +568,8 @@ static json_t *contacts_json(const or_report_inputs *in, json_t *strings)
 		const char *status = "ok";
 		size_t len = strlen(c->value);
 		bool known = c->verified_source != OR_VERIFIED_NONE;
+		bool older = c->verified_source == OR_VERIFIED_BLAME && c->older;
+		json_t *contact;
 
 		or_buf_clear(&normalized);
 		or_buf_clear(&reason);
@@ -598,24 +602,27 @@ static json_t *contacts_json(const or_report_inputs *in, json_t *strings)
 		 * contacts.stale off): unverified all the same */
 		if (!known && strcmp(status, "ok") == 0)
 			status = "unverified";
-		json_array_append_new(
-			out,
-			json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i, s:o, s:o, s:o, s:o, s:o}",
+		contact = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i, s:o, s:o, s:o, s:o, s:o}",
 				  "role", intern(strings, c->role), "name", intern(strings, c->name),
 				  "kind", intern(strings, or_contact_kind_name(c->kind)), "value",
 				  text(c->value), "normalized",
 				  normalized.size ? text(normalized.ptr) : json_null(), "file",
 				  intern(strings, c->file), "line", c->line, "column", c->column,
 				  "verified",
-				  interned_date(known ? OR_DATE_OK : OR_DATE_NOT_FOUND, c->verified, strings),
+				  interned_date(known && !older ? OR_DATE_OK : OR_DATE_NOT_FOUND,
+						c->verified, strings),
 				  "verified_source",
 				  intern(strings, or_verified_source_name(c->verified_source)), "commit",
 				  c->verified_source == OR_VERIFIED_BLAME && c->commit[0]
 					  ? intern(strings, c->commit)
 					  : json_null(),
 				  "age_days",
-				  known ? json_integer(m->now - c->verified) : json_null(), "status",
-				  intern(strings, status)));
+				  known && !older ? json_integer(m->now - c->verified) : json_null(),
+				  "status", intern(strings, status));
+		if (contact && older)
+			json_object_set_new(contact, "changed_on_or_before",
+					    interned_date(OR_DATE_OK, c->verified, strings));
+		json_array_append_new(out, contact);
 	}
 	or_buf_dispose(&normalized);
 	or_buf_dispose(&reason);

@@ -1486,7 +1486,13 @@ static void contact_row(xmlNodePtr tbody, const html_ctx *ctx, const json_t *c)
 	cell_str(row, "mono", or_report_str(c, "value", NULL));
 	location(add(row, "td", "nowrap"), ctx, or_report_str(c, "file", "?"),
 		 (long long)int_at(c, "line"), 0);
-	cell_str(row, "nowrap", or_report_str(c, "verified", NULL));
+	if (json_is_string(json_object_get(c, "changed_on_or_before"))) {
+		/* followed back only as far as contacts.stale needed */
+		xmlNodePtr when = add(row, "td", "nowrap");
+		textf(when, "on or before %s", or_report_str(c, "changed_on_or_before", ""));
+	} else {
+		cell_str(row, "nowrap", or_report_str(c, "verified", NULL));
+	}
 	td = cell_str(row, NULL, json_is_string(source) ? json_string_value(source) : "never verified");
 	if (json_is_string(json_object_get(c, "commit")))
 		textf(aside(td, "status-reason"), "commit %.10s", or_report_str(c, "commit", ""));
