@@ -771,8 +771,44 @@ static bool param_compatible(const char *name, const json_t *current, const json
 	return json_typeof(current) == json_typeof(value);
 }
 
-static int apply_params(or_rule *rule, const or_rule_override *ov, const char *file,
-			or_diag *diag)
+/* Note that `rule` was changed: `change` (a printf format) at `source`. */
+static void record_change(or_ruleset *set, const or_rule *rule, const char *source,
+			  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void record_change(or_ruleset *set, const or_rule *rule, const char *source,
+			  const char *fmt, ...)
+{
+	or_rule_change *c;
+	or_buf change = OR_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	or_buf_vprintf(&change, fmt, ap);
+	va_end(ap);
+	set->changes = or_xgrow(set->changes, &set->cap_changes, set->nchanges + 1,
+				sizeof(*set->changes));
+	c = &set->changes[set->nchanges++];
+	c->rule = or_xstrdup(rule->id);
+	c->change = or_buf_detach(&change);
+	c->source = or_xstrdup(source);
+}
+
+/* A config line as a source: "FILE:LINE:COL". */
+static void config_source(or_buf *out, const char *file, const or_rule_override *ov)
+{
+	or_buf_clear(out);
+	or_buf_printf(out, "%s:%d:%d", file ? file : "config", ov->line, ov->column);
+}
+
+/* A param's value in a change: compact JSON, strings without quotes. */
+static char *param_text(const json_t *value)
+{
+	return json_is_string(value) ? or_xstrdup(json_string_value(value))
+				     : json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
+}
+
+static int apply_params(or_ruleset *set, or_rule *rule, const or_rule_override *ov,
+			const char *file, or_diag *diag)
 {
 	const char **names = NULL;
 	const char *key, *suggestion;
@@ -810,6 +846,19 @@ static int apply_params(or_rule *rule, const or_rule_override *ov, const char *f
 	names = NULL;
 	json_object_foreach(ov->params, key, value) {
 		current = json_object_get(rule->params, key);
+		if (!json_equal(current, value) &&
+		    !(json_is_number(current) && json_is_number(value) &&
+		      json_number_value(current) == json_number_value(value))) {
+			char *was = param_text(current), *now = param_text(value);
+			or_buf source = OR_BUF_INIT;
+
+			config_source(&source, file, ov);
+			record_change(set, rule, or_buf_cstr(&source), "%s %s (was %s)", key,
+				      now ? now : "?", was ? was : "?");
+			free(was);
+			free(now);
+			or_buf_dispose(&source);
+		}
 		if (json_is_real(current) && json_is_integer(value))
 			json_object_set_new(rule->params, key,
 					    json_real((double)json_integer_value(value)));
@@ -839,14 +888,23 @@ static int apply_overrides(or_ruleset *set, const or_config *config, or_diag *di
 				    or_buf_cstr(&message));
 			goto cleanup;
 		}
-		if (ov->params && apply_params(rule, ov, config->path, diag) != 0)
+		if (ov->params && apply_params(set, rule, ov, config->path, diag) != 0)
 			goto cleanup;
+		config_source(&message, config->path, ov);
+		if (ov->has_severity && ov->severity != rule->severity)
+			record_change(set, rule, or_buf_cstr(&message), "severity %s (was %s)",
+				      or_severity_name(ov->severity),
+				      or_severity_name(rule->severity));
 		if (ov->has_severity) {
 			rule->severity = ov->severity;
 			rule->enabled = true;
 		}
+		if (ov->has_enabled && ov->enabled != rule->enabled)
+			record_change(set, rule, or_buf_cstr(&message), "%s",
+				      ov->enabled ? "on" : "off");
 		if (ov->has_enabled)
 			rule->enabled = ov->enabled;
+		or_buf_clear(&message);
 	}
 	for (i = 0; i < config->nwaivers; i++) {
 		if (or_ruleset_find(set, config->waivers[i].rule))
@@ -892,11 +950,21 @@ static int apply_cli_rules(or_ruleset *set, const char *const *cli_rules, size_t
 			or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0, "%s", or_buf_cstr(&message));
 			goto cleanup;
 		}
+		or_buf_clear(&message);
+		or_buf_printf(&message, "--rule %s", arg);
 		if (strcmp(value, "off") == 0) {
+			if (rule->enabled)
+				record_change(set, rule, or_buf_cstr(&message), "off");
 			rule->enabled = false;
 		} else if (strcmp(value, "on") == 0) {
+			if (!rule->enabled)
+				record_change(set, rule, or_buf_cstr(&message), "on");
 			rule->enabled = true;
 		} else if (or_severity_parse(&severity, value) == 0 && severity != OR_SEV_NEVER) {
+			if (severity != rule->severity)
+				record_change(set, rule, or_buf_cstr(&message),
+					      "severity %s (was %s)", or_severity_name(severity),
+					      or_severity_name(rule->severity));
 			rule->severity = severity;
 			rule->enabled = true;
 		} else {

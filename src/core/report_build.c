@@ -174,6 +174,19 @@ static json_t *scan_json(const or_report_inputs *in)
 						       "merge_base", m->merge_base,
 						       "changed_files", (json_int_t)m->changed_files)
 					   : json_null());
+	if (scan) {
+		json_t *changes = json_array();
+
+		for (i = 0; i < m->rules->nchanges; i++) {
+			const or_rule_change *c = &m->rules->changes[i];
+
+			json_array_append_new(changes, json_pack("{s:o, s:o, s:o}", "rule",
+								 text(c->rule), "change",
+								 text(c->change), "source",
+								 text(c->source)));
+		}
+		json_object_set_new(scan, "rule_changes", changes);
+	}
 	/* milliseconds are all a duration needs, and keep the number short */
 	if (scan && in->duration >= 0)
 		json_object_set_new(scan, "duration_seconds",

@@ -70,6 +70,12 @@ void or_ruleset_free(or_ruleset *set)
 		free(set->packs[i]);
 	free(set->packs);
 	json_decref(set->settings);
+	for (i = 0; i < set->nchanges; i++) {
+		free(set->changes[i].rule);
+		free(set->changes[i].change);
+		free(set->changes[i].source);
+	}
+	free(set->changes);
 	free(set);
 }
 

@@ -56,7 +56,21 @@ typedef struct or_ruleset {
 	 * An object, never NULL; owned.
 	 */
 	json_t *settings;
+	/*
+	 * What the config and --rule changed in the packs' rules, in the order
+	 * applied, so that a report can say which rules were switched off,
+	 * re-graded or re-parametrised, and where: the rules digest only
+	 * tells that something differs.
+	 */
+	struct or_rule_change *changes;
+	size_t nchanges, cap_changes;
 } or_ruleset;
+
+typedef struct or_rule_change {
+	char *rule;          /* "review.stale" */
+	char *change;        /* "off", "severity warning (was error)", "max_age_days 120 (was 90)" */
+	char *source;        /* ".opsready.yml:12:5", or "--rule review.stale=off" */
+} or_rule_change;
 
 /* The rule with this id (enabled or not), or NULL. */
 const or_rule *or_ruleset_find(const or_ruleset *set, const char *id);

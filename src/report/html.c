@@ -629,7 +629,9 @@ static void fact(xmlNodePtr facts, const char *name, const char *value, bool mon
 static void render_scan(xmlNodePtr parent, const html_ctx *ctx)
 {
 	static const char *const skipped_titles[] = { "File", "Why it was not read", NULL };
+	static const char *const change_titles[] = { "Rule", "Change", "Where", NULL };
 	const json_t *scan = json_object_get(ctx->report, "scan");
+	const json_t *changes = json_object_get(scan, "rule_changes");
 	const json_t *history = json_object_get(scan, "history");
 	const json_t *since = json_object_get(scan, "since");
 	const json_t *inputs = json_object_get(scan, "inputs");
@@ -711,7 +713,32 @@ static void render_scan(xmlNodePtr parent, const html_ctx *ctx)
 				     ? "repo_url is not an http(s) address; locations are not linked"
 				     : "none (set repo_url to link locations)",
 	     ctx->repo_url != NULL);
+	or_buf_clear(&buf);
+	if (json_array_size(changes)) {
+		put_counted(&buf, (long long)json_array_size(changes), "change");
+		or_buf_puts(&buf, " by the config or --rule, listed below");
+	} else if (json_is_array(changes)) {
+		or_buf_puts(&buf, "none: every rule as its pack defines it");
+	} else {
+		or_buf_puts(&buf, "not recorded (a report from an older opsready)");
+	}
+	fact(facts, "Rule changes", or_buf_cstr(&buf), false);
 	or_buf_dispose(&buf);
+
+	if (json_array_size(changes)) {
+		xmlNodePtr tbody;
+
+		add_text(parent, "h3", NULL, "Rules changed from their packs");
+		tbody = new_table(parent, "compact", change_titles);
+		for (i = 0; i < json_array_size(changes); i++) {
+			const json_t *c = json_array_get(changes, i);
+			xmlNodePtr row = add(tbody, "tr", NULL);
+
+			cell_str(row, "mono", or_report_str(c, "rule", "?"));
+			cell_str(row, NULL, or_report_str(c, "change", "?"));
+			cell_str(row, "mono", or_report_str(c, "source", "?"));
+		}
+	}
 
 	if (json_array_size(skipped)) {
 		xmlNodePtr tbody;
