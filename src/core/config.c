@@ -840,6 +840,15 @@ static int apply_params(or_ruleset *set, or_rule *rule, const or_rule_override *
 				    json_type_name(current), json_type_name(value));
 			goto cleanup;
 		}
+		/* days, minutes, percentages: a count the pack gives as zero or
+		 * more stays so ("due every -3 days" means nothing) */
+		if (json_is_number(current) && json_number_value(current) >= 0 &&
+		    json_number_value(value) < 0) {
+			or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
+				    "param '%s' of rule %s must not be negative (got %g)", key,
+				    rule->id, json_number_value(value));
+			goto cleanup;
+		}
 	}
 	/* Everything checked: now merge (names[] borrows keys, so not before). */
 	free(names);

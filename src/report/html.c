@@ -263,7 +263,8 @@ static xmlNodePtr header_row(xmlNodePtr table, const char *const *titles)
 	for (i = 0; titles[i]; i++) {
 		const char *title = titles[i];
 		bool numeric = title[0] == '#';
-		add_text(row, "th", numeric ? "num" : NULL, numeric ? title + 1 : title);
+		attr(add_text(row, "th", numeric ? "num" : NULL, numeric ? title + 1 : title),
+		     "scope", "col");
 	}
 	return row;
 }
@@ -382,13 +383,24 @@ static void percent_encode(or_buf *out, const char *s)
  * {line}; false when there is none. */
 static bool repo_link(or_buf *out, const html_ctx *ctx, const char *file, long long line)
 {
-	const char *p;
+	const char *p, *end, *line_at;
 
 	if (!ctx->repo_url || !file || !*file)
 		return false;
 	if (strstr(ctx->repo_url, "{commit}") && !ctx->commit)
 		return false;
-	for (p = ctx->repo_url; *p;) {
+	end = ctx->repo_url + strlen(ctx->repo_url);
+	/* no line (a finding on the whole file): the file, without the
+	 * template's line fragment ("#L{line}") */
+	if (line <= 0 && (line_at = strstr(ctx->repo_url, "{line}")) != NULL) {
+		const char *hash = line_at;
+
+		while (hash > ctx->repo_url && *hash != '#')
+			hash--;
+		if (*hash == '#')
+			end = hash;
+	}
+	for (p = ctx->repo_url; p < end && *p;) {
 		if (strncmp(p, "{commit}", 8) == 0) {
 			or_buf_puts(out, ctx->commit);
 			p += 8;
@@ -526,6 +538,7 @@ static void count_row(xmlNodePtr tbody, const char *label, const char *cls, cons
 	xmlNodePtr row = add(tbody, "tr", NULL);
 	xmlNodePtr th = add(row, "th", NULL);
 
+	attr(th, "scope", "row");
 	if (cls)
 		badge(th, cls, label, NULL);
 	else
@@ -1133,10 +1146,12 @@ static void render_matrix(xmlNodePtr parent, const json_t *training)
 	}
 	table = add(add(parent, "div", "table-wrap"), "table", "matrix compact");
 	row = add(add(table, "thead", NULL), "tr", NULL);
-	add_text(row, "th", NULL, "Person");
+	attr(add_text(row, "th", NULL, "Person"), "scope", "col");
 	for (c = 0; c < json_array_size(courses); c++) {
 		const json_t *course = json_array_get(courses, c);
 		xmlNodePtr th = add(row, "th", "course");
+
+		attr(th, "scope", "col");
 		text(th, or_report_str(course, "title", or_report_str(course, "id", "?")));
 		attr(th, "title", or_report_str(course, "id", ""));
 	}
@@ -1147,6 +1162,7 @@ static void render_matrix(xmlNodePtr parent, const json_t *training)
 		xmlNodePtr th;
 		row = add(tbody, "tr", NULL);
 		th = add(row, "th", NULL);
+		attr(th, "scope", "row");
 		add_text(th, "span", "person-name", person_label(person));
 		textf(aside(th, "person-team"), "%s%s",
 		      or_report_str(person, "team", "no team"),

@@ -233,6 +233,9 @@ START_TEST(test_wrong_types_and_values)
 	expect_load_error("not-mapping.yml", 1, 1, "expected a mapping at the top level");
 	expect_load_error("unknown-pack.yml", 1, 11,
 			  "unknown rule pack 'standard' (did you mean 'standards'?)");
+	/* a count of days below zero means nothing */
+	expect_build_error("negative-param.yml", 3, 3,
+			   "param 'max_age_days' of rule review.stale must not be negative (got -3)");
 	/* records outside the repository are never read */
 	expect_load_error("input-outside.yml", 4, 11,
 			  "inputs.drills: '../outside/drills.yml' is outside the scanned repository; give a path inside it");
