@@ -61,7 +61,7 @@ static void check_expired(or_check_ctx *ctx)
 		if (w->approved_by)
 			or_buf_printf(&what, ", approved by %s,", w->approved_by);
 		or_eval_fail(ctx, config_file(ctx), w->line, w->column, subject.ptr, w->reason,
-			     "the %s expired on %s: the findings it covered fail again", what.ptr,
+			     "the %s expired on %s: the findings it would cover are no longer waived", what.ptr,
 			     expires);
 	}
 	or_buf_dispose(&subject);
