@@ -94,14 +94,38 @@ static bool section_matches(const or_document *doc, const char *wanted)
 	return false;
 }
 
+/* Evidence for a missing section: the sections the document does have (its
+ * headings of levels 1 and 2, in order, up to about 300 bytes). */
+static void sections_evidence(or_buf *out, const or_document *doc)
+{
+	size_t i, listed = 0;
+
+	or_buf_clear(out);
+	or_buf_puts(out, "its sections:");
+	for (i = 0; i < doc->nsections; i++) {
+		const or_section *s = &doc->sections[i];
+
+		if (s->level > 2)
+			continue;
+		if (out->size > 300) {
+			or_buf_puts(out, " \xe2\x80\xa6");
+			return;
+		}
+		or_buf_printf(out, "%s %s", listed++ ? " \xc2\xb7" : "", s->title);
+	}
+	if (!listed)
+		or_buf_puts(out, " none");
+}
+
 static void check_required_sections(or_check_ctx *ctx)
 {
 	const json_t *sections = or_rule_param_array(ctx->rule, "sections");
-	or_buf subject = OR_BUF_INIT;
+	or_buf subject = OR_BUF_INIT, evidence = OR_BUF_INIT;
 	size_t d, s;
 
 	for (d = 0; d < ctx->model->ndocs; d++) {
 		const or_model_doc *md = &ctx->model->docs[d];
+		bool listed = false;
 
 		if (!or_model_rule_applies(md, ctx->rule, true))
 			continue;
@@ -125,15 +149,19 @@ static void check_required_sections(or_check_ctx *ctx)
 				continue;
 			or_buf_clear(&subject);
 			or_buf_printf(&subject, "section:%s", name);
-			if (found)
+			if (found) {
 				or_eval_pass(ctx, md->doc->path, subject.ptr);
-			else
-				or_eval_fail(ctx, md->doc->path, document_line(md->doc), 1,
-					     subject.ptr, NULL,
-					     "runbook has no '%s' section", name);
+				continue;
+			}
+			if (!listed)
+				sections_evidence(&evidence, md->doc);
+			listed = true;
+			or_eval_fail(ctx, md->doc->path, document_line(md->doc), 1, subject.ptr,
+				     evidence.ptr, "runbook has no '%s' section", name);
 		}
 	}
 	or_buf_dispose(&subject);
+	or_buf_dispose(&evidence);
 }
 
 /* ---- docs.empty-section ---------------------------------------------- */
