@@ -261,6 +261,8 @@ static int parse_input_path(char **out, or_yaml *yaml, const yaml_node_t *node, 
 	snprintf(what, sizeof what, "inputs.%s", key);
 	if (or_yaml_get_string(out, yaml, value, what, diag) != 0)
 		return -1;
+	if (!**out)
+		return or_yaml_error(diag, yaml, value, "%s: give the path of a file", what);
 	if (!stays_inside(*out))
 		return or_yaml_error(diag, yaml, value,
 				     "%s: '%s' is outside the scanned repository; give a path inside it",
@@ -771,6 +773,27 @@ static bool param_compatible(const char *name, const json_t *current, const json
 	return json_typeof(current) == json_typeof(value);
 }
 
+/* The first number below zero in `value`, at any depth, or NULL. */
+static const json_t *negative_number(const json_t *value)
+{
+	const json_t *item, *found;
+	const char *key;
+	size_t i;
+
+	if (json_is_number(value))
+		return json_number_value(value) < 0 ? value : NULL;
+	if (json_is_array(value)) {
+		json_array_foreach(value, i, item)
+			if ((found = negative_number(item)) != NULL)
+				return found;
+	} else if (json_is_object(value)) {
+		json_object_foreach((json_t *)value, key, item)
+			if ((found = negative_number(item)) != NULL)
+				return found;
+	}
+	return NULL;
+}
+
 /* Note that `rule` was changed: `change` (a printf format) at `source`. */
 static void record_change(or_ruleset *set, const or_rule *rule, const char *source,
 			  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -840,13 +863,12 @@ static int apply_params(or_ruleset *set, or_rule *rule, const or_rule_override *
 				    json_type_name(current), json_type_name(value));
 			goto cleanup;
 		}
-		/* days, minutes, percentages: a count the pack gives as zero or
-		 * more stays so ("due every -3 days" means nothing) */
-		if (json_is_number(current) && json_number_value(current) >= 0 &&
-		    json_number_value(value) < 0) {
+		/* days, minutes, percentages: counts the pack gives as zero or
+		 * more stay so, at any depth ("due every -3 days" means nothing) */
+		if (!negative_number(current) && negative_number(value)) {
 			or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
 				    "param '%s' of rule %s must not be negative (got %g)", key,
-				    rule->id, json_number_value(value));
+				    rule->id, json_number_value(negative_number(value)));
 			goto cleanup;
 		}
 	}
@@ -880,10 +902,23 @@ cleanup:
 	return rc;
 }
 
+/* What an override or --rule did to a rule's state, if anything. */
+static void record_state_change(or_ruleset *set, const or_rule *rule, const char *source,
+				bool was_enabled, or_severity was_severity)
+{
+	if (rule->enabled != was_enabled)
+		record_change(set, rule, source, "%s", rule->enabled ? "on" : "off");
+	if (rule->severity != was_severity)
+		record_change(set, rule, source, "severity %s (was %s)",
+			      or_severity_name(rule->severity), or_severity_name(was_severity));
+}
+
 static int apply_overrides(or_ruleset *set, const or_config *config, or_diag *diag)
 {
 	const or_rule_override *ov;
 	or_rule *rule;
+	bool was_enabled;
+	or_severity was_severity;
 	or_buf message = OR_BUF_INIT;
 	size_t i;
 	int rc = -1;
@@ -899,20 +934,16 @@ static int apply_overrides(or_ruleset *set, const or_config *config, or_diag *di
 		}
 		if (ov->params && apply_params(set, rule, ov, config->path, diag) != 0)
 			goto cleanup;
-		config_source(&message, config->path, ov);
-		if (ov->has_severity && ov->severity != rule->severity)
-			record_change(set, rule, or_buf_cstr(&message), "severity %s (was %s)",
-				      or_severity_name(ov->severity),
-				      or_severity_name(rule->severity));
+		was_enabled = rule->enabled;
+		was_severity = rule->severity;
 		if (ov->has_severity) {
 			rule->severity = ov->severity;
 			rule->enabled = true;
 		}
-		if (ov->has_enabled && ov->enabled != rule->enabled)
-			record_change(set, rule, or_buf_cstr(&message), "%s",
-				      ov->enabled ? "on" : "off");
 		if (ov->has_enabled)
 			rule->enabled = ov->enabled;
+		config_source(&message, config->path, ov);
+		record_state_change(set, rule, or_buf_cstr(&message), was_enabled, was_severity);
 		or_buf_clear(&message);
 	}
 	for (i = 0; i < config->nwaivers; i++) {
@@ -935,8 +966,9 @@ static int apply_cli_rules(or_ruleset *set, const char *const *cli_rules, size_t
 	const char *arg, *eq, *value;
 	char *id = NULL;
 	or_rule *rule;
-	or_severity severity;
+	or_severity severity, was_severity;
 	or_buf message = OR_BUF_INIT;
+	bool was_enabled;
 	size_t i;
 	int rc = -1;
 
@@ -959,21 +991,13 @@ static int apply_cli_rules(or_ruleset *set, const char *const *cli_rules, size_t
 			or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0, "%s", or_buf_cstr(&message));
 			goto cleanup;
 		}
-		or_buf_clear(&message);
-		or_buf_printf(&message, "--rule %s", arg);
+		was_enabled = rule->enabled;
+		was_severity = rule->severity;
 		if (strcmp(value, "off") == 0) {
-			if (rule->enabled)
-				record_change(set, rule, or_buf_cstr(&message), "off");
 			rule->enabled = false;
 		} else if (strcmp(value, "on") == 0) {
-			if (!rule->enabled)
-				record_change(set, rule, or_buf_cstr(&message), "on");
 			rule->enabled = true;
 		} else if (or_severity_parse(&severity, value) == 0 && severity != OR_SEV_NEVER) {
-			if (severity != rule->severity)
-				record_change(set, rule, or_buf_cstr(&message),
-					      "severity %s (was %s)", or_severity_name(severity),
-					      or_severity_name(rule->severity));
 			rule->severity = severity;
 			rule->enabled = true;
 		} else {
@@ -982,6 +1006,9 @@ static int apply_cli_rules(or_ruleset *set, const char *const *cli_rules, size_t
 				    value, arg);
 			goto cleanup;
 		}
+		or_buf_clear(&message);
+		or_buf_printf(&message, "--rule %s", arg);
+		record_state_change(set, rule, or_buf_cstr(&message), was_enabled, was_severity);
 	}
 	rc = 0;
 cleanup:

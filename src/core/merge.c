@@ -46,6 +46,25 @@ static void append_items(json_t *out, const json_t *array, const char *name, con
 	}
 }
 
+/* The rule changes of one report, each source as "NAME: source". */
+static void append_rule_changes(json_t *out, const json_t *changes, const char *name)
+{
+	or_buf source = OR_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < json_array_size(changes); i++) {
+		json_t *item = json_deep_copy(json_array_get(changes, i));
+
+		or_buf_clear(&source);
+		or_buf_printf(&source, "%s: %s", name,
+			      json_string_value(json_object_get(item, "source")) ?
+				      json_string_value(json_object_get(item, "source")) : "?");
+		json_object_set_new(item, "source", json_string(or_buf_cstr(&source)));
+		json_array_append_new(out, item);
+	}
+	or_buf_dispose(&source);
+}
+
 /* The findings of one report, their files as "NAME/path". Fingerprints stay
  * unique across repositories: each becomes the first 16 hex digits of the
  * git blob hash of "NAME\nfingerprint". */
@@ -259,6 +278,7 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 	json_t *documents = json_array(), *escalation = json_array(), *drills = json_array();
 	json_t *contacts = json_array(), *waivers = json_array(), *suppressions = json_array();
 	json_t *repositories = json_array(), *packs = json_array(), *skipped = json_array();
+	json_t *rule_changes = json_array();
 	json_t *training = NULL, *root;
 	json_int_t files = 0, docs = 0;
 	const char *latest = NULL, *fail_on = "error";
@@ -306,6 +326,7 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 		append_items(waivers, json_object_get(rep, "waivers"), names[r], NULL, true);
 		append_items(suppressions, json_object_get(rep, "suppressions"), names[r], "file", false);
 		append_items(skipped, json_object_get(scan, "skipped"), names[r], "path", false);
+		append_rule_changes(rule_changes, json_object_get(scan, "rule_changes"), names[r]);
 		if (json_is_object(t)) {
 			if (!training)
 				training = json_pack("{s:s, s:[], s:[], s:[], s:[]}", "records",
@@ -378,6 +399,10 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 		documents, "escalation", escalation, "training", training ? training : json_null(),
 		"drills", drills, "contacts", contacts, "waivers", waivers, "suppressions",
 		suppressions, "repositories", repositories);
+	if (root)
+		json_object_set_new(json_object_get(root, "scan"), "rule_changes", rule_changes);
+	else
+		json_decref(rule_changes);
 	if (!root) {
 		or_finding_table_dispose(&findings);
 		or_eval_table_dispose(&evaluations);

@@ -653,7 +653,7 @@ static int read_contacts(or_model *model, or_diag *diag)
 	}
 	for (d = 0; d < model->ndocs; d++)
 		or_contacts_extract(&model->contacts, &model->ncontacts, &cap, model->arena,
-				    model->docs[d].doc, words, nwords);
+				    model->docs[d].doc, words, nwords, model->config->date_order);
 	error = 0;
 cleanup:
 	free(words);

@@ -97,7 +97,8 @@ static bool *sections_holding_contacts(const or_document *doc, const char *const
  * OR_DATE_OK with the date, OR_DATE_INVALID with *bad at the impossible
  * date the note gives ("verified 2026-02-30"), else OR_DATE_NOT_FOUND.
  */
-static or_date_status verified_annotation(const char *text, or_date *out, const char **bad)
+static or_date_status verified_annotation(const char *text, or_date_order order, or_date *out,
+					  const char **bad)
 {
 	const char *p = text;
 	or_date_status found = OR_DATE_NOT_FOUND;
@@ -111,7 +112,7 @@ static or_date_status verified_annotation(const char *text, or_date *out, const 
 			q++;
 		if (strncmp(q, "on ", 3) == 0)
 			q += 3;
-		status = or_date_parse(out, q, strlen(q), OR_DATE_ORDER_NONE, NULL);
+		status = or_date_parse(out, q, strlen(q), order, NULL);
 		if (status == OR_DATE_OK)
 			return OR_DATE_OK;
 		if (status == OR_DATE_INVALID && !*bad) {
@@ -123,10 +124,10 @@ static or_date_status verified_annotation(const char *text, or_date *out, const 
 	return found;
 }
 
-/* The date text of an impossible note, up to where the note ends. */
+/* The date text of an impossible note, as written, up to where the note ends. */
 static const char *bad_date_text(or_arena *arena, const char *at)
 {
-	size_t len = strcspn(at, ")]|,;");
+	size_t len = strcspn(at, ")]|;");
 
 	while (len > 0 && (at[len - 1] == ' ' || at[len - 1] == '\t'))
 		len--;
@@ -138,6 +139,7 @@ typedef struct add_ctx {
 	size_t *count, *cap;
 	or_arena *arena;
 	const char *file;
+	or_date_order order;  /* the config's date_order, for "(verified 03/11/2026)" */
 } add_ctx;
 
 static or_contact *add(add_ctx *a, const char *role, const char *name, or_contact_kind kind,
@@ -168,7 +170,7 @@ static void add_value(add_ctx *a, const char *role, const char *name, const char
 	size_t n = or_contact_scan(value, strlen(value), tokens, MAX_TOKENS), i;
 	or_date verified;
 	const char *bad;
-	or_date_status note = verified_annotation(value, &verified, &bad);
+	or_date_status note = verified_annotation(value, a->order, &verified, &bad);
 	bool annotated = note == OR_DATE_OK;
 	const char *invalid = note == OR_DATE_INVALID ? bad_date_text(a->arena, bad) : NULL;
 	const char *text = or_arena_strdup(a->arena, value);
@@ -328,9 +330,10 @@ static void extract_list_lines(add_ctx *a, const or_document *doc, int section)
 }
 
 void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_arena *arena,
-			 const or_document *doc, const char *const *headings, size_t nheadings)
+			 const or_document *doc, const char *const *headings, size_t nheadings,
+			 or_date_order order)
 {
-	add_ctx a = { items, count, cap, arena, doc->path };
+	add_ctx a = { items, count, cap, arena, doc->path, order };
 	bool *holds = sections_holding_contacts(doc, headings, nheadings);
 	size_t i;
 
@@ -362,16 +365,16 @@ int or_contacts_registry_load(or_contact **items, size_t *count, size_t *cap, or
 					    "verified", "notes", NULL };
 	static const char *const value_keys[] = { "phone", "email", "url", "channel", NULL };
 	or_yaml yaml = OR_YAML_INIT;
-	add_ctx a = { items, count, cap, arena, NULL };
-	char *full = or_fs_join(root, path), *text = NULL;
+	add_ctx a = { items, count, cap, arena, NULL, order };
+	char *text = NULL;
 	yaml_node_t *top, *list;
 	size_t len, i, k;
 	int rc = -1;
 
 	(void)order; /* registry dates are ISO 8601, like the config's */
 	a.file = or_arena_strdup(arena, path);
-	if (or_fs_read_input(&text, &len, full, path, "contacts registry", REGISTRY_MAX_BYTES, 0,
-			     diag) != 0 ||
+	if (or_fs_read_repo_input(&text, &len, root, path, "contacts registry", REGISTRY_MAX_BYTES,
+				  diag) != 0 ||
 	    or_yaml_load(&yaml, text, len, path, diag) != 0)
 		goto cleanup;
 	top = or_yaml_root(&yaml);
@@ -444,6 +447,5 @@ int or_contacts_registry_load(or_contact **items, size_t *count, size_t *cap, or
 cleanup:
 	or_yaml_dispose(&yaml);
 	free(text);
-	free(full);
 	return rc;
 }

@@ -49,9 +49,12 @@ typedef struct or_contact {
  * whose heading, or a parent's, holds one of `headings` (as lookup keys:
  * "contact" matches "Contact Information" and "Emergency Contacts").
  * Appends to *items (a growable array, *count and *cap), strings in `arena`.
+ * A "(verified DATE)" note is read with the config's `order` for numeric
+ * day/month dates.
  */
 void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_arena *arena,
-			 const or_document *doc, const char *const *headings, size_t nheadings);
+			 const or_document *doc, const char *const *headings, size_t nheadings,
+			 or_date_order order);
 
 /*
  * Read the registry at `path` (relative to `root`): a list, or a mapping

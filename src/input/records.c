@@ -105,11 +105,7 @@ static void add_problem(loader *ld, int line, int column, const char *subject,
 static int read_records_file(char **out, size_t *len, const char *root, const char *path,
 			     const char *what, or_diag *diag)
 {
-	char *full = or_fs_join(root, path);
-	int rc = or_fs_read_input(out, len, full, path, what, OR_RECORDS_MAX_BYTES, 0, diag);
-
-	free(full);
-	return rc;
+	return or_fs_read_repo_input(out, len, root, path, what, OR_RECORDS_MAX_BYTES, diag);
 }
 
 /* ---- values shared by YAML and CSV */

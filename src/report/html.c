@@ -383,24 +383,39 @@ static void percent_encode(or_buf *out, const char *s)
  * {line}; false when there is none. */
 static bool repo_link(or_buf *out, const html_ctx *ctx, const char *file, long long line)
 {
-	const char *p, *end, *line_at;
+	const char *p, *skip_from = NULL, *skip_to = NULL, *line_at;
 
 	if (!ctx->repo_url || !file || !*file)
 		return false;
 	if (strstr(ctx->repo_url, "{commit}") && !ctx->commit)
 		return false;
-	end = ctx->repo_url + strlen(ctx->repo_url);
-	/* no line (a finding on the whole file): the file, without the
-	 * template's line fragment ("#L{line}") */
+	/*
+	 * No line (a finding on the whole file): the file, without the
+	 * template's line part, from its separator to "{line}": "#L{line}",
+	 * "?line={line}" or "&line={line}" (a "?" taken away passes its role
+	 * to the "&" that follows).
+	 */
 	if (line <= 0 && (line_at = strstr(ctx->repo_url, "{line}")) != NULL) {
-		const char *hash = line_at;
+		const char *sep = line_at;
 
-		while (hash > ctx->repo_url && *hash != '#')
-			hash--;
-		if (*hash == '#')
-			end = hash;
+		while (sep > ctx->repo_url && !strchr("#?&}", *sep))
+			sep--;
+		if (*sep && strchr("#?&", *sep)) {
+			skip_from = sep;
+			skip_to = line_at + 6;
+		}
 	}
-	for (p = ctx->repo_url; p < end && *p;) {
+	for (p = ctx->repo_url; *p;) {
+		if (p == skip_from) {
+			bool question = *p == '?';
+
+			p = skip_to;
+			if (question && *p == '&') {
+				or_buf_putc(out, '?');
+				p++;
+			}
+			continue;
+		}
 		if (strncmp(p, "{commit}", 8) == 0) {
 			or_buf_puts(out, ctx->commit);
 			p += 8;

@@ -246,3 +246,41 @@ const char *or_fs_inside(const char *root, const char *path)
 		return NULL;
 	return path + n + 1;
 }
+
+/* Whether `full` resolves to a place inside `root` (both resolved). A
+ * file that does not exist is left to the read to report. */
+static bool resolves_inside(const char *root, const char *full)
+{
+	char *real_root = realpath(root, NULL), *real_full = realpath(full, NULL);
+	size_t n;
+	bool inside = true;
+
+	if (real_root && real_full) {
+		n = strlen(real_root);
+		while (n > 1 && real_root[n - 1] == '/')
+			n--;
+		inside = strncmp(real_full, real_root, n) == 0 &&
+			 (real_full[n] == '/' || (n == 1 && real_root[0] == '/'));
+	}
+	free(real_root);
+	free(real_full);
+	return inside;
+}
+
+int or_fs_read_repo_input(char **out, size_t *len, const char *root, const char *path,
+			  const char *what, size_t max_bytes, or_diag *diag)
+{
+	char *full = or_fs_join(root, path);
+	struct stat st;
+	int rc;
+
+	/* a link as the file itself is refused by or_fs_read_input, by name */
+	if (!(lstat(full, &st) == 0 && S_ISLNK(st.st_mode)) && !resolves_inside(root, full))
+		rc = or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
+				 "cannot read %s: it resolves outside the scanned repository (through a symbolic link)",
+				 what);
+	else
+		rc = or_fs_read_input(out, len, full, path, what, max_bytes, 0, diag);
+	free(full);
+	return rc;
+}

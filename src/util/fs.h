@@ -58,6 +58,15 @@ void or_fs_atomic_abort(or_fs_atomic *w);
 /* "a" + "/" + "b" (b may be relative or "."), malloc'd. */
 char *or_fs_join(const char *a, const char *b);
 
+/*
+ * or_fs_read_input for a file of the scanned repository named by the
+ * config (records, the contacts registry): `path` relative to `root`. A
+ * path that resolves outside the root (through a symbolic link to a
+ * folder on the way) is refused with exit 2, as paths with ".." are.
+ */
+int or_fs_read_repo_input(char **out, size_t *len, const char *root, const char *path,
+			  const char *what, size_t max_bytes, or_diag *diag);
+
 /* `path` relative to `root` when it lies inside it, both as given by the
  * user ("repo" and "repo/.opsready.yml" give ".opsready.yml"); else NULL. */
 const char *or_fs_inside(const char *root, const char *path);

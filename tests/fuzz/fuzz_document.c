@@ -80,7 +80,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_model(doc, size);
 	arena = or_arena_new();
 	or_contacts_extract(&contacts, &ncontacts, &cap, arena, doc, contact_headings,
-			    sizeof(contact_headings) / sizeof(contact_headings[0]));
+			    sizeof(contact_headings) / sizeof(contact_headings[0]),
+			    OR_DATE_ORDER_NONE);
 	for (i = 0; i < ncontacts; i++)
 		require(contacts[i].role && contacts[i].value && contacts[i].line >= 1);
 	free(contacts);

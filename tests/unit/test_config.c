@@ -10,6 +10,7 @@
 #include "core/ruleset.h"
 #include "opsready/rules.h"
 #include "suites.h"
+#include "util/buf.h"
 #include "util/embed.h"
 
 #define CONFIG_DATA OR_TEST_DATA "/config"
@@ -236,6 +237,8 @@ START_TEST(test_wrong_types_and_values)
 	/* a count of days below zero means nothing */
 	expect_build_error("negative-param.yml", 3, 3,
 			   "param 'max_age_days' of rule review.stale must not be negative (got -3)");
+	expect_build_error("negative-nested-param.yml", 3, 3,
+			   "param 'drills' of rule drills.overdue must not be negative (got -3)");
 	/* records outside the repository are never read */
 	expect_load_error("input-outside.yml", 4, 11,
 			  "inputs.drills: '../outside/drills.yml' is outside the scanned repository; give a path inside it");
@@ -436,6 +439,22 @@ START_TEST(test_cli_rules)
 	ck_assert(or_ruleset_find(set, "review.stale")->enabled);
 	ck_assert_int_eq(or_ruleset_find(set, "docs.placeholder")->severity, OR_SEV_ERROR);
 	ck_assert_int_eq(or_ruleset_find(set, "waiver.unused")->severity, OR_SEV_WARNING);
+	/* every change is recorded where it was made, even one undone later;
+	 * docs.placeholder=error changes nothing if the pack says error */
+	{
+		size_t k;
+		or_buf all = OR_BUF_INIT;
+
+		for (k = 0; k < set->nchanges; k++)
+			or_buf_printf(&all, "%s %s [%s]\n", set->changes[k].rule,
+				      set->changes[k].change, set->changes[k].source);
+		ck_assert_str_eq(or_buf_cstr(&all),
+				 "review.stale off [--rule review.stale=off]\n"
+				 "docs.placeholder severity error (was warning) [--rule docs.placeholder=error]\n"
+				 "waiver.unused severity warning (was notice) [--rule waiver.unused=warning]\n"
+				 "review.stale on [--rule review.stale=on]\n");
+		or_buf_dispose(&all);
+	}
 	or_ruleset_free(set);
 
 	ck_assert_int_eq(or_ruleset_build(&set, NULL, good, 1, &diag), 0);

@@ -109,7 +109,8 @@ static void replay_document(const char *path, const char *data, size_t size)
 		ck_assert_int_ge(doc->sections[i].end_line, doc->sections[i].line);
 		ck_assert_int_eq(or_document_find_anchor(doc, doc->sections[i].anchor), (int)i);
 	}
-	or_contacts_extract(&contacts, &ncontacts, &cap, arena, doc, headings, 3);
+	or_contacts_extract(&contacts, &ncontacts, &cap, arena, doc, headings, 3,
+			    OR_DATE_ORDER_NONE);
 	/* a contact always has a role (a table row with neither role nor name had none) */
 	for (i = 0; i < ncontacts; i++)
 		ck_assert_msg(contacts[i].role != NULL, "%s: contact %s without a role", path,

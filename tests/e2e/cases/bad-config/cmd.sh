@@ -31,3 +31,10 @@ printf 'version: 1\ninputs:\n  drills: drill-log.yml\n' > "$OUT/drills.yml"; run
 rm -f drill-log.yml
 echo "== records outside the repository"
 printf 'version: 1\ninputs:\n  training: ../training.yml\n' > "$OUT/outside.yml"; run --config "$OUT/outside.yml"
+echo "== records reached through a symbolic link to a folder outside the repository"
+mkdir -p "$OUT/outside" && printf 'contacts:\n  - { role: Secret, phone: "+44 20 7946 0999" }\n' > "$OUT/outside/contacts.yml"
+ln -s "$OUT/outside" ext
+printf 'version: 1\ninputs:\n  contacts: ext/contacts.yml\n' > "$OUT/ext.yml"; run --config "$OUT/ext.yml"
+rm ext
+echo "== an empty input path"
+printf 'version: 1\ninputs:\n  contacts: ""\n' > "$OUT/empty-input.yml"; run --config "$OUT/empty-input.yml"

@@ -19,6 +19,8 @@ org = json.load(open(sys.argv[1]))
 print([(r["name"], r["verdict"], r["score"]) for r in org["repositories"]])
 print(sorted({f["file"] for f in org["findings"] if f["file"]}))
 print(len({f["fingerprint"] for f in org["findings"]}) == len(org["findings"]))
+for c in org["scan"]["rule_changes"]:
+    print("rule change:", c["rule"], c["change"], "|", c["source"])
 PY
 echo "== merge of nothing, of a broken file"
 "$OPSREADY" merge; echo "exit $?"

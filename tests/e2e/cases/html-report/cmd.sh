@@ -18,3 +18,17 @@ python3 "$here/big_report.py" "$OUT/a.json" "$OUT/big.json"
 "$OPSREADY" render "$OUT/big.json" --report html="$OUT/big2.html"; echo "render exit $?"
 cmp "$OUT/big.html" "$OUT/big2.html" && echo "big html is reproducible"
 python3 "$here/check_html.py" big "$OUT/big.html"
+
+echo "== a finding without a line links to its file, whatever the shape of repo_url's line part"
+for template in 'https://git.example.org/r/blob/{commit}/{path}#L{line}' \
+                'https://code.example.org/#/r/{commit}/{path}?line={line}' \
+                'https://code.example.org/r/{commit}/{path}?line={line}&plain=1'; do
+  python3 - "$OUT/a.json" "$OUT/links.json" "$template" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+report["scan"]["repo_url"] = sys.argv[3]
+json.dump(report, open(sys.argv[2], "w"))
+PY
+  "$OPSREADY" render "$OUT/links.json" --format html | grep -o 'href="[^"]*training/records.yml[^"]*"' | grep -v -e '#L[0-9]' -e 'line=[0-9]' | sort -u
+done
+rm -f "$OUT/links.json"
