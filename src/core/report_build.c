@@ -10,6 +10,7 @@
 #include "checks/check.h"
 #include "opsready/common.h"
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/contact.h"
 #include "util/utf8.h"
 
@@ -176,15 +177,27 @@ static json_t *scan_json(const or_report_inputs *in)
 					   : json_null());
 	if (scan) {
 		json_t *changes = json_array();
+		const char *config = m->config->path;
+		const char *inside = or_fs_inside(m->root, config);
+		size_t n = config ? strlen(config) : 0;
+		or_buf source = OR_BUF_INIT;
 
 		for (i = 0; i < m->rules->nchanges; i++) {
 			const or_rule_change *c = &m->rules->changes[i];
 
+			/* "CONFIG:LINE:COL" names the config relative to the root, as
+			 * findings do, when it lies inside it */
+			or_buf_clear(&source);
+			if (inside && strncmp(c->source, config, n) == 0 && c->source[n] == ':')
+				or_buf_printf(&source, "%s%s", inside, c->source + n);
+			else
+				or_buf_puts(&source, c->source);
 			json_array_append_new(changes, json_pack("{s:o, s:o, s:o}", "rule",
 								 text(c->rule), "change",
 								 text(c->change), "source",
-								 text(c->source)));
+								 text(or_buf_cstr(&source))));
 		}
+		or_buf_dispose(&source);
 		json_object_set_new(scan, "rule_changes", changes);
 	}
 	/* milliseconds are all a duration needs, and keep the number short */
