@@ -762,7 +762,7 @@ static void render_scan(xmlNodePtr parent, const html_ctx *ctx)
 			const json_t *c = json_array_get(changes, i);
 			xmlNodePtr row = add(tbody, "tr", NULL);
 
-			cell_str(row, "mono", or_report_str(c, "rule", "?"));
+			cell_str(row, "mono nowrap", or_report_str(c, "rule", "?"));
 			cell_str(row, NULL, or_report_str(c, "change", "?"));
 			cell_str(row, "mono", or_report_str(c, "source", "?"));
 		}
