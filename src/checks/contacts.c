@@ -339,13 +339,6 @@ static void check_roles(or_check_ctx *ctx)
 
 /* ---- contacts.stale ----------------------------------------------------- */
 
-/* A contact of the registry, dated by its `verified:` alone. */
-static bool in_registry(const or_model *model, const or_contact *c)
-{
-	const char *registry = model->config->contacts_path;
-
-	return registry && c->file && strcmp(c->file, registry) == 0;
-}
 
 static void check_stale(or_check_ctx *ctx)
 {
@@ -383,7 +376,7 @@ static void check_stale(or_check_ctx *ctx)
 				     or_verified_source_name(c->verified_source), today);
 			continue;
 		}
-		if (c->verified_source == OR_VERIFIED_NONE && !in_registry(ctx->model, c) &&
+		if (c->verified_source == OR_VERIFIED_NONE && !c->registry &&
 		    ctx->model->history_state != OR_HISTORY_AVAILABLE) {
 			/* its age was to come from the history: a history check, skipped
 			 * (review.history-unavailable says so once) */
@@ -398,7 +391,7 @@ static void check_stale(or_check_ctx *ctx)
 			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
 				     "%s %s for %s was never verified: add %s",
 				     or_contact_kind_name(c->kind), c->value, c->role,
-				     in_registry(ctx->model, c) ? "verified: YYYY-MM-DD to its registry entry"
+				     c->registry ? "verified: YYYY-MM-DD to its registry entry"
 								: "(verified YYYY-MM-DD) to the line");
 			continue;
 		}

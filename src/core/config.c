@@ -794,11 +794,17 @@ static const json_t *negative_number(const json_t *value)
 	return NULL;
 }
 
+/* Where a change was made: a --rule argument, or else a line of the config. */
+typedef struct change_source {
+	const char *cli;
+	int line, column;
+} change_source;
+
 /* Note that `rule` was changed: `change` (a printf format) at `source`. */
-static void record_change(or_ruleset *set, const or_rule *rule, const char *source,
+static void record_change(or_ruleset *set, const or_rule *rule, const change_source *source,
 			  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-static void record_change(or_ruleset *set, const or_rule *rule, const char *source,
+static void record_change(or_ruleset *set, const or_rule *rule, const change_source *source,
 			  const char *fmt, ...)
 {
 	or_rule_change *c;
@@ -813,14 +819,9 @@ static void record_change(or_ruleset *set, const or_rule *rule, const char *sour
 	c = &set->changes[set->nchanges++];
 	c->rule = or_xstrdup(rule->id);
 	c->change = or_buf_detach(&change);
-	c->source = or_xstrdup(source);
-}
-
-/* A config line as a source: "FILE:LINE:COL". */
-static void config_source(or_buf *out, const char *file, const or_rule_override *ov)
-{
-	or_buf_clear(out);
-	or_buf_printf(out, "%s:%d:%d", file ? file : "config", ov->line, ov->column);
+	c->cli = source->cli ? or_xstrdup(source->cli) : NULL;
+	c->line = source->line;
+	c->column = source->column;
 }
 
 /* A param's value in a change: compact JSON, strings without quotes. */
@@ -881,14 +882,12 @@ static int apply_params(or_ruleset *set, or_rule *rule, const or_rule_override *
 		    !(json_is_number(current) && json_is_number(value) &&
 		      json_number_value(current) == json_number_value(value))) {
 			char *was = param_text(current), *now = param_text(value);
-			or_buf source = OR_BUF_INIT;
+			change_source source = { NULL, ov->line, ov->column };
 
-			config_source(&source, file, ov);
-			record_change(set, rule, or_buf_cstr(&source), "%s %s (was %s)", key,
-				      now ? now : "?", was ? was : "?");
+			record_change(set, rule, &source, "%s %s (was %s)", key, now ? now : "?",
+				      was ? was : "?");
 			free(was);
 			free(now);
-			or_buf_dispose(&source);
 		}
 		if (json_is_real(current) && json_is_integer(value))
 			json_object_set_new(rule->params, key,
@@ -903,8 +902,9 @@ cleanup:
 }
 
 /* What an override or --rule did to a rule's state, if anything. */
-static void record_state_change(or_ruleset *set, const or_rule *rule, const char *source,
-				bool was_enabled, or_severity was_severity)
+static void record_state_change(or_ruleset *set, const or_rule *rule,
+				const change_source *source, bool was_enabled,
+				or_severity was_severity)
 {
 	if (rule->enabled != was_enabled)
 		record_change(set, rule, source, "%s", rule->enabled ? "on" : "off");
@@ -919,6 +919,7 @@ static int apply_overrides(or_ruleset *set, const or_config *config, or_diag *di
 	or_rule *rule;
 	bool was_enabled;
 	or_severity was_severity;
+	change_source source = { NULL, 0, 0 };
 	or_buf message = OR_BUF_INIT;
 	size_t i;
 	int rc = -1;
@@ -942,9 +943,9 @@ static int apply_overrides(or_ruleset *set, const or_config *config, or_diag *di
 		}
 		if (ov->has_enabled)
 			rule->enabled = ov->enabled;
-		config_source(&message, config->path, ov);
-		record_state_change(set, rule, or_buf_cstr(&message), was_enabled, was_severity);
-		or_buf_clear(&message);
+		source.line = ov->line;
+		source.column = ov->column;
+		record_state_change(set, rule, &source, was_enabled, was_severity);
 	}
 	for (i = 0; i < config->nwaivers; i++) {
 		if (or_ruleset_find(set, config->waivers[i].rule))
@@ -968,6 +969,7 @@ static int apply_cli_rules(or_ruleset *set, const char *const *cli_rules, size_t
 	or_rule *rule;
 	or_severity severity, was_severity;
 	or_buf message = OR_BUF_INIT;
+	change_source source = { NULL, 0, 0 };
 	bool was_enabled;
 	size_t i;
 	int rc = -1;
@@ -1006,9 +1008,8 @@ static int apply_cli_rules(or_ruleset *set, const char *const *cli_rules, size_t
 				    value, arg);
 			goto cleanup;
 		}
-		or_buf_clear(&message);
-		or_buf_printf(&message, "--rule %s", arg);
-		record_state_change(set, rule, or_buf_cstr(&message), was_enabled, was_severity);
+		source.cli = arg;
+		record_state_change(set, rule, &source, was_enabled, was_severity);
 	}
 	rc = 0;
 cleanup:

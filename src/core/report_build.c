@@ -177,21 +177,19 @@ static json_t *scan_json(const or_report_inputs *in)
 					   : json_null());
 	if (scan) {
 		json_t *changes = json_array();
-		const char *config = m->config->path;
-		const char *inside = or_fs_inside(m->root, config);
-		size_t n = config ? strlen(config) : 0;
+		/* the config relative to the root, as findings name it, when inside */
+		const char *inside = or_fs_inside(m->root, m->config->path);
+		const char *config = inside ? inside : m->config->path ? m->config->path : "config";
 		or_buf source = OR_BUF_INIT;
 
 		for (i = 0; i < m->rules->nchanges; i++) {
 			const or_rule_change *c = &m->rules->changes[i];
 
-			/* "CONFIG:LINE:COL" names the config relative to the root, as
-			 * findings do, when it lies inside it */
 			or_buf_clear(&source);
-			if (inside && strncmp(c->source, config, n) == 0 && c->source[n] == ':')
-				or_buf_printf(&source, "%s%s", inside, c->source + n);
+			if (c->cli)
+				or_buf_printf(&source, "--rule %s", c->cli);
 			else
-				or_buf_puts(&source, c->source);
+				or_buf_printf(&source, "%s:%d:%d", config, c->line, c->column);
 			json_array_append_new(changes, json_pack("{s:o, s:o, s:o}", "rule",
 								 text(c->rule), "change",
 								 text(c->change), "source",

@@ -73,7 +73,7 @@ void or_ruleset_free(or_ruleset *set)
 	for (i = 0; i < set->nchanges; i++) {
 		free(set->changes[i].rule);
 		free(set->changes[i].change);
-		free(set->changes[i].source);
+		free(set->changes[i].cli);
 	}
 	free(set->changes);
 	free(set);

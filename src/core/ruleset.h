@@ -69,7 +69,8 @@ typedef struct or_ruleset {
 typedef struct or_rule_change {
 	char *rule;          /* "review.stale" */
 	char *change;        /* "off", "severity warning (was error)", "max_age_days 120 (was 90)" */
-	char *source;        /* ".opsready.yml:12:5", or "--rule review.stale=off" */
+	char *cli;           /* the --rule argument that made it ("review.stale=off"), or NULL: */
+	int line, column;    /* the config's line that made it */
 } or_rule_change;
 
 /* The rule with this id (enabled or not), or NULL. */

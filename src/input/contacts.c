@@ -140,6 +140,7 @@ typedef struct add_ctx {
 	or_arena *arena;
 	const char *file;
 	or_date_order order;  /* the config's date_order, for "(verified 03/11/2026)" */
+	bool registry;        /* contacts.yml, not a document */
 } add_ctx;
 
 static or_contact *add(add_ctx *a, const char *role, const char *name, or_contact_kind kind,
@@ -156,6 +157,7 @@ static or_contact *add(add_ctx *a, const char *role, const char *name, or_contac
 	c->value = or_arena_strndup(a->arena, value, len);
 	c->line_text = line_text;
 	c->file = a->file;
+	c->registry = a->registry;
 	c->line = line;
 	c->column = column;
 	c->medium_key = role && medium_key(role);
@@ -333,7 +335,7 @@ void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_aren
 			 const or_document *doc, const char *const *headings, size_t nheadings,
 			 or_date_order order)
 {
-	add_ctx a = { items, count, cap, arena, doc->path, order };
+	add_ctx a = { items, count, cap, arena, doc->path, order, false };
 	bool *holds = sections_holding_contacts(doc, headings, nheadings);
 	size_t i;
 
@@ -365,7 +367,7 @@ int or_contacts_registry_load(or_contact **items, size_t *count, size_t *cap, or
 					    "verified", "notes", NULL };
 	static const char *const value_keys[] = { "phone", "email", "url", "channel", NULL };
 	or_yaml yaml = OR_YAML_INIT;
-	add_ctx a = { items, count, cap, arena, NULL, order };
+	add_ctx a = { items, count, cap, arena, NULL, order, true };
 	char *text = NULL;
 	yaml_node_t *top, *list;
 	size_t len, i, k;

@@ -32,6 +32,7 @@ typedef struct or_contact {
 	const char *value;          /* as written: the token, or for TEXT the whole value */
 	const char *line_text;      /* the whole value it was found in, for evidence */
 	const char *file;           /* the document or the registry */
+	bool registry;              /* from the registry (dated by its `verified:` alone) */
 	int line, column;
 	bool medium_key;            /* the role names a medium ("Phone", "Email", "Slack") */
 	or_verified_source verified_source;

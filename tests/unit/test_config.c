@@ -446,8 +446,8 @@ START_TEST(test_cli_rules)
 		or_buf all = OR_BUF_INIT;
 
 		for (k = 0; k < set->nchanges; k++)
-			or_buf_printf(&all, "%s %s [%s]\n", set->changes[k].rule,
-				      set->changes[k].change, set->changes[k].source);
+			or_buf_printf(&all, "%s %s [--rule %s]\n", set->changes[k].rule,
+				      set->changes[k].change, set->changes[k].cli);
 		ck_assert_str_eq(or_buf_cstr(&all),
 				 "review.stale off [--rule review.stale=off]\n"
 				 "docs.placeholder severity error (was warning) [--rule docs.placeholder=error]\n"

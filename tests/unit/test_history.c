@@ -302,6 +302,18 @@ START_TEST(test_nested_sibling_changed_later)
 }
 END_TEST
 
+/* Names whose git order differs from a plain sort ("a" the folder sorts as
+ * "a/", after "a-b.md" and "a0.md"), and a file "c" that becomes a folder. */
+static void write_git_order_files(const fixture *fx)
+{
+	fx_write(fx, "a.md", "1\n");
+	fx_write(fx, "a/x.md", "1\n");
+	fx_write(fx, "a0.md", "1\n");
+	fx_write(fx, "a-b.md", "1\n");
+	fx_write(fx, "ab/y.md", "1\n");
+	fx_write(fx, "c", "a file first\n");
+}
+
 /* Entries are compared in git order: a folder "a" sorts as "a/", after "a-b.md". */
 START_TEST(test_git_order_and_type_change)
 {
@@ -314,12 +326,7 @@ START_TEST(test_git_order_and_type_change)
 
 	git_libgit2_init();
 	fx_init(&fx);
-	fx_write(&fx, "a.md", "1\n");
-	fx_write(&fx, "a/x.md", "1\n");
-	fx_write(&fx, "a0.md", "1\n");
-	fx_write(&fx, "a-b.md", "1\n");
-	fx_write(&fx, "ab/y.md", "1\n");
-	fx_write(&fx, "c", "a file first\n");
+	write_git_order_files(&fx);
 	fx_commit(&fx, T0, "Start");
 	fx_write(&fx, "a/x.md", "2\n");
 	fx_commit(&fx, T0 + 100, "a/x");
@@ -376,12 +383,7 @@ START_TEST(test_tree_changes_agree_with_diff)
 
 	git_libgit2_init();
 	fx_init(&fx);
-	fx_write(&fx, "a.md", "1\n");
-	fx_write(&fx, "a/x.md", "1\n");
-	fx_write(&fx, "a0.md", "1\n");
-	fx_write(&fx, "a-b.md", "1\n");
-	fx_write(&fx, "ab/y.md", "1\n");
-	fx_write(&fx, "c", "a file first\n");
+	write_git_order_files(&fx);
 	fx_write(&fx, "d/e/f/deep.md", "1\n");
 	fx_write(&fx, "d/e/f/same.md", "1\n");
 	fx_write(&fx, "d/e/g/same.md", "1\n");
