@@ -7,9 +7,9 @@
 #ifndef OR_CHECKS_CHECK_H
 #define OR_CHECKS_CHECK_H
 
-#include "core/exceptions.h"
-#include "core/model.h"
-#include "core/results.h"
+#include "gate/exceptions.h"
+#include "model/model.h"
+#include "checks/results.h"
 
 typedef struct or_check_ctx {
 	const or_model *model;

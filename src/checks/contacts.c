@@ -10,7 +10,7 @@
 #include "checks/check.h"
 #include "util/alloc.h"
 #include "util/buf.h"
-#include "util/contact.h"
+#include "input/contact.h"
 #include "util/text.h"
 
 /* Roles compared without spaces: "On Call", "On-Call" and "Oncall" are one. */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/yaml.h"
+#include "input/yaml.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"

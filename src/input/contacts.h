@@ -12,7 +12,7 @@
 #include "input/document.h"
 #include "opsready/common.h"
 #include "util/arena.h"
-#include "util/contact.h"
+#include "input/contact.h"
 #include "util/date.h"
 
 typedef enum or_verified_source {

@@ -13,7 +13,7 @@
 #include <csv.h>
 #include <yaml.h>
 
-#include "core/yaml.h"
+#include "input/yaml.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
-#include "core/config.h"
-#include "core/pack.h"
+#include "rules/config.h"
+#include "rules/pack.h"
 
 #define FUZZ_CONFIG_PATH "/nonexistent/opsready-fuzz/.opsready.yml"
 

@@ -14,7 +14,7 @@
 
 #include "fuzz.h"
 #include "util/buf.h"
-#include "util/contact.h"
+#include "input/contact.h"
 
 #define MAX_TOKENS 64
 

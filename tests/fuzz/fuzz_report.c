@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "core/report_value.h"
+#include "report/value.h"
 #include "opsready/compare.h"
 #include "opsready/report.h"
 

@@ -5,9 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/config.h"
-#include "core/pack.h"
-#include "core/ruleset.h"
+#include "rules/config.h"
+#include "rules/pack.h"
+#include "rules/ruleset.h"
 #include "opsready/rules.h"
 #include "suites.h"
 #include "util/buf.h"

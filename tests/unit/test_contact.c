@@ -4,7 +4,7 @@
 
 #include "suites.h"
 #include "util/buf.h"
-#include "util/contact.h"
+#include "input/contact.h"
 
 #define MAX_TOKENS 16
 

@@ -9,9 +9,9 @@
 
 #include <jansson.h>
 
-#include "core/eval_table.h"
-#include "core/finding_table.h"
-#include "report/json_stream.h"
+#include "report/eval_table.h"
+#include "report/finding_table.h"
+#include "render/json_stream.h"
 #include "suites.h"
 #include "util/fs.h"
 #include "util/out.h"

@@ -2,8 +2,8 @@
 #include <check.h>
 #include <string.h>
 
-#include "core/config.h"
-#include "core/readiness.h"
+#include "rules/config.h"
+#include "model/readiness.h"
 #include "suites.h"
 
 static or_ruleset *rules;

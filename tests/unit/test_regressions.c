@@ -13,8 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/config.h"
-#include "core/pack.h"
+#include "rules/config.h"
+#include "rules/pack.h"
 #include "input/contacts.h"
 #include "input/document.h"
 #include "input/records.h"
@@ -23,7 +23,7 @@
 #include "suites.h"
 #include "util/alloc.h"
 #include "util/buf.h"
-#include "util/contact.h"
+#include "input/contact.h"
 #include "util/date.h"
 #include "util/glob.h"
 

@@ -11,9 +11,9 @@
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 
-#include "core/report_value.h"
+#include "report/value.h"
 #include "opsready/report.h"
-#include "report/reporter.h"
+#include "render/reporter.h"
 #include "suites.h"
 #include "util/alloc.h"
 

@@ -1,0 +1,149 @@
+/*
+ * The model of one scan: the repository's files and facts, the parsed
+ * documents with their resolved metadata, and the rules and config that
+ * apply. Built once by or_model_build(); the checks only read it.
+ */
+#ifndef OR_MODEL_MODEL_H
+#define OR_MODEL_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rules/config.h"
+#include "rules/ruleset.h"
+#include "input/document.h"
+#include "input/files.h"
+#include "input/contacts.h"
+#include "input/history.h"
+#include "input/records.h"
+#include "model/readiness.h"
+#include "util/date.h"
+#include "util/timing.h"
+
+/* The metadata every document is asked for, matched through the pack's
+ * `metadata_aliases` (keys of the same names). */
+typedef enum or_meta_key {
+	OR_META_LAST_UPDATED = 0,
+	OR_META_NEXT_REVIEW,
+	OR_META_OWNER,
+	OR_META_VERSION,
+	OR_META_STATUS,
+	OR_META_APPROVAL,
+	OR_META_REVIEW_PERIOD,
+	OR_META__COUNT
+} or_meta_key;
+
+/* "last_updated", "next_review", ... (static). */
+const char *or_meta_key_name(or_meta_key key);
+/* 0 and *out for one of those names, else -1. */
+int or_meta_key_parse(or_meta_key *out, const char *name);
+
+/* A date read from a metadata value. */
+typedef struct or_meta_date {
+	or_date_status status;  /* OR_DATE_OK, OR_DATE_NOT_FOUND (absent or no date), OR_DATE_INVALID */
+	or_date date;
+	bool derived;           /* next review computed as last update + review period */
+} or_meta_date;
+
+/* Where a document last changed, from git. */
+typedef struct or_last_change {
+	bool known;                    /* history was read and has an answer */
+	bool uncommitted;              /* changed in the work tree or index: changed now */
+	const or_commit_info *commit;  /* the last commit that changed it, or NULL */
+} or_last_change;
+
+typedef struct or_model_doc {
+	or_document *doc;
+	bool is_runbook;
+	const or_kv *meta[OR_META__COUNT];  /* the first match by source priority, or NULL */
+	or_meta_date last_updated;
+	or_meta_date next_review;
+	or_last_change last_change;
+} or_model_doc;
+
+/* Why git history could not be read (OR_HISTORY_AVAILABLE when it was). */
+typedef enum or_history_state {
+	OR_HISTORY_AVAILABLE = 0,
+	OR_HISTORY_DISABLED,     /* --no-history */
+	OR_HISTORY_NOT_GIT,
+	OR_HISTORY_NO_COMMITS,
+	OR_HISTORY_SHALLOW
+} or_history_state;
+
+/* For people: "not a git repository", "--no-history" ... (static). */
+const char *or_history_state_reason(or_history_state state);
+
+typedef enum or_skip_kind {
+	OR_SKIP_SYMLINK = 0, /* symbolic links are never followed */
+	OR_SKIP_TOO_LARGE,   /* larger than max_file_bytes */
+	OR_SKIP_BINARY,      /* a NUL byte: not text */
+	OR_SKIP_UNREADABLE,  /* could not be opened or read */
+	OR_SKIP_UNTRACKED    /* in a git work tree, not in the index (a full scan reads
+				git-tracked files only; --since reads them as changes) */
+} or_skip_kind;
+
+typedef struct or_skipped_file {
+	char *path;
+	or_skip_kind kind;
+	char *reason;  /* for people: "larger than max_file_bytes (5242880 > 4194304 bytes)" */
+} or_skipped_file;
+
+typedef struct or_model {
+	const char *root;          /* as given by the user */
+	const or_config *config;
+	const or_ruleset *rules;
+	or_date now;
+	or_file_list files;        /* every file below the root (not only the scanned ones) */
+	or_model_doc *docs;        /* the Markdown documents in scope, sorted by path */
+	size_t ndocs;
+	or_skipped_file *skipped;  /* files in scope that were not parsed, sorted by path */
+	size_t nskipped;
+	or_history_state history_state;
+	or_history history;        /* the commits documents last changed in */
+	const char *since;         /* pre-merge mode: the revision, or NULL */
+	char merge_base[41];       /* with `since`: the merge base with HEAD */
+	size_t changed_files;      /* with `since`: files in the change */
+
+	or_arena *arena;           /* what is derived from the inputs below */
+	or_escalation_level *escalation; /* every escalation level of the documents */
+	size_t nescalation;
+	bool has_training;         /* `inputs.training` was read */
+	or_training_records training_records;
+	or_training training;      /* the matrix */
+	bool has_drills;           /* `inputs.drills` was read */
+	or_drill_log drill_log;
+	or_drill_record drills;
+	bool has_contacts_registry; /* `inputs.contacts` was read */
+	or_contact *contacts;      /* the registry's, then the documents' in path order */
+	size_t ncontacts;
+} or_model;
+
+typedef struct or_model_options {
+	bool progress;
+	bool no_history;           /* do not read git history */
+	const char *since;         /* pre-merge mode: scan only what changed since the merge
+				      base of this revision and HEAD */
+	or_timing *timing;         /* phase timings (OPSREADY_TIMING), or NULL */
+} or_model_options;
+
+/* Build the model. -1 with OR_EXIT_RUNTIME when the root cannot be read,
+ * OR_EXIT_USAGE when the --since revision cannot be found. With `since`,
+ * only the documents in the change are read. */
+int or_model_build(or_model *out, const char *root, const or_config *config,
+		   const or_ruleset *rules, or_date now, const or_model_options *options,
+		   or_diag *diag);
+void or_model_dispose(or_model *model);
+
+/* True when findings in `file` can fail the gate: always, except in
+ * pre-merge mode, where only files in the change can. */
+bool or_model_in_change(const or_model *model, const char *file);
+
+/* The scanned document at `path`, or NULL. */
+const or_model_doc *or_model_find_doc(const or_model *model, const char *path);
+
+/* True when the rule's `applies_to` param covers the document: "all", "runbooks"
+ * (the default when absent is `default_runbooks_only`), or a list of globs. */
+bool or_model_rule_applies(const or_model_doc *doc, const or_rule *rule,
+			   bool default_runbooks_only);
+
+#endif

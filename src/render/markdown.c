@@ -1,0 +1,166 @@
+/*
+ * The Markdown summary: a short report for a pull-request comment or
+ * $GITHUB_STEP_SUMMARY — the verdict, the scores, the counts and the top
+ * findings, with links into the repository when repo_url is set.
+ */
+#include <string.h>
+
+#include "report/value.h"
+#include "render/reporter.h"
+
+#define TOP_FINDINGS 20
+
+/* A link target: the repo_url template with {commit}, {path} and {line}
+ * filled in; characters that would end the link are percent-encoded. */
+static void link_target(or_buf *out, const char *url, const char *commit, const char *path,
+			long long line)
+{
+	const char *p;
+
+	for (p = url; *p; p++) {
+		if (strncmp(p, "{commit}", 8) == 0) {
+			or_buf_puts(out, commit);
+			p += 7;
+		} else if (strncmp(p, "{path}", 6) == 0) {
+			const char *q;
+			for (q = path; *q; q++) {
+				unsigned char c = (unsigned char)*q;
+				if (c <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '%' ||
+				    c >= 0x7f)
+					or_buf_printf(out, "%%%02X", c);
+				else
+					or_buf_putc(out, c);
+			}
+			p += 5;
+		} else if (strncmp(p, "{line}", 6) == 0) {
+			or_buf_printf(out, "%lld", line > 0 ? line : 1);
+			p += 5;
+		} else {
+			or_buf_putc(out, *p);
+		}
+	}
+}
+
+static void location(or_buf *out, const json_t *report, const or_report_finding *f)
+{
+	const json_t *scan = json_object_get(report, "scan");
+	const char *url = or_report_str(scan, "repo_url", NULL);
+	const char *commit = or_report_str(scan, "commit", or_report_str(scan, "branch", "HEAD"));
+	const char *file = f->file;
+	long long line = f->line;
+	or_buf label = OR_BUF_INIT;
+
+	if (!file) {
+		or_buf_puts(out, "repository");
+		return;
+	}
+	or_buf_puts(&label, file);
+	if (line > 0)
+		or_buf_printf(&label, ":%lld", line);
+	if (url) {
+		or_buf_putc(out, '[');
+		or_report_md_cell(out, label.ptr);
+		or_buf_puts(out, "](");
+		link_target(out, url, commit, file, line);
+		or_buf_putc(out, ')');
+	} else {
+		or_report_md_cell(out, label.ptr);
+	}
+	or_buf_dispose(&label);
+}
+
+/* Errors first, then warnings, then notices (an unknown severity with them). */
+static int rank(const char *severity)
+{
+	int r = or_report_severity_rank(severity);
+
+	return r > 2 ? 0 : r;
+}
+
+static void markdown(or_buf *out, const or_report *value)
+{
+	const json_t *report = value->root;
+	const json_t *summary = json_object_get(report, "summary");
+	const json_t *counts = json_object_get(summary, "counts");
+	const json_t *areas = json_object_get(summary, "areas");
+	const or_finding_table *findings = &value->findings;
+	const json_t *scan = json_object_get(report, "scan");
+	bool passed = strcmp(or_report_str(summary, "verdict", "fail"), "pass") == 0;
+	size_t i, shown = 0, active = 0;
+	const char *area;
+	const json_t *totals;
+	int sev;
+
+	or_buf_printf(out, "## opsready: %s %s — readiness %.1f / 100\n\n", passed ? "✅" : "❌",
+		      passed ? "PASS" : "FAIL", json_number_value(json_object_get(summary, "score")));
+	or_buf_printf(out, "**%lld errors · %lld warnings · %lld notices**",
+		      (long long)json_integer_value(json_object_get(counts, "error")),
+		      (long long)json_integer_value(json_object_get(counts, "warning")),
+		      (long long)json_integer_value(json_object_get(counts, "notice")));
+	or_report_put_excepted(out, summary, " · ");
+	or_buf_printf(out, " · gate: fail on %s",
+		      or_report_str(json_object_get(report, "gate"), "fail_on", "error"));
+	if (json_is_number(json_object_get(json_object_get(report, "gate"), "min_score")))
+		or_buf_printf(out, ", minimum score %.1f",
+			      json_number_value(json_object_get(json_object_get(report, "gate"),
+								"min_score")));
+	or_buf_puts(out, "\n\n| Area | Score | Active findings |\n| --- | ---: | ---: |\n");
+	json_object_foreach((json_t *)areas, area, totals) {
+		const json_t *score = json_object_get(totals, "score");
+		if (!json_is_number(score))
+			continue;
+		or_buf_printf(out, "| %s | %.1f | %lld |\n", area, json_number_value(score),
+			      (long long)json_integer_value(json_object_get(totals, "findings")));
+	}
+
+	for (i = 0; i < findings->count; i++)
+		if (strcmp(findings->items[i].status, "active") == 0)
+			active++;
+	if (active) {
+		or_buf_puts(out, "\n### Findings\n\n| Severity | Rule | Where | What |\n"
+				 "| --- | --- | --- | --- |\n");
+		/* errors first, then warnings, then notices; report order within */
+		for (sev = 2; sev >= 0 && shown < TOP_FINDINGS; sev--) {
+			for (i = 0; i < findings->count && shown < TOP_FINDINGS; i++) {
+				const or_report_finding *f = &findings->items[i];
+				if (strcmp(f->status, "active") != 0 || rank(f->severity) != sev)
+					continue;
+				or_buf_printf(out, "| %s | `%s` | ", f->severity, f->rule);
+				location(out, report, f);
+				or_buf_puts(out, " | ");
+				or_report_md_cell(out, f->message);
+				or_buf_puts(out, " |\n");
+				shown++;
+			}
+		}
+		if (active > shown)
+			or_buf_printf(out, "\n… and %zu more active findings: see the full report.\n",
+				      active - shown);
+	} else {
+		or_buf_puts(out, "\nNo active findings.\n");
+	}
+	or_buf_printf(out, "\n<sub>opsready %s · %s",
+		      or_report_str(json_object_get(report, "tool"), "version", "?"),
+		      or_report_str(scan, "now", "?"));
+	if (json_is_string(json_object_get(scan, "commit")))
+		or_buf_printf(out, " · commit %.12s", or_report_str(scan, "commit", ""));
+	if (json_is_object(json_object_get(scan, "since")))
+		or_buf_printf(out, " · changes since %s",
+			      or_report_str(json_object_get(scan, "since"), "rev", "?"));
+	or_buf_puts(out, "</sub>\n");
+}
+
+static int render_markdown(or_out *out, const or_report *value, const or_render_options *options,
+			   or_diag *diag)
+{
+	or_buf text = OR_BUF_INIT; /* a summary: short, whatever the report's size */
+
+	(void)options;
+	(void)diag;
+	markdown(&text, value);
+	or_out_put(out, text.ptr, text.size);
+	or_buf_dispose(&text);
+	return 0;
+}
+
+const or_reporter or_reporter_markdown = { "markdown", "md", render_markdown };

@@ -1,0 +1,234 @@
+/*
+ * Rendering the report value in a format: to memory, to a file written
+ * whole or not at all, to a stream, or several at once.
+ */
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+
+#include "render/reporter.h"
+#include "report/value.h"
+#include "util/alloc.h"
+#include "util/fs.h"
+#include "util/parallel.h"
+#include "util/timing.h"
+
+json_t *or_report_rule_index(const json_t *report)
+{
+	const json_t *rules = json_object_get(report, "rules");
+	json_t *index = json_object();
+	size_t i;
+
+	for (i = 0; i < json_array_size(rules); i++) {
+		const char *id = or_report_str(json_array_get(rules, i), "id", NULL);
+		if (id)
+			json_object_set_new(index, id, json_integer((json_int_t)i));
+	}
+	return index;
+}
+
+const json_t *or_report_rule(const json_t *report, const json_t *index, const char *id)
+{
+	const json_t *at = json_object_get(index, id);
+
+	return at ? json_array_get(json_object_get(report, "rules"), (size_t)json_integer_value(at))
+		  : NULL;
+}
+
+/* Text safe inside a Markdown table cell: no pipes, no line breaks, and
+ * nothing GitHub would read as markup or HTML. */
+void or_report_md_cell(or_buf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '|':
+		case '\\':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '#':
+			or_buf_putc(out, '\\');
+			or_buf_putc(out, *s);
+			break;
+		case '<':
+			or_buf_puts(out, "&lt;");
+			break;
+		case '>':
+			or_buf_puts(out, "&gt;");
+			break;
+		case '&':
+			or_buf_puts(out, "&amp;");
+			break;
+		case '\n':
+		case '\r':
+		case '\t':
+			or_buf_putc(out, ' ');
+			break;
+		default:
+			or_buf_putc(out, *s);
+		}
+	}
+}
+
+int or_report_severity_rank(const char *name)
+{
+	if (strcmp(name, "error") == 0)
+		return 2;
+	if (strcmp(name, "warning") == 0)
+		return 1;
+	if (strcmp(name, "notice") == 0)
+		return 0;
+	return 3; /* never */
+}
+
+void or_report_put_excepted(or_buf *out, const json_t *summary, const char *sep)
+{
+	static const char *const keys[] = { "waived", "suppressed", "baseline", "outside_change" };
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		json_int_t n = json_integer_value(json_object_get(summary, keys[i]));
+
+		if (n)
+			or_buf_printf(out, "%s%lld %s", sep, (long long)n,
+				      strcmp(keys[i], "outside_change") == 0 ? "outside the change"
+									     : keys[i]);
+	}
+}
+
+static const or_reporter *find_reporter(const char *format, or_diag *diag)
+{
+	const or_reporter *reporter = or_reporter_find(format);
+
+	if (!reporter)
+		or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0, "unknown report format '%s' (known: %s)",
+			    format, or_report_format_list());
+	return reporter;
+}
+
+int or_report_render(char **out, size_t *len, const or_report *report, const char *format,
+		     const or_render_options *options, or_diag *diag)
+{
+	const or_reporter *reporter = find_reporter(format, diag);
+	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
+	or_out memory = OR_OUT_INIT;
+
+	*out = NULL;
+	*len = 0;
+	if (!reporter)
+		return -1;
+	if (reporter->render(&memory, report, options ? options : &defaults, diag) != 0) {
+		or_out_dispose(&memory);
+		return -1;
+	}
+	*len = memory.buf.size;
+	*out = or_buf_detach(&memory.buf);
+	return 0;
+}
+
+int or_report_write(const or_report *report, const char *format, const char *path,
+		    const or_render_options *options, or_diag *diag)
+{
+	const or_reporter *reporter = find_reporter(format, diag);
+	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
+	or_fs_atomic file;
+	or_out out;
+	or_timing timing;
+	int error;
+
+	if (!reporter)
+		return -1;
+	or_timing_init(&timing, options && options->timings);
+	if (or_fs_atomic_open(&file, path, diag) != 0)
+		return -1;
+	or_out_init_sink(&out, or_fs_atomic_write, &file);
+	error = reporter->render(&out, report, options ? options : &defaults, diag);
+	or_out_finish(&out);
+	or_out_dispose(&out);
+	if (error) {
+		or_fs_atomic_abort(&file);
+		return -1;
+	}
+	error = or_fs_atomic_commit(&file, diag); /* names a failed write's error */
+	or_timing_mark(&timing, format);
+	return error;
+}
+
+static int stream_write(void *ctx, const char *data, size_t len)
+{
+	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
+}
+
+int or_report_print(const or_report *report, const char *format, FILE *stream,
+		    const or_render_options *options, or_diag *diag)
+{
+	const or_reporter *reporter = find_reporter(format, diag);
+	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
+	or_out out;
+	int error;
+
+	if (!reporter)
+		return -1;
+	or_out_init_sink(&out, stream_write, stream);
+	error = reporter->render(&out, report, options ? options : &defaults, diag);
+	if (or_out_finish(&out) != 0 || fflush(stream) != 0) {
+		if (!error)
+			or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
+				    "cannot write the report to standard output: %s",
+				    strerror(errno));
+		error = -1;
+	}
+	or_out_dispose(&out);
+	return error;
+}
+
+typedef struct write_queue {
+	const or_report *report;
+	or_report_output *outputs;
+	size_t n;
+	atomic_size_t next;
+} write_queue;
+
+static void *write_worker(void *data)
+{
+	write_queue *queue = data;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&queue->next, 1)) < queue->n) {
+		or_report_output *o = &queue->outputs[i];
+		or_diag init = OR_DIAG_INIT;
+
+		o->diag = init;
+		o->error = o->path ? or_report_write(queue->report, o->format, o->path, o->options,
+						     &o->diag)
+				   : or_report_print(queue->report, o->format, o->stream,
+						     o->options, &o->diag);
+	}
+	return NULL;
+}
+
+int or_report_write_all(const or_report *report, or_report_output *outputs, size_t n)
+{
+	write_queue queue;
+	size_t i;
+	int error = 0;
+
+	queue.report = report;
+	queue.outputs = outputs;
+	queue.n = n;
+	atomic_init(&queue.next, 0);
+	/* libxml2 sets itself up on first use; not from two threads at once */
+	xmlInitParser();
+	or_parallel(write_worker, &queue, n > 1 ? n - 1 : 0);
+	for (i = 0; i < n; i++)
+		if (outputs[i].error)
+			error = -1;
+	return error;
+}

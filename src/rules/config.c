@@ -1,0 +1,1067 @@
+#include "rules/config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rules/pack.h"
+#include "input/yaml.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "util/glob.h"
+#include "util/text.h"
+
+#define OR_DEFAULT_MAX_FILE_BYTES ((size_t)4 * 1024 * 1024)
+#define OR_DEFAULT_PACK "business-continuity"
+
+static const char *const top_keys[] = {
+	"version", "extends", "now", "repo_url", "paths", "runbook_paths", "inputs",
+	"required_documents", "rules", "gate", "waivers", "date_order", "max_file_bytes",
+	"suppressions", NULL
+};
+static const char *const paths_keys[] = { "include", "exclude", NULL };
+static const char *const inputs_keys[] = { "training", "contacts", "drills", NULL };
+static const char *const document_keys[] = { "title", "path", NULL };
+static const char *const gate_keys[] = { "fail_on", "min_score", NULL };
+static const char *const waiver_keys[] = {
+	"rule", "subject", "path", "reason", "approved_by", "expires", NULL
+};
+static const char *const suppressions_keys[] = { "require_reason", NULL };
+
+or_config *or_config_default(void)
+{
+	or_config *config = or_xcalloc(1, sizeof(or_config));
+
+	config->version = 1;
+	config->fail_on = OR_SEV_ERROR;
+	config->min_score = 0.0;
+	config->date_order = OR_DATE_ORDER_NONE;
+	config->max_file_bytes = OR_DEFAULT_MAX_FILE_BYTES;
+	return config;
+}
+
+void or_config_free(or_config *config)
+{
+	size_t i;
+
+	if (!config)
+		return;
+	free(config->path);
+	or_yaml_strings_free(config->extends, config->nextends);
+	free(config->repo_url);
+	or_yaml_strings_free(config->include, config->ninclude);
+	or_yaml_strings_free(config->exclude, config->nexclude);
+	or_yaml_strings_free(config->runbook_paths, config->nrunbook_paths);
+	free(config->training_path);
+	free(config->contacts_path);
+	free(config->drills_path);
+	for (i = 0; i < config->nrequired_documents; i++) {
+		free(config->required_documents[i].title);
+		free(config->required_documents[i].path);
+	}
+	free(config->required_documents);
+	for (i = 0; i < config->noverrides; i++) {
+		free(config->overrides[i].id);
+		json_decref(config->overrides[i].params);
+	}
+	free(config->overrides);
+	for (i = 0; i < config->nwaivers; i++) {
+		free(config->waivers[i].rule);
+		free(config->waivers[i].subject);
+		free(config->waivers[i].path);
+		free(config->waivers[i].reason);
+		free(config->waivers[i].approved_by);
+	}
+	free(config->waivers);
+	free(config);
+}
+
+char *or_config_find(const char *root)
+{
+	static const char *const names[] = { ".opsready.yml", ".opsready.yaml" };
+	struct stat st;
+	size_t i;
+
+	if (!root || !root[0])
+		root = ".";
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *path = or_fs_join(root, names[i]);
+		if (stat(path, &st) == 0)
+			return path;
+		free(path);
+	}
+	return NULL;
+}
+
+/* The directory of a config file ("." when it has none); malloc'd. */
+static char *config_dir(const char *config_path)
+{
+	const char *slash = config_path ? strrchr(config_path, '/') : NULL;
+
+	if (!slash)
+		return or_xstrdup(".");
+	if (slash == config_path)
+		return or_xstrdup("/");
+	return or_xstrndup(config_path, (size_t)(slash - config_path));
+}
+
+static bool looks_like_path(const char *name)
+{
+	size_t len = strlen(name);
+
+	return strchr(name, '/') != NULL ||
+	       (len > 4 && strcmp(name + len - 4, ".yml") == 0) ||
+	       (len > 5 && strcmp(name + len - 5, ".yaml") == 0);
+}
+
+/* The file of a pack named by a path, relative to the config's directory. */
+static char *pack_path(const char *config_path, const char *name)
+{
+	or_buf path = OR_BUF_INIT;
+	char *dir;
+
+	if (name[0] == '/')
+		return or_xstrdup(name);
+	dir = config_dir(config_path);
+	if (strcmp(dir, ".") == 0)
+		or_buf_puts(&path, name);
+	else
+		or_buf_printf(&path, "%s/%s", dir, name);
+	free(dir);
+	return or_buf_detach(&path);
+}
+
+static size_t builtin_count(void)
+{
+	const char *const *names = or_pack_builtin_names();
+	size_t n = 0;
+
+	while (names[n])
+		n++;
+	return n;
+}
+
+/*
+ * Check that an `extends` entry names a built-in pack or an existing file.
+ * `node` (may be NULL) positions the error.
+ */
+static int check_extends(const char *config_path, const char *name, or_yaml *yaml,
+			 const yaml_node_t *node, or_diag *diag)
+{
+	struct stat st;
+	const char *suggestion;
+	char *path;
+	int rc = 0;
+
+	if (or_pack_builtin_source(name, NULL))
+		return 0;
+	if (looks_like_path(name)) {
+		path = pack_path(config_path, name);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			rc = -1;
+		free(path);
+		if (rc == 0)
+			return 0;
+		if (yaml)
+			return or_yaml_error(diag, yaml, node, "rule pack file '%s' not found", name);
+		return or_diag_set(diag, OR_EXIT_USAGE, config_path, 0, 0,
+				   "rule pack file '%s' not found", name);
+	}
+	suggestion = or_text_did_you_mean(name, or_pack_builtin_names(), builtin_count());
+	if (yaml && suggestion)
+		return or_yaml_error(diag, yaml, node,
+				     "unknown rule pack '%s' (did you mean '%s'?)", name, suggestion);
+	if (yaml)
+		return or_yaml_error(diag, yaml, node, "unknown rule pack '%s'", name);
+	if (suggestion)
+		return or_diag_set(diag, OR_EXIT_USAGE, config_path, 0, 0,
+				   "unknown rule pack '%s' (did you mean '%s'?)", name, suggestion);
+	return or_diag_set(diag, OR_EXIT_USAGE, config_path, 0, 0, "unknown rule pack '%s'",
+			   name);
+}
+
+static int check_globs(or_yaml *yaml, const yaml_node_t *list, char **globs, size_t n,
+		       const char *what, or_diag *diag)
+{
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (or_glob_validate(globs[i], &why) != 0)
+			return or_yaml_error(diag, yaml,
+					     or_yaml_is_sequence(list) ? or_yaml_item(yaml, list, i) : list,
+					     "invalid glob '%s' in %s: %s", globs[i], what,
+					     why ? why : "malformed");
+	}
+	return 0;
+}
+
+static int parse_glob_list(char ***out, size_t *n, or_yaml *yaml, const yaml_node_t *node,
+			   const char *what, or_diag *diag)
+{
+	if (or_yaml_get_strings(out, n, yaml, node, false, what, diag) != 0)
+		return -1;
+	return check_globs(yaml, node, *out, *n, what, diag);
+}
+
+static int parse_paths(or_config *config, or_yaml *yaml, const yaml_node_t *node,
+		       or_diag *diag)
+{
+	yaml_node_t *value;
+
+	if (or_yaml_check_keys(yaml, node, paths_keys, "paths", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, node, "include");
+	if (value && parse_glob_list(&config->include, &config->ninclude, yaml, value,
+				     "paths.include", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, node, "exclude");
+	if (value && parse_glob_list(&config->exclude, &config->nexclude, yaml, value,
+				     "paths.exclude", diag) != 0)
+		return -1;
+	return 0;
+}
+
+/* A path relative to the scanned root that stays inside it: not absolute,
+ * and no ".." climbing above where it starts. */
+static bool stays_inside(const char *path)
+{
+	long depth = 0;
+	const char *segment = path;
+
+	if (path[0] == '/')
+		return false;
+	while (*segment) {
+		size_t len = strcspn(segment, "/");
+
+		if (len == 2 && segment[0] == '.' && segment[1] == '.') {
+			if (--depth < 0)
+				return false;
+		} else if (len > 0 && !(len == 1 && segment[0] == '.')) {
+			depth++;
+		}
+		segment += len;
+		if (*segment == '/')
+			segment++;
+	}
+	return true;
+}
+
+/* inputs.KEY: a file of the repository (SPEC: paths that leave it are never read). */
+static int parse_input_path(char **out, or_yaml *yaml, const yaml_node_t *node, const char *key,
+			    or_diag *diag)
+{
+	yaml_node_t *value = or_yaml_get(yaml, node, key);
+	char what[32];
+
+	if (!value)
+		return 0;
+	snprintf(what, sizeof what, "inputs.%s", key);
+	if (or_yaml_get_string(out, yaml, value, what, diag) != 0)
+		return -1;
+	if (!**out)
+		return or_yaml_error(diag, yaml, value, "%s: give the path of a file", what);
+	if (!stays_inside(*out))
+		return or_yaml_error(diag, yaml, value,
+				     "%s: '%s' is outside the scanned repository; give a path inside it",
+				     what, *out);
+	return 0;
+}
+
+static int parse_inputs(or_config *config, or_yaml *yaml, const yaml_node_t *node,
+			or_diag *diag)
+{
+	if (or_yaml_check_keys(yaml, node, inputs_keys, "inputs", diag) != 0)
+		return -1;
+	if (parse_input_path(&config->training_path, yaml, node, "training", diag) != 0 ||
+	    parse_input_path(&config->contacts_path, yaml, node, "contacts", diag) != 0 ||
+	    parse_input_path(&config->drills_path, yaml, node, "drills", diag) != 0)
+		return -1;
+	return 0;
+}
+
+static int parse_required_documents(or_config *config, or_yaml *yaml,
+				    const yaml_node_t *node, or_diag *diag)
+{
+	or_required_document *doc;
+	yaml_node_t *item, *value;
+	size_t i, n;
+
+	if (!or_yaml_is_sequence(node))
+		return or_yaml_error(diag, yaml, node,
+				     "expected a list of {title, path} for required_documents");
+	n = or_yaml_sequence_size(node);
+	config->required_documents = or_xcalloc(n ? n : 1, sizeof(or_required_document));
+	for (i = 0; i < n; i++) {
+		item = or_yaml_item(yaml, node, i);
+		if (or_yaml_check_keys(yaml, item, document_keys, "a required document",
+				       diag) != 0)
+			return -1;
+		doc = &config->required_documents[config->nrequired_documents++];
+		doc->line = or_yaml_line(item);
+		doc->column = or_yaml_column(item);
+		value = or_yaml_get(yaml, item, "path");
+		if (!value)
+			return or_yaml_error(diag, yaml, item, "a required document needs 'path'");
+		if (or_yaml_get_string(&doc->path, yaml, value, "required_documents path",
+				       diag) != 0)
+			return -1;
+		value = or_yaml_get(yaml, item, "title");
+		if (value) {
+			if (or_yaml_get_string(&doc->title, yaml, value,
+					       "required_documents title", diag) != 0)
+				return -1;
+		} else {
+			doc->title = or_xstrdup(doc->path);
+		}
+	}
+	return 0;
+}
+
+static int parse_override(or_rule_override *ov, or_yaml *yaml, const yaml_node_t *value,
+			  or_diag *diag)
+{
+	static const char *const expected =
+		"expected off, on, error, warning, notice or a mapping";
+	const char *s, *key;
+	yaml_node_t *k, *v;
+	json_t *json = NULL;
+	or_buf what = OR_BUF_INIT;
+	size_t i, n;
+	int rc = -1;
+
+	if (or_yaml_is_scalar(value) && !or_yaml_is_null(value)) {
+		s = or_yaml_scalar(value);
+		if (strcmp(s, "off") == 0 || strcmp(s, "false") == 0) {
+			ov->has_enabled = true;
+			ov->enabled = false;
+		} else if (strcmp(s, "on") == 0 || strcmp(s, "true") == 0) {
+			ov->has_enabled = true;
+			ov->enabled = true;
+		} else if (or_severity_parse(&ov->severity, s) == 0 &&
+			   ov->severity != OR_SEV_NEVER) {
+			ov->has_severity = true;
+		} else {
+			or_yaml_error(diag, yaml, value, "invalid value '%s' for rule %s (%s)", s,
+				      ov->id, expected);
+			goto cleanup;
+		}
+		rc = 0;
+		goto cleanup;
+	}
+	if (!or_yaml_is_mapping(value)) {
+		or_yaml_error(diag, yaml, value, "invalid value for rule %s (%s)", ov->id,
+			      expected);
+		goto cleanup;
+	}
+	or_buf_printf(&what, "rules.%s", ov->id);
+	if (or_yaml_check_keys(yaml, value, NULL, or_buf_cstr(&what), diag) != 0)
+		goto cleanup;
+	n = or_yaml_mapping_size(value);
+	for (i = 0; i < n; i++) {
+		k = or_yaml_pair_key(yaml, value, i);
+		v = or_yaml_pair_value(yaml, value, i);
+		key = or_yaml_scalar(k);
+		if (strcmp(key, "severity") == 0) {
+			s = or_yaml_scalar(v);
+			if (!s || or_severity_parse(&ov->severity, s) != 0 ||
+			    ov->severity == OR_SEV_NEVER) {
+				or_yaml_error(diag, yaml, v,
+					      "invalid severity '%s' for rule %s (expected error, warning or notice)",
+					      s ? s : "", ov->id);
+				goto cleanup;
+			}
+			ov->has_severity = true;
+		} else if (strcmp(key, "enabled") == 0) {
+			or_buf_clear(&what);
+			or_buf_printf(&what, "rules.%s.enabled", ov->id);
+			if (or_yaml_get_bool(&ov->enabled, yaml, v, or_buf_cstr(&what), diag) != 0)
+				goto cleanup;
+			ov->has_enabled = true;
+		} else {
+			if (or_yaml_to_json(&json, yaml, v, diag) != 0)
+				goto cleanup;
+			if (!ov->params)
+				ov->params = json_object();
+			json_object_set_new(ov->params, key, json);
+			json = NULL;
+		}
+	}
+	rc = 0;
+cleanup:
+	or_buf_dispose(&what);
+	return rc;
+}
+
+static int parse_rules(or_config *config, or_yaml *yaml, const yaml_node_t *node,
+		       or_diag *diag)
+{
+	or_rule_override *ov;
+	yaml_node_t *key;
+	size_t i, n;
+
+	if (or_yaml_check_keys(yaml, node, NULL, "rules", diag) != 0)
+		return -1;
+	n = or_yaml_mapping_size(node);
+	config->overrides = or_xcalloc(n ? n : 1, sizeof(or_rule_override));
+	for (i = 0; i < n; i++) {
+		key = or_yaml_pair_key(yaml, node, i);
+		ov = &config->overrides[config->noverrides++];
+		ov->id = or_xstrdup(or_yaml_scalar(key));
+		ov->enabled = true;
+		ov->line = or_yaml_line(key);
+		ov->column = or_yaml_column(key);
+		if (parse_override(ov, yaml, or_yaml_pair_value(yaml, node, i), diag) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int parse_gate(or_config *config, or_yaml *yaml, const yaml_node_t *node,
+		      or_diag *diag)
+{
+	yaml_node_t *value;
+	const char *s;
+
+	if (or_yaml_check_keys(yaml, node, gate_keys, "gate", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, node, "fail_on");
+	if (value) {
+		s = or_yaml_scalar(value);
+		if (!s || or_severity_parse(&config->fail_on, s) != 0)
+			return or_yaml_error(diag, yaml, value,
+					     "invalid gate.fail_on '%s' (expected error, warning, notice or never)",
+					     s ? s : "");
+		config->has_fail_on = true;
+	}
+	value = or_yaml_get(yaml, node, "min_score");
+	if (value) {
+		if (or_yaml_get_number(&config->min_score, yaml, value, "gate.min_score",
+				       diag) != 0)
+			return -1;
+		if (config->min_score < 0.0 || config->min_score > 100.0)
+			return or_yaml_error(diag, yaml, value,
+					     "gate.min_score must be between 0 and 100");
+		config->has_min_score = true;
+	}
+	return 0;
+}
+
+static int parse_waiver(or_waiver *waiver, or_yaml *yaml, const yaml_node_t *item,
+			or_diag *diag)
+{
+	yaml_node_t *value;
+	const char *why;
+
+	if (or_yaml_check_keys(yaml, item, waiver_keys, "a waiver", diag) != 0)
+		return -1;
+	waiver->line = or_yaml_line(item);
+	waiver->column = or_yaml_column(item);
+	value = or_yaml_get(yaml, item, "rule");
+	if (!value)
+		return or_yaml_error(diag, yaml, item, "a waiver needs 'rule'");
+	if (or_yaml_get_string(&waiver->rule, yaml, value, "waiver rule", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, item, "subject");
+	if (value && or_yaml_get_string(&waiver->subject, yaml, value, "waiver subject",
+					diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, item, "path");
+	if (value) {
+		if (or_yaml_get_string(&waiver->path, yaml, value, "waiver path", diag) != 0)
+			return -1;
+		if (or_glob_validate(waiver->path, &why) != 0)
+			return or_yaml_error(diag, yaml, value, "invalid glob '%s' in waiver path: %s",
+					     waiver->path, why ? why : "malformed");
+	}
+	value = or_yaml_get(yaml, item, "reason");
+	if (!value || or_yaml_is_null(value))
+		return or_yaml_error(diag, yaml, value ? value : item,
+				     "waiver for %s needs a 'reason'", waiver->rule);
+	if (or_yaml_get_string(&waiver->reason, yaml, value, "waiver reason", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, item, "approved_by");
+	if (value && or_yaml_get_string(&waiver->approved_by, yaml, value,
+					"waiver approved_by", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, item, "expires");
+	if (!value || or_yaml_is_null(value))
+		return or_yaml_error(diag, yaml, value ? value : item,
+				     "waiver for %s needs 'expires' (YYYY-MM-DD)", waiver->rule);
+	return or_yaml_get_date(&waiver->expires, yaml, value, "waiver expires", diag);
+}
+
+static int parse_waivers(or_config *config, or_yaml *yaml, const yaml_node_t *node,
+			 or_diag *diag)
+{
+	size_t i, n;
+
+	if (!or_yaml_is_sequence(node))
+		return or_yaml_error(diag, yaml, node, "expected a list of waivers for waivers");
+	n = or_yaml_sequence_size(node);
+	config->waivers = or_xcalloc(n ? n : 1, sizeof(or_waiver));
+	for (i = 0; i < n; i++) {
+		config->nwaivers++;
+		if (parse_waiver(&config->waivers[i], yaml, or_yaml_item(yaml, node, i), diag) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
+		     or_diag *diag)
+{
+	yaml_node_t *value;
+	long long number;
+	const char *s;
+	size_t i;
+
+	if (or_yaml_check_keys(yaml, root, top_keys, NULL, diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, root, "version");
+	if (value) {
+		if (or_yaml_get_int(&number, yaml, value, "version", diag) != 0)
+			return -1;
+		if (number != 1)
+			return or_yaml_error(diag, yaml, value,
+					     "unsupported config version %lld (expected 1)", number);
+	}
+	value = or_yaml_get(yaml, root, "extends");
+	if (value) {
+		if (or_yaml_get_strings(&config->extends, &config->nextends, yaml, value, true,
+					"extends", diag) != 0)
+			return -1;
+		for (i = 0; i < config->nextends; i++)
+			if (check_extends(config->path, config->extends[i], yaml,
+					  or_yaml_is_sequence(value) ? or_yaml_item(yaml, value, i)
+								     : value,
+					  diag) != 0)
+				return -1;
+	}
+	value = or_yaml_get(yaml, root, "now");
+	if (value) {
+		if (or_yaml_get_date(&config->now, yaml, value, "now", diag) != 0)
+			return -1;
+		config->has_now = true;
+	}
+	value = or_yaml_get(yaml, root, "repo_url");
+	if (value && or_yaml_get_string(&config->repo_url, yaml, value, "repo_url", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, root, "paths");
+	if (value && !or_yaml_is_null(value) && parse_paths(config, yaml, value, diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, root, "runbook_paths");
+	if (value) {
+		if (parse_glob_list(&config->runbook_paths, &config->nrunbook_paths, yaml, value,
+				    "runbook_paths", diag) != 0)
+			return -1;
+		config->has_runbook_paths = true;
+	}
+	value = or_yaml_get(yaml, root, "inputs");
+	if (value && !or_yaml_is_null(value) && parse_inputs(config, yaml, value, diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, root, "required_documents");
+	if (value && !or_yaml_is_null(value) &&
+	    parse_required_documents(config, yaml, value, diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, root, "rules");
+	if (value && !or_yaml_is_null(value) && parse_rules(config, yaml, value, diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, root, "gate");
+	if (value && !or_yaml_is_null(value) && parse_gate(config, yaml, value, diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, root, "waivers");
+	if (value && !or_yaml_is_null(value) && parse_waivers(config, yaml, value, diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, root, "date_order");
+	if (value) {
+		s = or_yaml_scalar(value);
+		if (s && strcmp(s, "dmy") == 0)
+			config->date_order = OR_DATE_ORDER_DMY;
+		else if (s && strcmp(s, "mdy") == 0)
+			config->date_order = OR_DATE_ORDER_MDY;
+		else
+			return or_yaml_error(diag, yaml, value,
+					     "invalid date_order '%s' (expected dmy or mdy)",
+					     s ? s : "");
+	}
+	value = or_yaml_get(yaml, root, "max_file_bytes");
+	if (value) {
+		if (or_yaml_get_int(&number, yaml, value, "max_file_bytes", diag) != 0)
+			return -1;
+		if (number <= 0)
+			return or_yaml_error(diag, yaml, value,
+					     "max_file_bytes must be a positive integer");
+		config->max_file_bytes = (size_t)number;
+	}
+	value = or_yaml_get(yaml, root, "suppressions");
+	if (value && !or_yaml_is_null(value)) {
+		if (or_yaml_check_keys(yaml, value, suppressions_keys, "suppressions", diag) != 0)
+			return -1;
+		if (or_yaml_get(yaml, value, "require_reason") &&
+		    or_yaml_get_bool(&config->suppressions_require_reason, yaml,
+				     or_yaml_get(yaml, value, "require_reason"),
+				     "suppressions.require_reason", diag) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int or_config_parse(or_config **out, const char *text, size_t len, const char *name,
+		    or_diag *diag)
+{
+	or_config *config = or_config_default();
+	or_yaml yaml = OR_YAML_INIT;
+	yaml_node_t *root;
+	int rc = -1;
+
+	*out = NULL;
+	config->path = or_xstrdup(name);
+	if (or_yaml_load(&yaml, text, len, name, diag) != 0)
+		goto cleanup;
+	root = or_yaml_root(&yaml);
+	if (root && parse_top(config, &yaml, root, diag) != 0)
+		goto cleanup;
+	*out = config;
+	config = NULL;
+	rc = 0;
+cleanup:
+	or_yaml_dispose(&yaml);
+	or_config_free(config);
+	return rc;
+}
+
+int or_config_load(or_config **out, const char *path, or_diag *diag)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	*out = NULL;
+	if (or_yaml_read_file(&text, &len, path, "config file", diag) != 0)
+		return -1;
+	rc = or_config_parse(out, text, len, path, diag);
+	free(text);
+	return rc;
+}
+
+/* ---- or_ruleset_build ---- */
+
+static int load_pack(or_pack **out, const char *config_path, const char *name,
+		     or_diag *diag)
+{
+	const char *source;
+	char *path = NULL, *text = NULL;
+	or_buf label = OR_BUF_INIT;
+	size_t len = 0;
+	int rc = -1;
+
+	source = or_pack_builtin_source(name, &len);
+	if (source) {
+		or_buf_printf(&label, "rules/%s.yml", name);
+		rc = or_pack_parse(out, source, len, or_buf_cstr(&label), diag);
+		goto cleanup;
+	}
+	if (check_extends(config_path, name, NULL, NULL, diag) != 0)
+		goto cleanup;
+	path = pack_path(config_path, name);
+	if (or_yaml_read_file(&text, &len, path, "rule pack", diag) != 0)
+		goto cleanup;
+	rc = or_pack_parse(out, text, len, path, diag);
+cleanup:
+	or_buf_dispose(&label);
+	free(path);
+	free(text);
+	return rc;
+}
+
+static int compare_rules(const void *a, const void *b)
+{
+	return strcmp(((const or_rule *)a)->id, ((const or_rule *)b)->id);
+}
+
+static void add_pack(or_ruleset *set, size_t *cap, or_pack *pack)
+{
+	size_t i, j;
+
+	for (i = 0; i < pack->nrules; i++) {
+		for (j = 0; j < set->nrules; j++)
+			if (strcmp(set->rules[j].id, pack->rules[i].id) == 0)
+				break;
+		if (j == set->nrules) {
+			set->rules = or_xgrow(set->rules, cap, set->nrules + 1, sizeof(or_rule));
+			set->nrules++;
+		} else {
+			or_rule_dispose(&set->rules[j]);
+		}
+		/* Move the rule out of the pack. */
+		set->rules[j] = pack->rules[i];
+		memset(&pack->rules[i], 0, sizeof(or_rule));
+	}
+	json_object_update(set->settings, pack->settings);
+	set->packs = or_xrealloc(set->packs, (set->npacks + 1) * sizeof(char *));
+	set->packs[set->npacks++] = or_xstrdup(pack->name);
+}
+
+static const char *suggest_id(const or_ruleset *set, const char *id)
+{
+	const char **ids = or_xcalloc(set->nrules ? set->nrules : 1, sizeof(char *));
+	const char *suggestion;
+	size_t i;
+
+	for (i = 0; i < set->nrules; i++)
+		ids[i] = set->rules[i].id;
+	suggestion = or_text_did_you_mean(id, ids, set->nrules);
+	free(ids);
+	return suggestion;
+}
+
+/* "unknown rule 'x'" with a did-you-mean, into `out`. */
+static void unknown_rule_message(or_buf *out, const or_ruleset *set, const char *id,
+				 const char *context)
+{
+	const char *suggestion = suggest_id(set, id);
+
+	or_buf_printf(out, "unknown rule '%s'%s", id, context);
+	if (suggestion)
+		or_buf_printf(out, " (did you mean '%s'?)", suggestion);
+}
+
+static const char *json_type_name(const json_t *value)
+{
+	switch (json_typeof(value)) {
+	case JSON_OBJECT:
+		return "a mapping";
+	case JSON_ARRAY:
+		return "a list";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+		return "an integer";
+	case JSON_REAL:
+		return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "true or false";
+	default:
+		return "null";
+	}
+}
+
+static bool all_strings(const json_t *array)
+{
+	size_t i;
+	json_t *item;
+
+	json_array_foreach(array, i, item)
+		if (!json_is_string(item))
+			return false;
+	return true;
+}
+
+/* May `value` replace the pack's `current` value of param `name`? */
+static bool param_compatible(const char *name, const json_t *current, const json_t *value)
+{
+	if (strcmp(name, "applies_to") == 0)
+		return json_is_string(value) || (json_is_array(value) && all_strings(value));
+	if (json_is_real(current))
+		return json_is_number(value);
+	if (json_is_boolean(current))
+		return json_is_boolean(value);
+	return json_typeof(current) == json_typeof(value);
+}
+
+/* The first number below zero in `value`, at any depth, or NULL. */
+static const json_t *negative_number(const json_t *value)
+{
+	const json_t *item, *found;
+	const char *key;
+	size_t i;
+
+	if (json_is_number(value))
+		return json_number_value(value) < 0 ? value : NULL;
+	if (json_is_array(value)) {
+		json_array_foreach(value, i, item)
+			if ((found = negative_number(item)) != NULL)
+				return found;
+	} else if (json_is_object(value)) {
+		json_object_foreach((json_t *)value, key, item)
+			if ((found = negative_number(item)) != NULL)
+				return found;
+	}
+	return NULL;
+}
+
+/* Where a change was made: a --rule argument, or else a line of the config. */
+typedef struct change_source {
+	const char *cli;
+	int line, column;
+} change_source;
+
+/* Note that `rule` was changed: `change` (a printf format) at `source`. */
+static void record_change(or_ruleset *set, const or_rule *rule, const change_source *source,
+			  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void record_change(or_ruleset *set, const or_rule *rule, const change_source *source,
+			  const char *fmt, ...)
+{
+	or_rule_change *c;
+	or_buf change = OR_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	or_buf_vprintf(&change, fmt, ap);
+	va_end(ap);
+	set->changes = or_xgrow(set->changes, &set->cap_changes, set->nchanges + 1,
+				sizeof(*set->changes));
+	c = &set->changes[set->nchanges++];
+	c->rule = or_xstrdup(rule->id);
+	c->change = or_buf_detach(&change);
+	c->cli = source->cli ? or_xstrdup(source->cli) : NULL;
+	c->line = source->line;
+	c->column = source->column;
+}
+
+/* A param's value in a change: compact JSON, strings without quotes. */
+static char *param_text(const json_t *value)
+{
+	return json_is_string(value) ? or_xstrdup(json_string_value(value))
+				     : json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
+}
+
+static int apply_params(or_ruleset *set, or_rule *rule, const or_rule_override *ov,
+			const char *file, or_diag *diag)
+{
+	const char **names = NULL;
+	const char *key, *suggestion;
+	json_t *value, *current;
+	size_t n = 0, i = 0;
+	int rc = -1;
+
+	json_object_foreach(rule->params, key, value)
+		n++;
+	names = or_xcalloc(n ? n : 1, sizeof(char *));
+	json_object_foreach(rule->params, key, value)
+		names[i++] = key;
+	json_object_foreach(ov->params, key, value) {
+		current = json_object_get(rule->params, key);
+		if (!current) {
+			suggestion = or_text_did_you_mean(key, names, n);
+			if (suggestion)
+				or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
+					    "rule %s has no param '%s' (did you mean '%s'?)",
+					    rule->id, key, suggestion);
+			else
+				or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
+					    "rule %s has no param '%s'", rule->id, key);
+			goto cleanup;
+		}
+		if (!param_compatible(key, current, value)) {
+			or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
+				    "param '%s' of rule %s expects %s, not %s", key, rule->id,
+				    json_type_name(current), json_type_name(value));
+			goto cleanup;
+		}
+		/* days, minutes, percentages: counts the pack gives as zero or
+		 * more stay so, at any depth ("due every -3 days" means nothing) */
+		if (!negative_number(current) && negative_number(value)) {
+			or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
+				    "param '%s' of rule %s must not be negative (got %g)", key,
+				    rule->id, json_number_value(negative_number(value)));
+			goto cleanup;
+		}
+	}
+	/* Everything checked: now merge (names[] borrows keys, so not before). */
+	free(names);
+	names = NULL;
+	json_object_foreach(ov->params, key, value) {
+		current = json_object_get(rule->params, key);
+		if (!json_equal(current, value) &&
+		    !(json_is_number(current) && json_is_number(value) &&
+		      json_number_value(current) == json_number_value(value))) {
+			char *was = param_text(current), *now = param_text(value);
+			change_source source = { NULL, ov->line, ov->column };
+
+			record_change(set, rule, &source, "%s %s (was %s)", key, now ? now : "?",
+				      was ? was : "?");
+			free(was);
+			free(now);
+		}
+		if (json_is_real(current) && json_is_integer(value))
+			json_object_set_new(rule->params, key,
+					    json_real((double)json_integer_value(value)));
+		else
+			json_object_set(rule->params, key, value);
+	}
+	rc = 0;
+cleanup:
+	free(names);
+	return rc;
+}
+
+/* What an override or --rule did to a rule's state, if anything. */
+static void record_state_change(or_ruleset *set, const or_rule *rule,
+				const change_source *source, bool was_enabled,
+				or_severity was_severity)
+{
+	if (rule->enabled != was_enabled)
+		record_change(set, rule, source, "%s", rule->enabled ? "on" : "off");
+	if (rule->severity != was_severity)
+		record_change(set, rule, source, "severity %s (was %s)",
+			      or_severity_name(rule->severity), or_severity_name(was_severity));
+}
+
+static int apply_overrides(or_ruleset *set, const or_config *config, or_diag *diag)
+{
+	const or_rule_override *ov;
+	or_rule *rule;
+	bool was_enabled;
+	or_severity was_severity;
+	change_source source = { NULL, 0, 0 };
+	or_buf message = OR_BUF_INIT;
+	size_t i;
+	int rc = -1;
+
+	for (i = 0; i < config->noverrides; i++) {
+		ov = &config->overrides[i];
+		rule = (or_rule *)or_ruleset_find(set, ov->id);
+		if (!rule) {
+			unknown_rule_message(&message, set, ov->id, "");
+			or_diag_set(diag, OR_EXIT_USAGE, config->path, ov->line, ov->column, "%s",
+				    or_buf_cstr(&message));
+			goto cleanup;
+		}
+		if (ov->params && apply_params(set, rule, ov, config->path, diag) != 0)
+			goto cleanup;
+		was_enabled = rule->enabled;
+		was_severity = rule->severity;
+		if (ov->has_severity) {
+			rule->severity = ov->severity;
+			rule->enabled = true;
+		}
+		if (ov->has_enabled)
+			rule->enabled = ov->enabled;
+		source.line = ov->line;
+		source.column = ov->column;
+		record_state_change(set, rule, &source, was_enabled, was_severity);
+	}
+	for (i = 0; i < config->nwaivers; i++) {
+		if (or_ruleset_find(set, config->waivers[i].rule))
+			continue;
+		unknown_rule_message(&message, set, config->waivers[i].rule, " in waiver");
+		or_diag_set(diag, OR_EXIT_USAGE, config->path, config->waivers[i].line,
+			    config->waivers[i].column, "%s", or_buf_cstr(&message));
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	or_buf_dispose(&message);
+	return rc;
+}
+
+static int apply_cli_rules(or_ruleset *set, const char *const *cli_rules, size_t n,
+			   or_diag *diag)
+{
+	const char *arg, *eq, *value;
+	char *id = NULL;
+	or_rule *rule;
+	or_severity severity, was_severity;
+	or_buf message = OR_BUF_INIT;
+	change_source source = { NULL, 0, 0 };
+	bool was_enabled;
+	size_t i;
+	int rc = -1;
+
+	for (i = 0; i < n; i++) {
+		arg = cli_rules[i];
+		eq = strchr(arg, '=');
+		if (!eq || eq == arg || eq[1] == '\0') {
+			or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				    "invalid --rule '%s' (expected ID=off|on|error|warning|notice)",
+				    arg);
+			goto cleanup;
+		}
+		free(id);
+		id = or_xstrndup(arg, (size_t)(eq - arg));
+		value = eq + 1;
+		rule = (or_rule *)or_ruleset_find(set, id);
+		if (!rule) {
+			or_buf_clear(&message);
+			unknown_rule_message(&message, set, id, " in --rule");
+			or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0, "%s", or_buf_cstr(&message));
+			goto cleanup;
+		}
+		was_enabled = rule->enabled;
+		was_severity = rule->severity;
+		if (strcmp(value, "off") == 0) {
+			rule->enabled = false;
+		} else if (strcmp(value, "on") == 0) {
+			rule->enabled = true;
+		} else if (or_severity_parse(&severity, value) == 0 && severity != OR_SEV_NEVER) {
+			rule->severity = severity;
+			rule->enabled = true;
+		} else {
+			or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				    "invalid value '%s' in --rule %s (expected off, on, error, warning or notice)",
+				    value, arg);
+			goto cleanup;
+		}
+		source.cli = arg;
+		record_state_change(set, rule, &source, was_enabled, was_severity);
+	}
+	rc = 0;
+cleanup:
+	free(id);
+	or_buf_dispose(&message);
+	return rc;
+}
+
+int or_ruleset_build(or_ruleset **out, const or_config *config,
+		     const char *const *cli_rules, size_t ncli_rules, or_diag *diag)
+{
+	static const char *const default_extends[] = { OR_DEFAULT_PACK };
+	or_ruleset *set = or_xcalloc(1, sizeof(or_ruleset));
+	const char *const *names;
+	or_pack *pack = NULL;
+	json_t *paths;
+	size_t i, n, cap = 0;
+	int rc = -1;
+
+	*out = NULL;
+	set->settings = json_object();
+	if (config && config->nextends) {
+		names = (const char *const *)config->extends;
+		n = config->nextends;
+	} else {
+		names = default_extends;
+		n = 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (load_pack(&pack, config ? config->path : NULL, names[i], diag) != 0)
+			goto cleanup;
+		add_pack(set, &cap, pack);
+		or_pack_free(pack);
+		pack = NULL;
+	}
+	if (set->nrules)
+		qsort(set->rules, set->nrules, sizeof(or_rule), compare_rules);
+	if (config && config->has_runbook_paths) {
+		paths = json_array();
+		for (i = 0; i < config->nrunbook_paths; i++)
+			json_array_append_new(paths, json_string(config->runbook_paths[i]));
+		json_object_set_new(set->settings, "runbook_paths", paths);
+	}
+	if (config && apply_overrides(set, config, diag) != 0)
+		goto cleanup;
+	if (apply_cli_rules(set, cli_rules, cli_rules ? ncli_rules : 0, diag) != 0)
+		goto cleanup;
+	*out = set;
+	set = NULL;
+	rc = 0;
+cleanup:
+	or_pack_free(pack);
+	or_ruleset_free(set);
+	return rc;
+}

@@ -1,0 +1,116 @@
+/*
+ * The configuration file (.opsready.yml), validated completely: every
+ * unknown key, wrong type, bad date and unknown rule id is an error with
+ * file, line and column (exit code 2).
+ */
+#ifndef OR_RULES_CONFIG_H
+#define OR_RULES_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "rules/ruleset.h"
+#include "opsready/common.h"
+#include "util/date.h"
+
+typedef struct or_waiver {
+	char *rule;          /* a rule id */
+	char *subject;       /* matches an evaluation's subject exactly, or NULL */
+	char *path;          /* a glob over the finding's file, or NULL */
+	char *reason;        /* required */
+	char *approved_by;   /* may be NULL */
+	or_date expires;     /* required */
+	int line, column;    /* where the waiver starts in the config */
+} or_waiver;
+
+typedef struct or_required_document {
+	char *title;
+	char *path;          /* repository-relative */
+	int line, column;
+} or_required_document;
+
+typedef struct or_rule_override {
+	char *id;
+	bool has_enabled;    /* `off` / `on`, or `enabled:` in the mapping form */
+	bool enabled;
+	bool has_severity;
+	or_severity severity;
+	json_t *params;      /* the other keys of the mapping form (an object), or NULL */
+	int line, column;
+} or_rule_override;
+
+typedef struct or_config {
+	char *path;          /* the file it was read from; NULL for the built-in defaults */
+	int version;         /* 1 */
+	char **extends;      /* pack names or paths (YAML files, relative to the config) */
+	size_t nextends;     /* 0 means the default: business-continuity */
+	bool has_now;
+	or_date now;
+	char *repo_url;      /* with {commit} {path} {line} placeholders, or NULL */
+	char **include;      /* globs; none means the default: every .md file */
+	size_t ninclude;
+	char **exclude;
+	size_t nexclude;
+	char **runbook_paths; /* globs overriding the pack setting, or NULL */
+	size_t nrunbook_paths;
+	bool has_runbook_paths;
+	char *training_path; /* inputs:, relative to the scanned root, or NULL */
+	char *contacts_path;
+	char *drills_path;
+	or_required_document *required_documents;
+	size_t nrequired_documents;
+	or_rule_override *overrides;
+	size_t noverrides;
+	bool has_fail_on;
+	or_severity fail_on; /* OR_SEV_NEVER for "never" */
+	bool has_min_score;
+	double min_score;
+	or_waiver *waivers;
+	size_t nwaivers;
+	or_date_order date_order;   /* `date_order: dmy|mdy`; default none */
+	size_t max_file_bytes;      /* default 4 MiB */
+	bool suppressions_require_reason; /* `suppressions: { require_reason: true }` */
+} or_config;
+
+/* The built-in defaults (no file). Never NULL. */
+or_config *or_config_default(void);
+
+/*
+ * Read and validate `path`. On error returns -1 with diag->code
+ * OR_EXIT_USAGE and file/line/column of the offending node; a missing or
+ * unreadable file is an error too (never a silent default). Rule ids in
+ * `rules:` and `waivers:` are checked later, against the loaded packs,
+ * by or_ruleset_build().
+ */
+int or_config_load(or_config **out, const char *path, or_diag *diag);
+/*
+ * The same over `len` bytes in memory (not necessarily NUL-terminated);
+ * `name` is the config's path: it names the file in diagnostics and pack
+ * files in `extends:` are relative to it. or_config_load reads the file and
+ * calls this.
+ */
+int or_config_parse(or_config **out, const char *text, size_t len, const char *name,
+		    or_diag *diag);
+void or_config_free(or_config *config);
+
+/*
+ * Find the config of a scan root: `root`/.opsready.yml, then .opsready.yaml.
+ * Returns a malloc'd path or NULL when there is none.
+ */
+char *or_config_find(const char *root);
+
+/*
+ * Load the packs the config extends (built-in names, or pack files given by
+ * a path relative to the config), apply the config's rule overrides, then
+ * the command line's `--rule ID=off|SEVERITY` arguments (`cli_rules`, in the
+ * "ID=VALUE" form). An unknown rule id is an error with "did you mean"; for
+ * the config it carries the config's file, line and column. A param in an
+ * override that the rule does not have, or of another type than the pack's,
+ * is an error too.
+ */
+int or_ruleset_build(or_ruleset **out, const or_config *config,
+		     const char *const *cli_rules, size_t ncli_rules, or_diag *diag);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * The scan: config and rules, the model, every check, the score and the
+ * gate, and the report value — in that order, each step reading only what
+ * the one before produced.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "checks/check.h"
+#include "rules/config.h"
+#include "gate/exceptions.h"
+#include "gate/gate.h"
+#include "model/model.h"
+#include "report/build.h"
+#include "report/value.h"
+#include "checks/results.h"
+#include "opsready/scan.h"
+#include "util/alloc.h"
+#include "util/timing.h"
+
+/* "now": --now, else the config's `now:`, else SOURCE_DATE_EPOCH, else today. */
+static int resolve_now(or_date *out, const or_scan_options *opts, const or_config *config,
+		       or_diag *diag)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+
+	if (opts->now) {
+		size_t consumed = 0;
+		if (or_date_parse_iso(out, opts->now) == 0)
+			return 0;
+		if (or_date_parse(out, opts->now, strlen(opts->now), OR_DATE_ORDER_NONE,
+				  &consumed) == OR_DATE_OK &&
+		    opts->now[consumed] == 'T' && strlen(opts->now) >= 10 && opts->now[4] == '-')
+			return 0;
+		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				   "--now: '%s' is not a valid ISO 8601 date (YYYY-MM-DD)", opts->now);
+	}
+	if (config->has_now) {
+		*out = config->now;
+		return 0;
+	}
+	if (epoch && *epoch) {
+		char *end;
+		long long seconds = strtoll(epoch, &end, 10);
+		if (*end || seconds < 0)
+			return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+					   "SOURCE_DATE_EPOCH: '%s' is not a number of seconds", epoch);
+		*out = or_date_from_unix(seconds);
+		return 0;
+	}
+	*out = or_date_today();
+	return 0;
+}
+
+static int resolve_gate(or_gate_options *out, const or_scan_options *opts,
+			const or_config *config, or_diag *diag)
+{
+	out->fail_on = config->has_fail_on ? config->fail_on : OR_SEV_ERROR;
+	if (opts->fail_on && or_severity_parse(&out->fail_on, opts->fail_on) != 0)
+		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				   "--fail-on: '%s' is not one of error, warning, notice, never",
+				   opts->fail_on);
+	out->has_min_score = config->has_min_score;
+	out->min_score = config->min_score;
+	if (opts->has_min_score) {
+		if (opts->min_score < 0 || opts->min_score > 100)
+			return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+					   "--min-score: %g is not between 0 and 100", opts->min_score);
+		out->has_min_score = true;
+		out->min_score = opts->min_score;
+	}
+	return 0;
+}
+
+/* Every enabled rule whose check belongs to `phase`. */
+static void run_checks(or_results *results, const or_model *model, or_check_phase phase,
+		       const or_exceptions *exceptions)
+{
+	size_t i;
+
+	for (i = 0; i < model->rules->nrules; i++) {
+		const or_rule *rule = &model->rules->rules[i];
+		const or_check *check;
+		or_check_phase check_phase;
+		or_check_ctx ctx;
+
+		if (!rule->enabled || !(check = or_check_find(rule->check, &check_phase)) ||
+		    check_phase != phase)
+			continue;
+		ctx.model = model;
+		ctx.rule = rule;
+		ctx.results = results;
+		ctx.exceptions = exceptions;
+		check->run(&ctx);
+	}
+}
+
+int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
+{
+	or_config *config = NULL;
+	or_ruleset *rules = NULL;
+	or_model model;
+	or_results results;
+	or_gate gate;
+	or_gate_options gate_options;
+	or_timing timing;
+	or_model_options model_options = { opts->progress, opts->no_history, opts->since,
+					   &timing };
+	or_report_inputs inputs;
+	or_exceptions exceptions;
+	char *config_path = NULL;
+	size_t saved_window = 0, saved_limit = 0;
+	const char *root = opts->path ? opts->path : ".";
+	or_date now;
+	json_t *root_value;
+	int error = -1;
+
+	*out = NULL;
+	or_timing_init(&timing, opts->timings);
+	memset(&model, 0, sizeof(model));
+	memset(&exceptions, 0, sizeof(exceptions));
+	or_results_init(&results);
+	git_libgit2_init();
+	/*
+	 * The history walk reads a little of the whole pack: under libgit2's
+	 * default windows (1 GiB each, 8 GiB mapped) every page it touched
+	 * stays in the process's memory to the end. Small windows under a
+	 * small limit are unmapped as it moves on (a peak of 222 MB becomes
+	 * 150-180 MB on a 100 MB pack, at the same speed; smaller still makes
+	 * the listing of --since thrash). Process-wide: put back when the scan
+	 * ends.
+	 */
+	git_libgit2_opts(GIT_OPT_GET_MWINDOW_SIZE, &saved_window);
+	git_libgit2_opts(GIT_OPT_GET_MWINDOW_MAPPED_LIMIT, &saved_limit);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)16 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
+
+	if (opts->config_path) {
+		config_path = or_xstrdup(opts->config_path);
+		if (or_config_load(&config, config_path, diag) != 0)
+			goto cleanup;
+	} else if ((config_path = or_config_find(root)) != NULL) {
+		if (or_config_load(&config, config_path, diag) != 0)
+			goto cleanup;
+	} else {
+		config = or_config_default();
+	}
+	if (or_ruleset_build(&rules, config, opts->rules, opts->nrules, diag) != 0 ||
+	    resolve_now(&now, opts, config, diag) != 0 ||
+	    resolve_gate(&gate_options, opts, config, diag) != 0)
+		goto cleanup;
+
+	if (or_model_build(&model, root, config, rules, now, &model_options, diag) != 0)
+		goto cleanup;
+	if (or_exceptions_init(&exceptions, &model, opts->baseline, opts->no_inline_suppressions,
+			       diag) != 0)
+		goto cleanup;
+	run_checks(&results, &model, OR_PHASE_CHECKS, NULL);
+	or_timing_mark(&timing, "checks");
+	or_exceptions_waive(&exceptions, &results, &model);
+	run_checks(&results, &model, OR_PHASE_AFTER_EXCEPTIONS, &exceptions);
+	or_results_finish(&results);
+	or_exceptions_gate(&exceptions, &results, &model);
+	or_gate_evaluate(&gate, &results, &gate_options);
+	or_timing_mark(&timing, "exceptions, gate");
+
+	inputs.model = &model;
+	inputs.results = &results;
+	inputs.gate = &gate;
+	inputs.gate_options = &gate_options;
+	inputs.config_path = config_path;
+	inputs.exceptions = &exceptions;
+	/* a duration only when asked for: reports are otherwise reproducible */
+	inputs.duration = opts->timings ? or_timing_total(&timing) : -1;
+	root_value = or_report_build(&inputs);
+	/* the largest part of the report is built in the model's memory */
+	or_results_detach(&results);
+	or_exceptions_dispose(&exceptions);
+	or_model_dispose(&model);
+	/* the documents were parsed on worker threads: the memory they held is
+	 * in those threads' arenas, where the report cannot reuse it */
+	or_release_free_memory();
+	if (!root_value) {
+		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0, "the report could not be built");
+		goto cleanup;
+	}
+	*out = or_report_wrap(root_value);
+	or_report_add_results(*out, &results);
+	or_timing_mark(&timing, "report value");
+	error = 0;
+cleanup:
+	or_exceptions_dispose(&exceptions);
+	or_results_dispose(&results);
+	or_model_dispose(&model);
+	or_ruleset_free(rules);
+	or_config_free(config);
+	free(config_path);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, saved_window);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, saved_limit);
+	git_libgit2_shutdown();
+	or_timing_mark(&timing, "clean up");
+	return error;
+}
