@@ -77,7 +77,7 @@ static int resolve_gate(or_gate_options *out, const or_scan_options *opts,
 
 /* Every enabled rule whose check belongs to `phase`. */
 static void run_checks(or_results *results, const or_model *model, or_check_phase phase,
-		       const or_exceptions *exceptions)
+		       const or_exception_use *exceptions)
 {
 	size_t i;
 
@@ -111,6 +111,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 					   &timing };
 	or_report_inputs inputs;
 	or_exceptions exceptions;
+	or_strset baseline = OR_STRSET_INIT;
 	char *config_path = NULL;
 	size_t saved_window = 0, saved_limit = 0;
 	const char *root = opts->path ? opts->path : ".";
@@ -155,13 +156,18 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 
 	if (or_model_build(&model, root, config, rules, now, &model_options, diag) != 0)
 		goto cleanup;
-	if (or_exceptions_init(&exceptions, &model, opts->baseline, opts->no_inline_suppressions,
-			       diag) != 0)
+	if (opts->baseline && or_report_load_fingerprints(&baseline, opts->baseline, diag) != 0) {
+		snprintf(diag->message + strlen(diag->message),
+			 sizeof(diag->message) - strlen(diag->message),
+			 " (--baseline takes a JSON report written by opsready)");
 		goto cleanup;
+	}
+	or_exceptions_init(&exceptions, &model, opts->baseline ? &baseline : NULL, opts->baseline,
+			   opts->no_inline_suppressions);
 	run_checks(&results, &model, OR_PHASE_CHECKS, NULL);
 	or_timing_mark(&timing, "checks");
 	or_exceptions_waive(&exceptions, &results, &model);
-	run_checks(&results, &model, OR_PHASE_AFTER_EXCEPTIONS, &exceptions);
+	run_checks(&results, &model, OR_PHASE_AFTER_EXCEPTIONS, &exceptions.use);
 	or_results_finish(&results);
 	or_exceptions_gate(&exceptions, &results, &model);
 	or_gate_evaluate(&gate, &results, &gate_options);
@@ -193,6 +199,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	error = 0;
 cleanup:
 	or_exceptions_dispose(&exceptions);
+	or_strset_dispose(&baseline);
 	or_results_dispose(&results);
 	or_model_dispose(&model);
 	or_ruleset_free(rules);

@@ -7,15 +7,30 @@
 #ifndef OR_CHECKS_CHECK_H
 #define OR_CHECKS_CHECK_H
 
-#include "gate/exceptions.h"
-#include "model/model.h"
 #include "checks/results.h"
+#include "model/model.h"
+
+/* How the scan's exceptions were used, for the checks that judge them (the
+ * OR_PHASE_AFTER_EXCEPTIONS families): the gate's first step fills it in. */
+typedef struct or_suppression_use {
+	const char *file;                 /* the document */
+	const or_suppression *suppression;
+	size_t matched;                   /* findings it suppressed */
+} or_suppression_use;
+
+typedef struct or_exception_use {
+	size_t *waiver_matches;           /* per config waiver: findings it waived */
+	bool *waiver_expired;             /* per config waiver: expired on `now` */
+	or_suppression_use *suppressions; /* every inline suppression of the scanned documents */
+	size_t nsuppressions;
+	bool inline_disabled;             /* --no-inline-suppressions */
+} or_exception_use;
 
 typedef struct or_check_ctx {
 	const or_model *model;
 	const or_rule *rule;       /* the rule being evaluated */
 	or_results *results;
-	const or_exceptions *exceptions; /* for OR_PHASE_AFTER_EXCEPTIONS families; else NULL */
+	const or_exception_use *exceptions; /* for OR_PHASE_AFTER_EXCEPTIONS families; else NULL */
 } or_check_ctx;
 
 /* When a family runs: with the others, or after suppressions and waivers

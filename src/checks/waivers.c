@@ -71,7 +71,7 @@ static void check_expired(or_check_ctx *ctx)
 static void check_unused(or_check_ctx *ctx)
 {
 	const or_config *config = ctx->model->config;
-	const or_exceptions *ex = ctx->exceptions;
+	const or_exception_use *ex = ctx->exceptions;
 	or_buf subject = OR_BUF_INIT, what = OR_BUF_INIT;
 	size_t i;
 
@@ -109,7 +109,7 @@ static void check_unused(or_check_ctx *ctx)
 
 static void check_suppression_reason(or_check_ctx *ctx)
 {
-	const or_exceptions *ex = ctx->exceptions;
+	const or_exception_use *ex = ctx->exceptions;
 	or_buf subject = OR_BUF_INIT;
 	size_t i;
 

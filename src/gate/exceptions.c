@@ -3,59 +3,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/value.h"
 #include "util/alloc.h"
 #include "util/glob.h"
 
-int or_exceptions_init(or_exceptions *out, const or_model *model, const char *baseline_path,
-		       bool no_inline_suppressions, or_diag *diag)
+void or_exceptions_init(or_exceptions *out, const or_model *model, const or_strset *baseline,
+			const char *baseline_path, bool no_inline_suppressions)
 {
 	const or_config *config = model->config;
+	or_exception_use *use = &out->use;
 	size_t d, i, cap = 0;
 
 	memset(out, 0, sizeof(*out));
-	out->waiver_matches = or_xcalloc(config->nwaivers + 1, sizeof(size_t));
-	out->waiver_expired = or_xcalloc(config->nwaivers + 1, sizeof(bool));
+	use->waiver_matches = or_xcalloc(config->nwaivers + 1, sizeof(size_t));
+	use->waiver_expired = or_xcalloc(config->nwaivers + 1, sizeof(bool));
 	for (i = 0; i < config->nwaivers; i++)
-		out->waiver_expired[i] = config->waivers[i].expires < model->now;
-	out->inline_disabled = no_inline_suppressions;
+		use->waiver_expired[i] = config->waivers[i].expires < model->now;
+	use->inline_disabled = no_inline_suppressions;
 	for (d = 0; d < model->ndocs && !no_inline_suppressions; d++) {
 		const or_document *doc = model->docs[d].doc;
 		for (i = 0; i < doc->nsuppressions; i++) {
-			out->suppressions = or_xgrow(out->suppressions, &cap, out->nsuppressions + 1,
-						     sizeof(*out->suppressions));
-			out->suppressions[out->nsuppressions].file = doc->path;
-			out->suppressions[out->nsuppressions].suppression = &doc->suppressions[i];
-			out->suppressions[out->nsuppressions].matched = 0;
-			out->nsuppressions++;
+			use->suppressions = or_xgrow(use->suppressions, &cap, use->nsuppressions + 1,
+						     sizeof(*use->suppressions));
+			use->suppressions[use->nsuppressions].file = doc->path;
+			use->suppressions[use->nsuppressions].suppression = &doc->suppressions[i];
+			use->suppressions[use->nsuppressions].matched = 0;
+			use->nsuppressions++;
 		}
 	}
-	if (baseline_path) {
-		or_report *report = NULL;
-
-		if (or_report_load(&report, baseline_path, diag) != 0) {
-			snprintf(diag->message + strlen(diag->message),
-				 sizeof(diag->message) - strlen(diag->message),
-				 " (--baseline takes a JSON report written by opsready)");
-			or_exceptions_dispose(out);
-			return -1;
-		}
-		out->baseline = json_object();
-		out->baseline_path = baseline_path;
-		for (i = 0; i < report->findings.count; i++)
-			json_object_set_new(out->baseline, report->findings.items[i].fingerprint,
-					    json_true());
-		or_report_free(report);
-	}
-	return 0;
+	out->baseline = baseline;
+	out->baseline_path = baseline ? baseline_path : NULL;
 }
 
 void or_exceptions_dispose(or_exceptions *ex)
 {
-	free(ex->waiver_matches);
-	free(ex->waiver_expired);
-	free(ex->suppressions);
-	json_decref(ex->baseline);
+	free(ex->use.waiver_matches);
+	free(ex->use.waiver_expired);
+	free(ex->use.suppressions);
 	memset(ex, 0, sizeof(*ex));
 }
 
@@ -92,28 +75,28 @@ void or_exceptions_waive(or_exceptions *ex, or_results *results, const or_model 
 
 		if (e->outcome != OR_OUTCOME_FAIL)
 			continue;
-		for (k = 0; e->file && k < ex->nsuppressions; k++) {
-			const or_suppression *s = ex->suppressions[k].suppression;
-			if (strcmp(ex->suppressions[k].file, e->file) != 0 ||
+		for (k = 0; e->file && k < ex->use.nsuppressions; k++) {
+			const or_suppression *s = ex->use.suppressions[k].suppression;
+			if (strcmp(ex->use.suppressions[k].file, e->file) != 0 ||
 			    !or_suppression_covers(s, e->rule->id, e->line))
 				continue;
 			e->outcome = OR_OUTCOME_SUPPRESSED;
 			e->status = OR_FINDING_SUPPRESSED;
 			e->reason = s->reason ? s->reason : "suppressed inline, without a reason";
-			ex->suppressions[k].matched++;
+			ex->use.suppressions[k].matched++;
 			break;
 		}
 		if (e->outcome != OR_OUTCOME_FAIL)
 			continue;
 		for (k = 0; k < config->nwaivers; k++) {
 			const or_waiver *w = &config->waivers[k];
-			if (ex->waiver_expired[k] || !waiver_matches(w, e))
+			if (ex->use.waiver_expired[k] || !waiver_matches(w, e))
 				continue;
 			e->outcome = OR_OUTCOME_WAIVED;
 			e->status = OR_FINDING_WAIVED;
 			e->detail->waiver = w;
 			e->reason = w->reason;
-			ex->waiver_matches[k]++;
+			ex->use.waiver_matches[k]++;
 			break;
 		}
 	}
@@ -128,7 +111,8 @@ void or_exceptions_gate(or_exceptions *ex, or_results *results, const or_model *
 
 		if (e->outcome != OR_OUTCOME_FAIL || e->status != OR_FINDING_ACTIVE)
 			continue;
-		if (ex->baseline && json_object_get(ex->baseline, e->detail->fingerprint)) {
+		if (ex->baseline && or_strset_contains(ex->baseline, e->detail->fingerprint,
+						  strlen(e->detail->fingerprint))) {
 			e->status = OR_FINDING_BASELINE;
 			ex->baseline_matched++;
 		} else if (!or_model_in_change(model, e->file)) {

@@ -7,32 +7,24 @@
 #ifndef OR_GATE_EXCEPTIONS_H
 #define OR_GATE_EXCEPTIONS_H
 
-#include <jansson.h>
-
-#include "model/model.h"
+#include "checks/check.h"
 #include "checks/results.h"
-
-typedef struct or_suppression_use {
-	const char *file;                 /* the document */
-	const or_suppression *suppression;
-	size_t matched;                   /* findings it suppressed */
-} or_suppression_use;
+#include "model/model.h"
+#include "util/strset.h"
 
 typedef struct or_exceptions {
-	size_t *waiver_matches;           /* per config waiver: findings it waived */
-	bool *waiver_expired;             /* per config waiver: expired on `now` */
-	or_suppression_use *suppressions; /* every inline suppression of the scanned documents */
-	size_t nsuppressions;
-	bool inline_disabled;             /* --no-inline-suppressions */
-	json_t *baseline;                 /* fingerprint -> true, or NULL without --baseline */
-	const char *baseline_path;
+	or_exception_use use;             /* what the waiver checks judge */
+	const or_strset *baseline;        /* fingerprints of the baseline's findings
+					     (borrowed), or NULL without --baseline */
+	const char *baseline_path;        /* where they came from, for the report */
 	size_t baseline_matched;
 } or_exceptions;
 
-/* Load the baseline report (a JSON report of opsready; a missing, truncated
- * or foreign file is OR_EXIT_USAGE) and list the suppressions. */
-int or_exceptions_init(or_exceptions *out, const or_model *model, const char *baseline_path,
-		       bool no_inline_suppressions, or_diag *diag);
+/* List the suppressions and the waivers' state. `baseline` (borrowed, may be
+ * NULL) holds the fingerprints of a baseline report's findings, read from
+ * `baseline_path`. */
+void or_exceptions_init(or_exceptions *out, const or_model *model, const or_strset *baseline,
+			const char *baseline_path, bool no_inline_suppressions);
 void or_exceptions_dispose(or_exceptions *exceptions);
 
 /* Step 1, before the waiver checks: suppressed, then waived. */

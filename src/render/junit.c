@@ -305,7 +305,7 @@ static void skipped(junit_ctx *ctx, const char *text)
 
 /* Every test case of `area`, findings first, then passes and skips. With
  * `ctx->w` NULL, only counted. */
-static void area_cases(junit_ctx *ctx, const json_t *report, size_t area,
+static void area_cases(junit_ctx *ctx, size_t area,
 		       junit_counts *counts)
 {
 	const or_finding_table *findings = ctx->findings;
@@ -405,7 +405,7 @@ static json_t *area_order(junit_ctx *ctx, const json_t *report)
 	return order;
 }
 
-static void suite(junit_ctx *ctx, const json_t *report, const char *area, size_t index,
+static void suite(junit_ctx *ctx, const char *area, size_t index,
 		  const json_t *area_summary, const junit_counts *counts)
 {
 	const json_t *score = json_object_get(area_summary, "score");
@@ -428,7 +428,7 @@ static void suite(junit_ctx *ctx, const json_t *report, const char *area, size_t
 		xmlTextWriterEndElement(ctx->w);
 		xmlTextWriterEndElement(ctx->w);
 	}
-	area_cases(ctx, report, index, &(junit_counts){ 0, 0, 0 });
+	area_cases(ctx, index, &(junit_counts){ 0, 0, 0 });
 	xmlTextWriterEndElement(ctx->w);
 }
 
@@ -455,7 +455,7 @@ static int render_junit(or_out *out, const or_report *whole, const or_render_opt
 	counts = or_xcalloc(json_object_size(areas) + 1, sizeof(*counts));
 	n = 0;
 	json_object_foreach(areas, area, value) {
-		area_cases(&ctx, report, n, &counts[n]);
+		area_cases(&ctx, n, &counts[n]);
 		total.tests += counts[n].tests;
 		total.failures += counts[n].failures;
 		n++;
@@ -487,7 +487,7 @@ static int render_junit(or_out *out, const or_report *whole, const or_render_opt
 	n = 0;
 	json_object_foreach(areas, area, value) {
 		if (counts[n].tests)
-			suite(&ctx, report, area, n, json_object_get(summary_areas, area),
+			suite(&ctx, area, n, json_object_get(summary_areas, area),
 			      &counts[n]);
 		n++;
 	}

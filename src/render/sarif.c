@@ -271,7 +271,7 @@ static json_t *repository_uri(const json_t *scan, const json_t *root_uri)
 
 /* The run, with its results array left empty: they are written one by one
  * (or_json_stream), never all held in memory. */
-static json_t *run_object(const json_t *report, const json_t *rule_index)
+static json_t *run_object(const json_t *report)
 {
 	const json_t *scan = json_object_get(report, "scan");
 	const json_t *tool = json_object_get(report, "tool");
@@ -358,7 +358,7 @@ static int render_sarif(or_out *out, const or_report *value, const or_render_opt
 	ctx.rule_index = rule_index;
 	ctx.scan = json_object_get(report, "scan");
 	sarif = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0",
-			  "runs", run_object(report, rule_index));
+			  "runs", run_object(report));
 	/* "results" is a key of the run, runs[0], three levels in */
 	error = sarif ? or_json_stream(out, sarif, "results", 3, ctx.findings->count,
 				       next_result, &ctx)

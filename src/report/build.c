@@ -163,7 +163,7 @@ static json_t *scan_json(const or_report_inputs *in)
 			 "documents", (json_int_t)m->ndocs,
 			 "skipped", skipped,
 			 "baseline", text(in->exceptions->baseline_path),
-			 "inline_suppressions", !in->exceptions->inline_disabled,
+			 "inline_suppressions", !in->exceptions->use.inline_disabled,
 			 "inputs", json_pack("{s:o, s:o, s:o}", "training",
 					     text(m->config->training_path), "drills",
 					     text(m->config->drills_path), "contacts",
@@ -662,15 +662,15 @@ static json_t *waivers_json(const or_report_inputs *in)
 
 	for (i = 0; i < config->nwaivers; i++) {
 		const or_waiver *w = &config->waivers[i];
-		const char *status = in->exceptions->waiver_expired[i] ? "expired"
-				     : in->exceptions->waiver_matches[i] ? "active"
+		const char *status = in->exceptions->use.waiver_expired[i] ? "expired"
+				     : in->exceptions->use.waiver_matches[i] ? "active"
 									  : "unused";
 		json_array_append_new(
 			out, json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:i, s:s, s:I}", "rule", w->rule,
 				       "subject", text(w->subject), "path", text(w->path), "reason",
 				       text(w->reason), "approved_by", text(w->approved_by), "expires",
 				       date_json(w->expires), "line", w->line, "status", status,
-				       "matched", (json_int_t)in->exceptions->waiver_matches[i]));
+				       "matched", (json_int_t)in->exceptions->use.waiver_matches[i]));
 	}
 	return out;
 }
@@ -681,14 +681,14 @@ static json_t *suppressions_json(const or_report_inputs *in)
 	json_t *out = json_array();
 	size_t i;
 
-	for (i = 0; i < ex->nsuppressions; i++) {
-		const or_suppression *s = ex->suppressions[i].suppression;
+	for (i = 0; i < ex->use.nsuppressions; i++) {
+		const or_suppression *s = ex->use.suppressions[i].suppression;
 		json_array_append_new(
 			out, json_pack("{s:o, s:i, s:i, s:o, s:o, s:I}", "file",
-				       text(ex->suppressions[i].file), "line", s->line, "last_line",
+				       text(ex->use.suppressions[i].file), "line", s->line, "last_line",
 				       s->last_line, "rules", *s->rules ? text(s->rules) : json_null(),
 				       "reason", text(s->reason), "matched",
-				       (json_int_t)ex->suppressions[i].matched));
+				       (json_int_t)ex->use.suppressions[i].matched));
 	}
 	return out;
 }

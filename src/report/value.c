@@ -97,3 +97,18 @@ int or_report_load(or_report **out, const char *path, or_diag *diag)
 	return or_report_from_json(out, root, path, diag);
 }
 
+
+int or_report_load_fingerprints(or_strset *out, const char *path, or_diag *diag)
+{
+	or_report *report = NULL;
+	size_t i;
+
+	if (or_report_load(&report, path, diag) != 0)
+		return -1;
+	for (i = 0; i < report->findings.count; i++) {
+		const char *fingerprint = report->findings.items[i].fingerprint;
+		or_strset_add(out, fingerprint, strlen(fingerprint));
+	}
+	or_report_free(report);
+	return 0;
+}

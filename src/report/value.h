@@ -34,6 +34,10 @@ or_report *or_report_wrap(json_t *root);
  * and are OR_EXIT_USAGE. */
 int or_report_from_json(or_report **out, json_t *root, const char *path, or_diag *diag);
 
+/* Add the fingerprints of the findings of the saved report at `path` to
+ * `out` (for --baseline). Errors as for or_report_load. */
+int or_report_load_fingerprints(or_strset *out, const char *path, or_diag *diag);
+
 /* The string at `key` of `object`, or `fallback`. */
 const char *or_report_str(const json_t *object, const char *key, const char *fallback);
 
