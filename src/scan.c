@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <git2.h>
-
 #include "checks/check.h"
 #include "rules/config.h"
 #include "gate/exceptions.h"
@@ -21,11 +19,12 @@
 #include "util/alloc.h"
 #include "util/timing.h"
 
-/* "now": --now, else the config's `now:`, else SOURCE_DATE_EPOCH, else today. */
+/* "now": --now, else the config's `now:`, else SOURCE_DATE_EPOCH (as the
+ * caller passes it), else today. */
 static int resolve_now(or_date *out, const or_scan_options *opts, const or_config *config,
 		       or_diag *diag)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	const char *epoch = opts->source_date_epoch;
 
 	if (opts->now) {
 		size_t consumed = 0;
@@ -107,37 +106,28 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	or_gate gate;
 	or_gate_options gate_options;
 	or_timing timing;
-	or_model_options model_options = { opts->progress, opts->no_history, opts->since,
-					   &timing };
+	double started = or_timing_now();
+	or_model_options model_options = { opts->on_event, opts->event_data, opts->no_history,
+					   opts->since, &timing };
 	or_report_inputs inputs;
 	or_exceptions exceptions;
 	or_strset baseline = OR_STRSET_INIT;
 	char *config_path = NULL;
-	size_t saved_window = 0, saved_limit = 0;
 	const char *root = opts->path ? opts->path : ".";
 	or_date now;
 	json_t *root_value;
 	int error = -1;
 
 	*out = NULL;
-	or_timing_init(&timing, opts->timings);
+	if (opts->version != OR_SCAN_OPTIONS_VERSION)
+		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				   "scan options version %u is not supported (this library takes %d)",
+				   opts->version, OR_SCAN_OPTIONS_VERSION);
+	or_library_init();
+	or_timing_init(&timing, opts->on_event, opts->event_data);
 	memset(&model, 0, sizeof(model));
 	memset(&exceptions, 0, sizeof(exceptions));
 	or_results_init(&results);
-	git_libgit2_init();
-	/*
-	 * The history walk reads a little of the whole pack: under libgit2's
-	 * default windows (1 GiB each, 8 GiB mapped) every page it touched
-	 * stays in the process's memory to the end. Small windows under a
-	 * small limit are unmapped as it moves on (a peak of 222 MB becomes
-	 * 150-180 MB on a 100 MB pack, at the same speed; smaller still makes
-	 * the listing of --since thrash). Process-wide: put back when the scan
-	 * ends.
-	 */
-	git_libgit2_opts(GIT_OPT_GET_MWINDOW_SIZE, &saved_window);
-	git_libgit2_opts(GIT_OPT_GET_MWINDOW_MAPPED_LIMIT, &saved_limit);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)16 << 20);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)64 << 20);
 
 	if (opts->config_path) {
 		config_path = or_xstrdup(opts->config_path);
@@ -180,7 +170,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	inputs.config_path = config_path;
 	inputs.exceptions = &exceptions;
 	/* a duration only when asked for: reports are otherwise reproducible */
-	inputs.duration = opts->timings ? or_timing_total(&timing) : -1;
+	inputs.duration = opts->timings ? or_timing_now() - started : -1;
 	root_value = or_report_build(&inputs);
 	/* the largest part of the report is built in the model's memory */
 	or_results_detach(&results);
@@ -205,9 +195,6 @@ cleanup:
 	or_ruleset_free(rules);
 	or_config_free(config);
 	free(config_path);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, saved_window);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, saved_limit);
-	git_libgit2_shutdown();
 	or_timing_mark(&timing, "clean up");
 	return error;
 }

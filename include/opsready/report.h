@@ -19,13 +19,18 @@ typedef enum or_color {
 	OR_COLOR_ALWAYS
 } or_color;
 
+#define OR_RENDER_OPTIONS_VERSION 1
+
 typedef struct or_render_options {
-	or_color color;   /* ANSI colour in the text format */
-	bool quiet;       /* the text format prints only findings that fail the gate, and the summary */
-	bool timings;     /* each report's writing time on standard error (--timings) */
+	unsigned int version; /* OR_RENDER_OPTIONS_VERSION */
+	or_color color;       /* ANSI colour in the text format */
+	bool quiet;           /* the text format prints only findings that fail the gate, and the summary */
+	or_event_fn on_event; /* each report's writing time (an OR_EVENT_PHASE named by
+				 its format), or NULL */
+	void *event_data;
 } or_render_options;
 
-#define OR_RENDER_OPTIONS_INIT { OR_COLOR_NEVER, false, false }
+#define OR_RENDER_OPTIONS_INIT { .version = OR_RENDER_OPTIONS_VERSION, .color = OR_COLOR_NEVER }
 
 /* True when the gate passed. */
 bool or_report_passed(const or_report *report);

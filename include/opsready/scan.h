@@ -10,29 +10,38 @@
 #include "opsready/common.h"
 #include "opsready/report.h"
 
+/* The version of or_scan_options this header describes: a caller built
+ * against an older header passes its own, and fields it does not know stay
+ * at their defaults. */
+#define OR_SCAN_OPTIONS_VERSION 1
+
 typedef struct or_scan_options {
+	unsigned int version;        /* OR_SCAN_OPTIONS_VERSION */
 	const char *path;            /* the repository or folder to scan; "." by default */
 	const char *config_path;     /* NULL: PATH/.opsready.yml or .yaml, else built-in defaults */
-	const char *now;             /* ISO 8601 date; NULL: config `now:`, SOURCE_DATE_EPOCH, today */
+	const char *now;             /* ISO 8601 date; NULL: config `now:`, else
+					source_date_epoch, else today */
+	const char *source_date_epoch; /* seconds since 1970 as text (the CLI passes
+					  SOURCE_DATE_EPOCH); NULL: none */
 	const char *fail_on;         /* "error", "warning", "notice", "never"; NULL: config or error */
 	bool has_min_score;
 	double min_score;            /* 0-100 */
 	const char *const *rules;    /* "ID=off", "ID=warning" ... from --rule */
 	size_t nrules;
-	bool progress;               /* a progress line on standard error */
+	or_event_fn on_event;        /* progress and phase times, or NULL */
+	void *event_data;            /* passed to on_event */
 	bool no_history;             /* do not read git history */
 	const char *since;           /* pre-merge mode: only files changed since the merge base
 					of this revision and HEAD (and in the work tree) can fail
 					the gate, and only they are read */
 	const char *baseline;        /* a JSON report: its findings are marked baseline */
 	bool no_inline_suppressions; /* ignore <!-- opsready-disable... --> comments (audits) */
-	bool timings;                /* each phase's time on standard error, and the scan's
-					duration in the report (scan.duration_seconds): the
-					one wall-clock value a report can hold (--timings) */
+	bool timings;                /* the scan's duration in the report
+					(scan.duration_seconds): the one wall-clock value
+					a report can hold (--timings) */
 } or_scan_options;
 
-#define OR_SCAN_OPTIONS_INIT \
-	{ ".", NULL, NULL, NULL, false, 0.0, NULL, 0, false, false, NULL, NULL, false, false }
+#define OR_SCAN_OPTIONS_INIT { .version = OR_SCAN_OPTIONS_VERSION, .path = "." }
 
 /*
  * Scan and evaluate. On success *out is the finished report (the caller

@@ -47,6 +47,18 @@ const char *or_cli_stdout_format(const char *format, const or_report_targets *ta
 /* --color WHEN: "auto" (a terminal and no NO_COLOR), "always", "never". */
 int or_cli_parse_color(or_color *out, const char *when);
 
+/* What the CLI draws of a scan's or a render's events on standard error:
+ * the progress line, and each phase's time. */
+typedef struct or_cli_events {
+	bool progress;  /* --progress, or standard error is a terminal */
+	bool timings;   /* --timings, or OPSREADY_TIMING in the environment */
+	size_t drawn;   /* documents drawn so far */
+} or_cli_events;
+
+void or_cli_events_init(or_cli_events *events, bool progress, bool timings);
+/* An or_event_fn; `data` is an or_cli_events. */
+void or_cli_draw_event(const or_event *event, void *data);
+
 /* Print a diagnostic on standard error, compiler-style, and return its exit code. */
 int or_cli_error(const or_diag *diag);
 /* Print "opsready: <message>" and the hint to see --help; returns OR_EXIT_USAGE. */

@@ -87,7 +87,10 @@ int or_cmd_check(int argc, char **argv)
 	int c, code = OR_EXIT_USAGE;
 	char *end;
 
-	scan.progress = isatty(STDERR_FILENO);
+	bool progress = isatty(STDERR_FILENO), timings = false;
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	or_cli_events events;
+
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":qh", long_options, NULL)) != -1) {
@@ -130,10 +133,10 @@ int or_cmd_check(int argc, char **argv)
 			color = optarg;
 			break;
 		case OPT_PROGRESS:
-			scan.progress = true;
+			progress = true;
 			break;
 		case OPT_NO_PROGRESS:
-			scan.progress = false;
+			progress = false;
 			break;
 		case OPT_SINCE:
 			scan.since = optarg;
@@ -148,8 +151,7 @@ int or_cmd_check(int argc, char **argv)
 			scan.no_inline_suppressions = true;
 			break;
 		case OPT_TIMINGS:
-			scan.timings = true;
-			render.timings = true;
+			timings = true;
 			break;
 		case 'h':
 			fputs(check_usage, stdout);
@@ -174,6 +176,14 @@ int or_cmd_check(int argc, char **argv)
 		goto cleanup;
 	}
 	scan.rules = rules;
+	scan.timings = timings;
+	/* the library reads no environment: the CLI passes what it holds */
+	scan.source_date_epoch = epoch && *epoch ? epoch : NULL;
+	or_cli_events_init(&events, progress, timings);
+	if (events.progress || events.timings) {
+		scan.on_event = render.on_event = or_cli_draw_event;
+		scan.event_data = render.event_data = &events;
+	}
 
 	if (or_scan(&report, &scan, &diag) != 0) {
 		code = or_cli_error(&diag);

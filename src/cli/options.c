@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,16 +9,44 @@
 
 int or_cli_error(const or_diag *diag)
 {
-	if (diag->file[0] && diag->line > 0 && diag->column > 0)
-		fprintf(stderr, "%s:%d:%d: error: %s\n", diag->file, diag->line, diag->column,
-			diag->message);
-	else if (diag->file[0] && diag->line > 0)
-		fprintf(stderr, "%s:%d: error: %s\n", diag->file, diag->line, diag->message);
-	else if (diag->file[0])
-		fprintf(stderr, "%s: error: %s\n", diag->file, diag->message);
-	else
-		fprintf(stderr, "opsready: error: %s\n", diag->message);
+	char line[OR_DIAG_FORMAT_SIZE];
+
+	or_diag_format(diag, line, sizeof(line));
+	fprintf(stderr, "%s\n", line);
 	return diag->code ? (int)diag->code : OR_EXIT_RUNTIME;
+}
+
+void or_cli_draw_event(const or_event *event, void *data)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	or_cli_events *events = data;
+
+	pthread_mutex_lock(&lock);
+	if (event->kind == OR_EVENT_PROGRESS && events->progress &&
+	    event->done > events->drawn) {
+		/* documents are read on several threads: draw each count once,
+		 * in order, and end the line with the last */
+		events->drawn = event->done;
+		fprintf(stderr, "\ropsready: reading %zu/%zu documents%s", event->done,
+			event->total, event->done == event->total ? "\n" : "");
+	} else if (event->kind == OR_EVENT_PHASE && events->timings) {
+		fprintf(stderr,
+			"opsready: timing: %-18s %8.3f s  (total %8.3f s, peak %ld MB; now %ld MB heap, %ld MB mapped files)\n",
+			event->phase, event->seconds, event->total_seconds, event->peak_mb,
+			event->heap_mb, event->mapped_mb);
+	}
+	pthread_mutex_unlock(&lock);
+}
+
+void or_cli_events_init(or_cli_events *events, bool progress, bool timings)
+{
+	const char *env = getenv("OPSREADY_TIMING");
+
+	events->progress = progress;
+	/* OPSREADY_TIMING=1: the phases' times without --timings' duration in
+	 * the reports (for profiling a run whose reports are compared) */
+	events->timings = timings || (env && *env && *env != '0');
+	events->drawn = 0;
 }
 
 int or_cli_usage_error(const char *command, const char *fmt, ...)

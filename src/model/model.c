@@ -679,7 +679,8 @@ typedef struct read_queue {
 	read_job *jobs;
 	size_t njobs;
 	atomic_size_t next, done;
-	bool progress;
+	or_event_fn on_event;      /* progress, or NULL */
+	void *event_data;
 	size_t total;
 } read_queue;
 
@@ -735,9 +736,12 @@ static void *read_worker(void *data)
 
 	while ((i = atomic_fetch_add(&q->next, 1)) < q->njobs) {
 		read_one(q->model, &q->jobs[i]);
-		if (q->progress)
-			fprintf(stderr, "\ropsready: reading %zu/%zu documents",
-				atomic_fetch_add(&q->done, 1) + 1, q->total);
+		if (q->on_event) {
+			or_event event = { OR_EVENT_PROGRESS, 0, q->total, NULL, 0, 0, 0, 0, 0 };
+
+			event.done = atomic_fetch_add(&q->done, 1) + 1;
+			q->on_event(&event, q->event_data);
+		}
 	}
 	return NULL;
 }
@@ -745,8 +749,8 @@ static void *read_worker(void *data)
 /* At most this many threads besides the caller read documents. */
 #define OR_READ_THREADS 3
 
-static int read_documents(or_model *out, const alias_table *aliases, bool progress,
-			  or_diag *diag)
+static int read_documents(or_model *out, const alias_table *aliases,
+			  const or_model_options *options, or_diag *diag)
 {
 	read_queue q;
 	size_t i, docs_cap = 0, skipped_cap = 0;
@@ -754,7 +758,8 @@ static int read_documents(or_model *out, const alias_table *aliases, bool progre
 
 	memset(&q, 0, sizeof(q));
 	q.model = out;
-	q.progress = progress;
+	q.on_event = options ? options->on_event : NULL;
+	q.event_data = options ? options->event_data : NULL;
 	q.jobs = or_xcalloc(out->files.nfiles + 1, sizeof(*q.jobs));
 	for (i = 0; i < out->files.nfiles; i++)
 		if (to_read(out, &out->files.files[i]))
@@ -791,8 +796,6 @@ static int read_documents(or_model *out, const alias_table *aliases, bool progre
 		}
 		free(job->reason);
 	}
-	if (progress && q.njobs)
-		fputc('\n', stderr);
 	free(q.jobs);
 	return error;
 }
@@ -832,7 +835,7 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	out->history_state = history_state_of(&out->files, options && options->no_history);
 	history_start(&history, out);
 
-	if (read_documents(out, &aliases, options && options->progress, diag) != 0)
+	if (read_documents(out, &aliases, options, diag) != 0)
 		goto cleanup;
 	or_timing_mark(timing, "read documents");
 	if (read_records(out, diag) != 0 || read_contacts(out, diag) != 0)

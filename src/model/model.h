@@ -119,7 +119,8 @@ typedef struct or_model {
 } or_model;
 
 typedef struct or_model_options {
-	bool progress;
+	or_event_fn on_event;      /* one OR_EVENT_PROGRESS per document read, or NULL */
+	void *event_data;
 	bool no_history;           /* do not read git history */
 	const char *since;         /* pre-merge mode: scan only what changed since the merge
 				      base of this revision and HEAD */

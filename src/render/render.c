@@ -145,7 +145,8 @@ int or_report_write(const or_report *report, const char *format, const char *pat
 
 	if (!reporter)
 		return -1;
-	or_timing_init(&timing, options && options->timings);
+	or_timing_init(&timing, options ? options->on_event : NULL,
+		       options ? options->event_data : NULL);
 	if (or_fs_atomic_open(&file, path, diag) != 0)
 		return -1;
 	or_out_init_sink(&out, or_fs_atomic_write, &file);

@@ -24,12 +24,13 @@ int or_diag_set(or_diag *diag, or_exit code, const char *file, int line, int col
 void or_diag_format(const or_diag *diag, char *out, size_t out_size)
 {
 	if (diag->file[0] && diag->line > 0 && diag->column > 0)
-		snprintf(out, out_size, "%s:%d:%d: %s", diag->file, diag->line,
+		snprintf(out, out_size, "%s:%d:%d: error: %s", diag->file, diag->line,
 			 diag->column, diag->message);
 	else if (diag->file[0] && diag->line > 0)
-		snprintf(out, out_size, "%s:%d: %s", diag->file, diag->line, diag->message);
+		snprintf(out, out_size, "%s:%d: error: %s", diag->file, diag->line,
+			 diag->message);
 	else if (diag->file[0])
-		snprintf(out, out_size, "%s: %s", diag->file, diag->message);
+		snprintf(out, out_size, "%s: error: %s", diag->file, diag->message);
 	else
-		snprintf(out, out_size, "%s", diag->message);
+		snprintf(out, out_size, "opsready: error: %s", diag->message);
 }

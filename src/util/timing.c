@@ -1,11 +1,10 @@
 #include "util/timing.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/resource.h>
 #include <time.h>
 
-static double now_seconds(void)
+double or_timing_now(void)
 {
 	struct timespec ts;
 
@@ -13,17 +12,16 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void or_timing_init(or_timing *t, bool on)
+void or_timing_init(or_timing *t, or_event_fn fn, void *data)
 {
-	const char *env = getenv("OPSREADY_TIMING");
-
-	t->on = on || (env && *env && *env != '0');
-	t->start = t->last = t->on ? now_seconds() : 0;
+	t->fn = fn;
+	t->data = data;
+	t->start = t->last = fn ? or_timing_now() : 0;
 }
 
 double or_timing_total(const or_timing *t)
 {
-	return t->on ? now_seconds() - t->start : 0;
+	return t->fn ? or_timing_now() - t->start : 0;
 }
 
 /* Resident memory now, in MB: anonymous (the heap) and file-backed (mapped
@@ -47,17 +45,18 @@ static void resident_now(long *anon, long *file)
 
 void or_timing_mark(or_timing *t, const char *phase)
 {
-	long anon, file;
+	or_event event = { OR_EVENT_PHASE, 0, 0, phase, 0, 0, 0, 0, 0 };
 	struct rusage usage;
 	double now;
 
-	if (!t || !t->on)
+	if (!t || !t->fn)
 		return;
-	now = now_seconds();
+	now = or_timing_now();
 	getrusage(RUSAGE_SELF, &usage);
-	resident_now(&anon, &file);
-	fprintf(stderr,
-		"opsready: timing: %-18s %8.3f s  (total %8.3f s, peak %ld MB; now %ld MB heap, %ld MB mapped files)\n",
-		phase, now - t->last, now - t->start, usage.ru_maxrss / 1024, anon, file);
+	resident_now(&event.heap_mb, &event.mapped_mb);
+	event.seconds = now - t->last;
+	event.total_seconds = now - t->start;
+	event.peak_mb = usage.ru_maxrss / 1024;
+	t->fn(&event, t->data);
 	t->last = now;
 }

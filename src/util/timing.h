@@ -1,25 +1,29 @@
 /*
- * Phase timings for profiling a scan: with --timings, or OPSREADY_TIMING=1
- * in the environment, each phase's wall time and the process's peak memory
- * so far go to standard error. Off, every call is a test of one flag.
+ * Phase timings of a scan or a render: each phase's wall time and the
+ * process's memory go to a callback (the CLI prints them with --timings).
+ * Without a callback, every call is a test of one pointer.
  */
 #ifndef OR_UTIL_TIMING_H
 #define OR_UTIL_TIMING_H
 
-#include <stdbool.h>
+#include "opsready/common.h"
 
 typedef struct {
-	bool on;
+	or_event_fn fn;   /* NULL: off */
+	void *data;
 	double start, last;
 } or_timing;
 
-/* Starts the clock; on when `on` (--timings) or OPSREADY_TIMING says so. */
-void or_timing_init(or_timing *t, bool on);
+/* Seconds on a monotonic clock. */
+double or_timing_now(void);
+
+/* Starts the clock; off when `fn` is NULL. */
+void or_timing_init(or_timing *t, or_event_fn fn, void *data);
 
 /* Seconds since or_timing_init (0 when off). */
 double or_timing_total(const or_timing *t);
 
-/* Prints the time since the last mark (or init) under `phase`; NULL: nothing. */
+/* Reports the time since the last mark (or init) under `phase`. */
 void or_timing_mark(or_timing *t, const char *phase);
 
 #endif
