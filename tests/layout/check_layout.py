@@ -10,6 +10,8 @@ CMakeLists.txt, every check family defined in checks/ is in checks/registry.c,
 and every reporter defined in render/ is in render/registry.c.
 
     check_layout.py SOURCE_DIR
+    check_layout.py --self-test     plants one violation of each kind and
+                                     fails unless each is caught
 
 Exit 0 when the layout holds; else 1, with one line per violation.
 """
@@ -103,7 +105,50 @@ def check_registry(src, folder, definition, problems):
                                     f"listed in src/{folder}/registry.c: it never runs")
 
 
+def self_test():
+    """The test can fail: a tree with one violation of each kind is caught."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as root:
+        def write(rel, text):
+            path = os.path.join(root, "src", rel)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        for stage in STAGES + ["cli"]:
+            write(f"{stage}/CMakeLists.txt",
+                  "target_sources(opsready PRIVATE\n  ok.c\n  registry.c)\n")
+            write(f"{stage}/ok.c", "#include \"opsready/common.h\"\n")
+        write("CMakeLists.txt", "")
+        write("checks/registry.c", "static const void *f[] = { &or_listed_family };\n")
+        write("render/registry.c", "static const void *r[] = { &or_reporter_listed };\n")
+        write("input/ok.c", "#include \"util/buf.h\"\n#include \"model/model.h\"\n")
+        write("cli/ok.c", "#include \"cli.h\"\n#include \"report/value.h\"\n")
+        write("util/stray.c", "")
+        write("checks/ok.c", "const or_check_family or_listed_family = { 0 };\n"
+                             "const or_check_family or_forgotten_family = { 0 };\n")
+        write("render/ok.c", "const or_reporter or_reporter_forgotten = { 0 };\n")
+        problems = []
+        src = os.path.join(root, "src")
+        check_includes(src, problems)
+        check_sources_listed(src, problems)
+        check_registry(src, "checks", "or_check_family", problems)
+        check_registry(src, "render", "or_reporter", problems)
+        expected = ["src/input/ok.c:2: input includes model/model.h",
+                    "src/cli/ok.c:2: the CLI includes the private header report/value.h",
+                    "src/util/stray.c: not in any source list",
+                    "or_forgotten_family is defined but not listed",
+                    "or_reporter_forgotten is defined but not listed"]
+        missed = [e for e in expected if not any(e in p for p in problems)]
+        if missed or len(problems) != len(expected):
+            print("layout self-test failed; expected:", *expected, "got:", *problems, sep="\n  ")
+            return 1
+    print(f"layout self-test: all {len(expected)} planted violations caught")
+    return 0
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
     if len(sys.argv) != 2:
         print(__doc__.strip(), file=sys.stderr)
         return 2
