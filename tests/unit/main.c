@@ -19,6 +19,7 @@ int main(void)
 	srunner_add_suite(runner, reporters_suite());
 	srunner_add_suite(runner, regressions_suite());
 	srunner_add_suite(runner, output_suite());
+	srunner_add_suite(runner, scan_suite());
 	srunner_run_all(runner, CK_NORMAL);
 	failed = srunner_ntests_failed(runner);
 	srunner_free(runner);

@@ -17,5 +17,6 @@ Suite *contact_suite(void);
 Suite *reporters_suite(void);
 Suite *regressions_suite(void);
 Suite *output_suite(void);
+Suite *scan_suite(void);
 
 #endif
