@@ -15,6 +15,7 @@
 #include "input/files.h"
 #include "input/contacts.h"
 #include "input/history.h"
+#include "input/read_documents.h"
 #include "input/records.h"
 #include "model/readiness.h"
 #include "util/date.h"
@@ -72,15 +73,6 @@ typedef enum or_history_state {
 
 /* For people: "not a git repository", "--no-history" ... (static). */
 const char *or_history_state_reason(or_history_state state);
-
-typedef enum or_skip_kind {
-	OR_SKIP_SYMLINK = 0, /* symbolic links are never followed */
-	OR_SKIP_TOO_LARGE,   /* larger than max_file_bytes */
-	OR_SKIP_BINARY,      /* a NUL byte: not text */
-	OR_SKIP_UNREADABLE,  /* could not be opened or read */
-	OR_SKIP_UNTRACKED    /* in a git work tree, not in the index (a full scan reads
-				git-tracked files only; --since reads them as changes) */
-} or_skip_kind;
 
 typedef struct or_skipped_file {
 	char *path;

@@ -1,3 +1,7 @@
+/*
+ * Loading the config (.opsready.yml): reading, validating every key with
+ * its line and column, and where the packs it extends lie.
+ */
 #include "rules/config.h"
 
 #include <stdio.h>
@@ -5,7 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rules/pack.h"
 #include "input/yaml.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -14,7 +17,6 @@
 #include "util/text.h"
 
 #define OR_DEFAULT_MAX_FILE_BYTES ((size_t)4 * 1024 * 1024)
-#define OR_DEFAULT_PACK "business-continuity"
 
 static const char *const top_keys[] = {
 	"version", "extends", "now", "repo_url", "paths", "runbook_paths", "inputs",
@@ -117,7 +119,7 @@ static bool looks_like_path(const char *name)
 }
 
 /* The file of a pack named by a path, relative to the config's directory. */
-static char *pack_path(const char *config_path, const char *name)
+char *or_config_pack_path(const char *config_path, const char *name)
 {
 	or_buf path = OR_BUF_INIT;
 	char *dir;
@@ -158,7 +160,7 @@ static int check_extends(const char *config_path, const char *name, or_yaml *yam
 	if (or_pack_builtin_source(name, NULL))
 		return 0;
 	if (looks_like_path(name)) {
-		path = pack_path(config_path, name);
+		path = or_config_pack_path(config_path, name);
 		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 			rc = -1;
 		free(path);
@@ -180,6 +182,12 @@ static int check_extends(const char *config_path, const char *name, or_yaml *yam
 				   "unknown rule pack '%s' (did you mean '%s'?)", name, suggestion);
 	return or_diag_set(diag, OR_EXIT_USAGE, config_path, 0, 0, "unknown rule pack '%s'",
 			   name);
+}
+
+/* check_extends without a YAML node: errors name the config's file. */
+int or_config_check_pack(const char *config_path, const char *name, or_diag *diag)
+{
+	return check_extends(config_path, name, NULL, NULL, diag);
 }
 
 static int check_globs(or_yaml *yaml, const yaml_node_t *list, char **globs, size_t n,
@@ -644,424 +652,5 @@ int or_config_load(or_config **out, const char *path, or_diag *diag)
 		return -1;
 	rc = or_config_parse(out, text, len, path, diag);
 	free(text);
-	return rc;
-}
-
-/* ---- or_ruleset_build ---- */
-
-static int load_pack(or_pack **out, const char *config_path, const char *name,
-		     or_diag *diag)
-{
-	const char *source;
-	char *path = NULL, *text = NULL;
-	or_buf label = OR_BUF_INIT;
-	size_t len = 0;
-	int rc = -1;
-
-	source = or_pack_builtin_source(name, &len);
-	if (source) {
-		or_buf_printf(&label, "rules/%s.yml", name);
-		rc = or_pack_parse(out, source, len, or_buf_cstr(&label), diag);
-		goto cleanup;
-	}
-	if (check_extends(config_path, name, NULL, NULL, diag) != 0)
-		goto cleanup;
-	path = pack_path(config_path, name);
-	if (or_yaml_read_file(&text, &len, path, "rule pack", diag) != 0)
-		goto cleanup;
-	rc = or_pack_parse(out, text, len, path, diag);
-cleanup:
-	or_buf_dispose(&label);
-	free(path);
-	free(text);
-	return rc;
-}
-
-static int compare_rules(const void *a, const void *b)
-{
-	return strcmp(((const or_rule *)a)->id, ((const or_rule *)b)->id);
-}
-
-static void add_pack(or_ruleset *set, size_t *cap, or_pack *pack)
-{
-	size_t i, j;
-
-	for (i = 0; i < pack->nrules; i++) {
-		for (j = 0; j < set->nrules; j++)
-			if (strcmp(set->rules[j].id, pack->rules[i].id) == 0)
-				break;
-		if (j == set->nrules) {
-			set->rules = or_xgrow(set->rules, cap, set->nrules + 1, sizeof(or_rule));
-			set->nrules++;
-		} else {
-			or_rule_dispose(&set->rules[j]);
-		}
-		/* Move the rule out of the pack. */
-		set->rules[j] = pack->rules[i];
-		memset(&pack->rules[i], 0, sizeof(or_rule));
-	}
-	json_object_update(set->settings, pack->settings);
-	set->packs = or_xrealloc(set->packs, (set->npacks + 1) * sizeof(char *));
-	set->packs[set->npacks++] = or_xstrdup(pack->name);
-}
-
-static const char *suggest_id(const or_ruleset *set, const char *id)
-{
-	const char **ids = or_xcalloc(set->nrules ? set->nrules : 1, sizeof(char *));
-	const char *suggestion;
-	size_t i;
-
-	for (i = 0; i < set->nrules; i++)
-		ids[i] = set->rules[i].id;
-	suggestion = or_text_did_you_mean(id, ids, set->nrules);
-	free(ids);
-	return suggestion;
-}
-
-/* "unknown rule 'x'" with a did-you-mean, into `out`. */
-static void unknown_rule_message(or_buf *out, const or_ruleset *set, const char *id,
-				 const char *context)
-{
-	const char *suggestion = suggest_id(set, id);
-
-	or_buf_printf(out, "unknown rule '%s'%s", id, context);
-	if (suggestion)
-		or_buf_printf(out, " (did you mean '%s'?)", suggestion);
-}
-
-static const char *json_type_name(const json_t *value)
-{
-	switch (json_typeof(value)) {
-	case JSON_OBJECT:
-		return "a mapping";
-	case JSON_ARRAY:
-		return "a list";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-		return "an integer";
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "true or false";
-	default:
-		return "null";
-	}
-}
-
-static bool all_strings(const json_t *array)
-{
-	size_t i;
-	json_t *item;
-
-	json_array_foreach(array, i, item)
-		if (!json_is_string(item))
-			return false;
-	return true;
-}
-
-/* May `value` replace the pack's `current` value of param `name`? */
-static bool param_compatible(const char *name, const json_t *current, const json_t *value)
-{
-	if (strcmp(name, "applies_to") == 0)
-		return json_is_string(value) || (json_is_array(value) && all_strings(value));
-	if (json_is_real(current))
-		return json_is_number(value);
-	if (json_is_boolean(current))
-		return json_is_boolean(value);
-	return json_typeof(current) == json_typeof(value);
-}
-
-/* The first number below zero in `value`, at any depth, or NULL. */
-static const json_t *negative_number(const json_t *value)
-{
-	const json_t *item, *found;
-	const char *key;
-	size_t i;
-
-	if (json_is_number(value))
-		return json_number_value(value) < 0 ? value : NULL;
-	if (json_is_array(value)) {
-		json_array_foreach(value, i, item)
-			if ((found = negative_number(item)) != NULL)
-				return found;
-	} else if (json_is_object(value)) {
-		json_object_foreach((json_t *)value, key, item)
-			if ((found = negative_number(item)) != NULL)
-				return found;
-	}
-	return NULL;
-}
-
-/* Where a change was made: a --rule argument, or else a line of the config. */
-typedef struct change_source {
-	const char *cli;
-	int line, column;
-} change_source;
-
-/* Note that `rule` was changed: `change` (a printf format) at `source`. */
-static void record_change(or_ruleset *set, const or_rule *rule, const change_source *source,
-			  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void record_change(or_ruleset *set, const or_rule *rule, const change_source *source,
-			  const char *fmt, ...)
-{
-	or_rule_change *c;
-	or_buf change = OR_BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	or_buf_vprintf(&change, fmt, ap);
-	va_end(ap);
-	set->changes = or_xgrow(set->changes, &set->cap_changes, set->nchanges + 1,
-				sizeof(*set->changes));
-	c = &set->changes[set->nchanges++];
-	c->rule = or_xstrdup(rule->id);
-	c->change = or_buf_detach(&change);
-	c->cli = source->cli ? or_xstrdup(source->cli) : NULL;
-	c->line = source->line;
-	c->column = source->column;
-}
-
-/* A param's value in a change: compact JSON, strings without quotes. */
-static char *param_text(const json_t *value)
-{
-	return json_is_string(value) ? or_xstrdup(json_string_value(value))
-				     : json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
-}
-
-static int apply_params(or_ruleset *set, or_rule *rule, const or_rule_override *ov,
-			const char *file, or_diag *diag)
-{
-	const char **names = NULL;
-	const char *key, *suggestion;
-	json_t *value, *current;
-	size_t n = 0, i = 0;
-	int rc = -1;
-
-	json_object_foreach(rule->params, key, value)
-		n++;
-	names = or_xcalloc(n ? n : 1, sizeof(char *));
-	json_object_foreach(rule->params, key, value)
-		names[i++] = key;
-	json_object_foreach(ov->params, key, value) {
-		current = json_object_get(rule->params, key);
-		if (!current) {
-			suggestion = or_text_did_you_mean(key, names, n);
-			if (suggestion)
-				or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
-					    "rule %s has no param '%s' (did you mean '%s'?)",
-					    rule->id, key, suggestion);
-			else
-				or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
-					    "rule %s has no param '%s'", rule->id, key);
-			goto cleanup;
-		}
-		if (!param_compatible(key, current, value)) {
-			or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
-				    "param '%s' of rule %s expects %s, not %s", key, rule->id,
-				    json_type_name(current), json_type_name(value));
-			goto cleanup;
-		}
-		/* days, minutes, percentages: counts the pack gives as zero or
-		 * more stay so, at any depth ("due every -3 days" means nothing) */
-		if (!negative_number(current) && negative_number(value)) {
-			or_diag_set(diag, OR_EXIT_USAGE, file, ov->line, ov->column,
-				    "param '%s' of rule %s must not be negative (got %g)", key,
-				    rule->id, json_number_value(negative_number(value)));
-			goto cleanup;
-		}
-	}
-	/* Everything checked: now merge (names[] borrows keys, so not before). */
-	free(names);
-	names = NULL;
-	json_object_foreach(ov->params, key, value) {
-		current = json_object_get(rule->params, key);
-		if (!json_equal(current, value) &&
-		    !(json_is_number(current) && json_is_number(value) &&
-		      json_number_value(current) == json_number_value(value))) {
-			char *was = param_text(current), *now = param_text(value);
-			change_source source = { NULL, ov->line, ov->column };
-
-			record_change(set, rule, &source, "%s %s (was %s)", key, now ? now : "?",
-				      was ? was : "?");
-			free(was);
-			free(now);
-		}
-		if (json_is_real(current) && json_is_integer(value))
-			json_object_set_new(rule->params, key,
-					    json_real((double)json_integer_value(value)));
-		else
-			json_object_set(rule->params, key, value);
-	}
-	rc = 0;
-cleanup:
-	free(names);
-	return rc;
-}
-
-/* What an override or --rule did to a rule's state, if anything. */
-static void record_state_change(or_ruleset *set, const or_rule *rule,
-				const change_source *source, bool was_enabled,
-				or_severity was_severity)
-{
-	if (rule->enabled != was_enabled)
-		record_change(set, rule, source, "%s", rule->enabled ? "on" : "off");
-	if (rule->severity != was_severity)
-		record_change(set, rule, source, "severity %s (was %s)",
-			      or_severity_name(rule->severity), or_severity_name(was_severity));
-}
-
-static int apply_overrides(or_ruleset *set, const or_config *config, or_diag *diag)
-{
-	const or_rule_override *ov;
-	or_rule *rule;
-	bool was_enabled;
-	or_severity was_severity;
-	change_source source = { NULL, 0, 0 };
-	or_buf message = OR_BUF_INIT;
-	size_t i;
-	int rc = -1;
-
-	for (i = 0; i < config->noverrides; i++) {
-		ov = &config->overrides[i];
-		rule = (or_rule *)or_ruleset_find(set, ov->id);
-		if (!rule) {
-			unknown_rule_message(&message, set, ov->id, "");
-			or_diag_set(diag, OR_EXIT_USAGE, config->path, ov->line, ov->column, "%s",
-				    or_buf_cstr(&message));
-			goto cleanup;
-		}
-		if (ov->params && apply_params(set, rule, ov, config->path, diag) != 0)
-			goto cleanup;
-		was_enabled = rule->enabled;
-		was_severity = rule->severity;
-		if (ov->has_severity) {
-			rule->severity = ov->severity;
-			rule->enabled = true;
-		}
-		if (ov->has_enabled)
-			rule->enabled = ov->enabled;
-		source.line = ov->line;
-		source.column = ov->column;
-		record_state_change(set, rule, &source, was_enabled, was_severity);
-	}
-	for (i = 0; i < config->nwaivers; i++) {
-		if (or_ruleset_find(set, config->waivers[i].rule))
-			continue;
-		unknown_rule_message(&message, set, config->waivers[i].rule, " in waiver");
-		or_diag_set(diag, OR_EXIT_USAGE, config->path, config->waivers[i].line,
-			    config->waivers[i].column, "%s", or_buf_cstr(&message));
-		goto cleanup;
-	}
-	rc = 0;
-cleanup:
-	or_buf_dispose(&message);
-	return rc;
-}
-
-static int apply_cli_rules(or_ruleset *set, const char *const *cli_rules, size_t n,
-			   or_diag *diag)
-{
-	const char *arg, *eq, *value;
-	char *id = NULL;
-	or_rule *rule;
-	or_severity severity, was_severity;
-	or_buf message = OR_BUF_INIT;
-	change_source source = { NULL, 0, 0 };
-	bool was_enabled;
-	size_t i;
-	int rc = -1;
-
-	for (i = 0; i < n; i++) {
-		arg = cli_rules[i];
-		eq = strchr(arg, '=');
-		if (!eq || eq == arg || eq[1] == '\0') {
-			or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
-				    "invalid --rule '%s' (expected ID=off|on|error|warning|notice)",
-				    arg);
-			goto cleanup;
-		}
-		free(id);
-		id = or_xstrndup(arg, (size_t)(eq - arg));
-		value = eq + 1;
-		rule = (or_rule *)or_ruleset_find(set, id);
-		if (!rule) {
-			or_buf_clear(&message);
-			unknown_rule_message(&message, set, id, " in --rule");
-			or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0, "%s", or_buf_cstr(&message));
-			goto cleanup;
-		}
-		was_enabled = rule->enabled;
-		was_severity = rule->severity;
-		if (strcmp(value, "off") == 0) {
-			rule->enabled = false;
-		} else if (strcmp(value, "on") == 0) {
-			rule->enabled = true;
-		} else if (or_severity_parse(&severity, value) == 0 && severity != OR_SEV_NEVER) {
-			rule->severity = severity;
-			rule->enabled = true;
-		} else {
-			or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
-				    "invalid value '%s' in --rule %s (expected off, on, error, warning or notice)",
-				    value, arg);
-			goto cleanup;
-		}
-		source.cli = arg;
-		record_state_change(set, rule, &source, was_enabled, was_severity);
-	}
-	rc = 0;
-cleanup:
-	free(id);
-	or_buf_dispose(&message);
-	return rc;
-}
-
-int or_ruleset_build(or_ruleset **out, const or_config *config,
-		     const char *const *cli_rules, size_t ncli_rules, or_diag *diag)
-{
-	static const char *const default_extends[] = { OR_DEFAULT_PACK };
-	or_ruleset *set = or_xcalloc(1, sizeof(or_ruleset));
-	const char *const *names;
-	or_pack *pack = NULL;
-	json_t *paths;
-	size_t i, n, cap = 0;
-	int rc = -1;
-
-	*out = NULL;
-	set->settings = json_object();
-	if (config && config->nextends) {
-		names = (const char *const *)config->extends;
-		n = config->nextends;
-	} else {
-		names = default_extends;
-		n = 1;
-	}
-	for (i = 0; i < n; i++) {
-		if (load_pack(&pack, config ? config->path : NULL, names[i], diag) != 0)
-			goto cleanup;
-		add_pack(set, &cap, pack);
-		or_pack_free(pack);
-		pack = NULL;
-	}
-	if (set->nrules)
-		qsort(set->rules, set->nrules, sizeof(or_rule), compare_rules);
-	if (config && config->has_runbook_paths) {
-		paths = json_array();
-		for (i = 0; i < config->nrunbook_paths; i++)
-			json_array_append_new(paths, json_string(config->runbook_paths[i]));
-		json_object_set_new(set->settings, "runbook_paths", paths);
-	}
-	if (config && apply_overrides(set, config, diag) != 0)
-		goto cleanup;
-	if (apply_cli_rules(set, cli_rules, cli_rules ? ncli_rules : 0, diag) != 0)
-		goto cleanup;
-	*out = set;
-	set = NULL;
-	rc = 0;
-cleanup:
-	or_pack_free(pack);
-	or_ruleset_free(set);
 	return rc;
 }

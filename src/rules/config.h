@@ -1,7 +1,8 @@
 /*
  * The configuration file (.opsready.yml), validated completely: every
  * unknown key, wrong type, bad date and unknown rule id is an error with
- * file, line and column (exit code 2).
+ * file, line and column (exit code 2). Also the ruleset built from the
+ * config (or_ruleset_build, in ruleset_build.c).
  */
 #ifndef OR_RULES_CONFIG_H
 #define OR_RULES_CONFIG_H
@@ -100,6 +101,16 @@ void or_config_free(or_config *config);
  * Returns a malloc'd path or NULL when there is none.
  */
 char *or_config_find(const char *root);
+
+/*
+ * Where a pack named by a path in `extends:` lies: relative to the config's
+ * directory (malloc'd). or_config_check_pack: 0 when `name` is a built-in
+ * pack or an existing pack file, else -1 with OR_EXIT_USAGE naming the
+ * config's file ("did you mean" for a near built-in name). Both are for
+ * or_ruleset_build.
+ */
+char *or_config_pack_path(const char *config_path, const char *name);
+int or_config_check_pack(const char *config_path, const char *name, or_diag *diag);
 
 /*
  * Load the packs the config extends (built-in names, or pack files given by

@@ -1,0 +1,29 @@
+/*
+ * A document's metadata resolved through the pack's `metadata_aliases`: the
+ * first match of each key by source priority (front matter, then a label
+ * line, then a table), and the dates read from it. Private to model/.
+ */
+#ifndef OR_MODEL_METADATA_H
+#define OR_MODEL_METADATA_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "model/model.h"
+#include "util/date.h"
+
+/* Lookup keys of each metadata alias, built once per scan. */
+typedef struct or_alias_table {
+	char **keys[OR_META__COUNT];
+	size_t nkeys[OR_META__COUNT];
+} or_alias_table;
+
+/* From the ruleset's settings (`metadata_aliases`); or_alias_table_dispose frees it. */
+void or_alias_table_init(or_alias_table *table, const json_t *settings);
+void or_alias_table_dispose(or_alias_table *table);
+
+/* Fill md->meta, md->last_updated and md->next_review from md->doc. */
+void or_resolve_metadata(or_model_doc *md, const or_alias_table *aliases, or_date_order order);
+
+#endif
