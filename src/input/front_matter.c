@@ -1,6 +1,5 @@
 /* Front matter: the YAML header of a Markdown file, between "---" lines;
  * its top-level scalars become the document's key/value pairs. */
-#include <stdlib.h>
 #include <string.h>
 
 #include <yaml.h>
