@@ -587,17 +587,9 @@ static int walk(or_history *out, git_repository *repo, const char *const *paths,
 	for (i = 0; out_commit && i < npaths; i++)
 		out_commit[i] = -1;
 
-	/*
-	 * Each object of the walk is read once and dropped: libgit2's object
-	 * cache only costs memory here, and verifying every object's hash
-	 * costs time. These options are process-wide, not per repository:
-	 * they are set for the walk and put back to libgit2's defaults (both
-	 * enabled) before returning, so nothing else may use libgit2 from
-	 * another thread meanwhile.
-	 */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-
+	/* Each object of the walk is read once and dropped: libgit2's object
+	 * cache and its re-verification of hashes are off for the whole
+	 * process (or_library_init). */
 	if (git_reference_name_to_id(&head, repo, "HEAD") < 0 ||
 	    line_start(&line, &st, &head) < 0) {
 		const git_error *e = git_error_last();
@@ -626,8 +618,6 @@ static int walk(or_history *out, git_repository *repo, const char *const *paths,
 
 cleanup:
 	line_dispose(&line);
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
-	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 	walk_dispose(&st);
 	free(slot_of);
 	if (error) {
