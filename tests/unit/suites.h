@@ -17,5 +17,9 @@ Suite *contact_suite(void);
 Suite *reporters_suite(void);
 Suite *regressions_suite(void);
 Suite *output_suite(void);
+Suite *gate_suite(void);
+Suite *exceptions_suite(void);
+Suite *merge_suite(void);
+Suite *compare_suite(void);
 
 #endif
