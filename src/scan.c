@@ -172,6 +172,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	/* a duration only when asked for: reports are otherwise reproducible */
 	inputs.duration = opts->timings ? or_timing_now() - started : -1;
 	root_value = or_report_build(&inputs);
+	or_gate_dispose(&gate);
 	/* the largest part of the report is built in the model's memory */
 	or_results_detach(&results);
 	or_exceptions_dispose(&exceptions);

@@ -13,6 +13,7 @@
 
 #include "render/reporter.h"
 #include "report/value.h"
+#include "rules/severity.h"
 #include "util/alloc.h"
 #include "util/fs.h"
 #include "util/parallel.h"
@@ -79,13 +80,7 @@ void or_report_md_cell(or_buf *out, const char *s)
 
 int or_report_severity_rank(const char *name)
 {
-	if (strcmp(name, "error") == 0)
-		return 2;
-	if (strcmp(name, "warning") == 0)
-		return 1;
-	if (strcmp(name, "notice") == 0)
-		return 0;
-	return 3; /* never */
+	return (int)or_severity_of(name, OR_SEV_NEVER);
 }
 
 void or_report_put_excepted(or_buf *out, const json_t *summary, const char *sep)

@@ -210,8 +210,8 @@ static json_t *summary_json(const or_gate *gate)
 	json_t *areas = json_object();
 	size_t i;
 
-	for (i = 0; i < gate->nareas; i++) {
-		const or_area_score *a = &gate->areas[i];
+	for (i = 0; i < gate->score.nareas; i++) {
+		const or_area_score *a = &gate->score.areas[i];
 		json_object_set_new(areas, a->area,
 				    json_pack("{s:o, s:I, s:I}", "score",
 					      a->evaluations ? json_real(a->score) : json_null(),
@@ -220,7 +220,7 @@ static json_t *summary_json(const or_gate *gate)
 	}
 	return json_pack("{s:s, s:f, s:o, s:{s:I, s:I, s:I}, s:I, s:I, s:I, s:I, s:I, s:I}",
 			 "verdict", gate->passed ? "pass" : "fail",
-			 "score", gate->score,
+			 "score", gate->score.value,
 			 "areas", areas,
 			 "counts",
 			 "error", (json_int_t)gate->counts[OR_SEV_ERROR],

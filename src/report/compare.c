@@ -6,8 +6,9 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "report/value.h"
 #include "opsready/compare.h"
+#include "report/value.h"
+#include "rules/severity.h"
 #include "util/alloc.h"
 #include "util/strset.h"
 
@@ -90,21 +91,19 @@ int or_report_diff(or_report **out, const or_report *old_report, const or_report
 
 size_t or_diff_new_at_or_above(const or_report *diff, const char *fail_on)
 {
-	static const char *const order[] = { "notice", "warning", "error", "never" };
 	const json_t *added = json_object_get(diff->root, "new_findings");
-	size_t i, threshold = 2, n = 0, k;
+	or_severity threshold = or_severity_of(fail_on, OR_SEV_ERROR), severity;
+	size_t i, n = 0;
 
-	for (k = 0; k < 4; k++)
-		if (strcmp(order[k], fail_on) == 0)
-			threshold = k;
 	for (i = 0; i < json_array_size(added); i++) {
 		const json_t *f = json_array_get(added, i);
-		const char *severity = json_string_value(json_object_get(f, "severity"));
 		const char *status = json_string_value(json_object_get(f, "status"));
-		for (k = 0; k < 3; k++)
-			if (severity && strcmp(order[k], severity) == 0 && k >= threshold &&
-			    status && strcmp(status, "active") == 0)
-				n++;
+
+		/* a finding's severity is never "never": only a threshold is */
+		if (or_severity_parse(&severity, json_string_value(json_object_get(f, "severity"))) == 0 &&
+		    severity != OR_SEV_NEVER && severity >= threshold && status &&
+		    strcmp(status, "active") == 0)
+			n++;
 	}
 	return n;
 }

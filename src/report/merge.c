@@ -5,14 +5,15 @@
  * the report's schema, so every reporter renders it; what belongs to one
  * repository is marked with its name (paths become "NAME/path").
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <git2.h>
 
-#include "report/value.h"
+#include "gate/score.h"
 #include "opsready/compare.h"
+#include "report/value.h"
+#include "rules/severity.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -110,36 +111,31 @@ static const char *string_or(const json_t *object, const char *key, const char *
 	return s ? s : fallback;
 }
 
-static int weight(const char *severity)
+/* A finding's severity as the summary counts it: one it does not know
+ * (or "never") counts as a notice, weighing nothing. */
+static or_severity counted_severity(const char *name)
 {
-	return !severity ? 0 : strcmp(severity, "error") == 0 ? 3 : strcmp(severity, "warning") == 0;
-}
+	or_severity severity = or_severity_of(name, OR_SEV_NOTICE);
 
-static double round1(double passed, double total)
-{
-	return total <= 0 ? 100.0 : floor(1000.0 * passed / total + 0.5) / 10.0;
+	return severity == OR_SEV_NEVER ? OR_SEV_NOTICE : severity;
 }
 
 /*
- * The summary of the merged report, by the same formula as a scan's:
- * weighted passes (evaluations) and findings, waived and suppressed
- * counting as passed.
+ * The summary of the merged report, by the same formula as a scan's
+ * (gate/score.h): weighted passes (evaluations) and findings, waived and
+ * suppressed counting as passed.
  */
 static json_t *summary(const json_t *rules, const or_finding_table *findings,
 		       const or_eval_table *evaluations, const char *fail_on)
 {
-	static const char *const fixed[] = { "docs", "review", "training", "drills", "contacts" };
-	json_t *severity_of = json_object(), *tallies = json_object(), *areas = json_object();
-	double passed = 0, total = 0;
+	json_t *severity_of = json_object(), *areas = json_object();
 	json_int_t counts[3] = { 0, 0, 0 }, excepted[4] = { 0, 0, 0, 0 }, nevals = 0, failing = 0;
-	int threshold = strcmp(fail_on, "notice") == 0 ? 0 : strcmp(fail_on, "warning") == 0 ? 1
-							 : strcmp(fail_on, "never") == 0 ? 3 : 2;
-	const char *key;
-	json_t *value, *out;
+	or_severity threshold = or_severity_of(fail_on, OR_SEV_ERROR);
+	or_score score;
+	json_t *out;
 	size_t i;
 
-	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
-		json_object_set_new(tallies, fixed[i], json_pack("[f, f, I, I]", 0.0, 0.0, 0, 0));
+	or_score_init(&score);
 	for (i = 0; i < json_array_size(rules); i++) {
 		const json_t *r = json_array_get(rules, i);
 		json_object_set(severity_of, json_string_value(json_object_get(r, "id")),
@@ -150,25 +146,24 @@ static json_t *summary(const json_t *rules, const or_finding_table *findings,
 		const or_report_finding *e = is_finding ? &findings->items[i] : NULL;
 		const or_eval_group *g = is_finding ? NULL : &evaluations->groups[i - findings->count];
 		const char *rule = is_finding ? e->rule : g->rule;
-		const char *sev = json_string_value(json_object_get(severity_of, rule ? rule : ""));
+		or_severity sev = counted_severity(
+			json_string_value(json_object_get(severity_of, rule ? rule : "")));
 		const char *dot = rule ? strchr(rule, '.') : NULL;
 		char area[64];
-		json_t *tally;
-		double n = 1, w = weight(sev);
+		size_t a, n = 1;
 		bool ok;
 
 		if (!is_finding) {
 			if (strcmp(g->outcome, "pass") != 0)
 				continue;
-			n = (double)g->count;
+			n = g->count;
 			ok = true;
 		} else {
 			const char *status = e->status;
-			int rank = sev ? (strcmp(sev, "error") == 0 ? 2 : strcmp(sev, "warning") == 0) : 0;
 			ok = strcmp(status, "waived") == 0 || strcmp(status, "suppressed") == 0;
 			if (strcmp(status, "active") == 0) {
-				counts[rank]++;
-				failing += rank >= threshold;
+				counts[sev]++;
+				failing += sev >= threshold;
 			} else {
 				excepted[strcmp(status, "waived") == 0       ? 0
 					 : strcmp(status, "suppressed") == 0 ? 1
@@ -177,41 +172,30 @@ static json_t *summary(const json_t *rules, const or_finding_table *findings,
 			}
 		}
 		snprintf(area, sizeof(area), "%.*s", dot ? (int)(dot - rule) : 0, rule ? rule : "");
-		tally = json_object_get(tallies, area);
-		if (!tally) {
-			tally = json_pack("[f, f, I, I]", 0.0, 0.0, 0, 0);
-			json_object_set_new(tallies, area, tally);
-		}
-		json_array_set_new(tally, 0, json_real(json_real_value(json_array_get(tally, 0)) +
-						       (ok ? w * n : 0)));
-		json_array_set_new(tally, 1, json_real(json_real_value(json_array_get(tally, 1)) + w * n));
-		json_array_set_new(tally, 2, json_integer(json_integer_value(json_array_get(tally, 2)) +
-							  (json_int_t)n));
+		a = or_score_area(&score, area);
+		or_score_add(&score, a, sev, n, ok);
 		if (is_finding && strcmp(e->status, "active") == 0)
-			json_array_set_new(tally, 3,
-					   json_integer(json_integer_value(json_array_get(tally, 3)) + 1));
-		passed += ok ? w * n : 0;
-		total += w * n;
+			score.areas[a].findings++;
 		nevals += (json_int_t)n;
 	}
-	json_object_foreach(tallies, key, value) {
-		json_int_t evals = json_integer_value(json_array_get(value, 2));
-		json_object_set_new(
-			areas, key,
-			json_pack("{s:o, s:I, s:I}", "score",
-				  evals ? json_real(round1(json_real_value(json_array_get(value, 0)),
-							   json_real_value(json_array_get(value, 1))))
-					: json_null(),
-				  "evaluations", evals, "findings", json_integer_value(json_array_get(value, 3))));
+	or_score_finish(&score);
+	for (i = 0; i < score.nareas; i++) {
+		const or_area_score *s = &score.areas[i];
+		json_object_set_new(areas, s->area,
+				    json_pack("{s:o, s:I, s:I}", "score",
+					      s->evaluations ? json_real(s->score) : json_null(),
+					      "evaluations", (json_int_t)s->evaluations,
+					      "findings", (json_int_t)s->findings));
 	}
 	out = json_pack("{s:s, s:f, s:o, s:{s:I, s:I, s:I}, s:I, s:I, s:I, s:I, s:I, s:I}",
-			"verdict", failing ? "fail" : "pass", "score", round1(passed, total), "areas",
-			areas, "counts", "error", counts[2], "warning", counts[1], "notice", counts[0],
+			"verdict", failing ? "fail" : "pass", "score", score.value, "areas",
+			areas, "counts", "error", counts[OR_SEV_ERROR], "warning", counts[OR_SEV_WARNING],
+			"notice", counts[OR_SEV_NOTICE],
 			"waived", excepted[0], "suppressed", excepted[1], "baseline", excepted[2],
 			"outside_change", excepted[3], "evaluations", nevals, "findings",
 			(json_int_t)findings->count);
 	json_decref(severity_of);
-	json_decref(tallies);
+	or_score_dispose(&score);
 	return out;
 }
 

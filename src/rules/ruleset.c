@@ -6,35 +6,11 @@
 #include "rules/pack.h"
 #include "util/embed.h"
 
-static const char *const severity_names[] = { "notice", "warning", "error", "never" };
-
 /*
  * The packs compiled in (OPSREADY_PACKS in CMakeLists.txt); the unit tests
  * check that this list and the embedded table agree.
  */
 static const char *const builtin_pack_names[] = { "business-continuity", "standards", NULL };
-
-const char *or_severity_name(or_severity severity)
-{
-	if ((int)severity < 0 || (size_t)severity >= sizeof(severity_names) / sizeof(severity_names[0]))
-		return "unknown";
-	return severity_names[severity];
-}
-
-int or_severity_parse(or_severity *out, const char *name)
-{
-	size_t i;
-
-	if (!name)
-		return -1;
-	for (i = 0; i < sizeof(severity_names) / sizeof(severity_names[0]); i++) {
-		if (strcmp(severity_names[i], name) == 0) {
-			*out = (or_severity)i;
-			return 0;
-		}
-	}
-	return -1;
-}
 
 const or_rule *or_ruleset_find(const or_ruleset *set, const char *id)
 {

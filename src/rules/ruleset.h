@@ -11,18 +11,7 @@
 #include <jansson.h>
 
 #include "opsready/common.h"
-
-typedef enum or_severity {
-	OR_SEV_NOTICE = 0,
-	OR_SEV_WARNING = 1,
-	OR_SEV_ERROR = 2,
-	OR_SEV_NEVER = 3 /* only as a fail_on threshold: nothing fails the gate */
-} or_severity;
-
-/* "notice", "warning", "error", "never" (static). */
-const char *or_severity_name(or_severity severity);
-/* 0 and *out for one of those names (case-sensitive), else -1. */
-int or_severity_parse(or_severity *out, const char *name);
+#include "rules/severity.h"
 
 typedef struct or_rule {
 	char *id;            /* "docs.required-section" */

@@ -20,6 +20,10 @@ int main(void)
 	srunner_add_suite(runner, regressions_suite());
 	srunner_add_suite(runner, output_suite());
 	srunner_add_suite(runner, scan_suite());
+	srunner_add_suite(runner, gate_suite());
+	srunner_add_suite(runner, exceptions_suite());
+	srunner_add_suite(runner, merge_suite());
+	srunner_add_suite(runner, compare_suite());
 	srunner_run_all(runner, CK_NORMAL);
 	failed = srunner_ntests_failed(runner);
 	srunner_free(runner);

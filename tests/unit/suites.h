@@ -18,5 +18,9 @@ Suite *reporters_suite(void);
 Suite *regressions_suite(void);
 Suite *output_suite(void);
 Suite *scan_suite(void);
+Suite *gate_suite(void);
+Suite *exceptions_suite(void);
+Suite *merge_suite(void);
+Suite *compare_suite(void);
 
 #endif

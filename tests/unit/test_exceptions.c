@@ -1,0 +1,279 @@
+/*
+ * The exceptions over a model and evaluations built by hand: inline
+ * suppressions, waivers by rule, subject and path, expired waivers, the
+ * baseline's fingerprints, and findings outside the change.
+ */
+#include <check.h>
+#include <string.h>
+
+#include "checks/check.h"
+#include "gate/exceptions.h"
+#include "gate/gate.h"
+#include "suites.h"
+#include "util/strset.h"
+
+#define RULE(id_, area_, severity_) \
+	{ .id = (char *)(id_), .area = (char *)(area_), .severity = (severity_), .enabled = true }
+
+static or_rule placeholder = RULE("docs.placeholder", "docs", OR_SEV_ERROR);
+static or_rule owner = RULE("docs.owner", "docs", OR_SEV_WARNING);
+static or_rule stale = RULE("review.stale", "review", OR_SEV_ERROR);
+
+/* runbooks/a.md: "docs.placeholder" suppressed on line 5 (with a reason),
+ * every rule on lines 10 to 12 (without one) */
+static or_suppression suppressions[] = {
+	{ true, "docs.placeholder", "draft", 4, 1, 5, 5 },
+	{ false, "", NULL, 9, 1, 10, 12 },
+};
+
+/* the waivers: review.stale of bob; docs.owner under runbooks/b*.md;
+ * docs.placeholder, expired; review.stale of carol, expiring today */
+static or_waiver waivers[] = {
+	{ (char *)"review.stale", (char *)"bob", NULL, (char *)"on leave", NULL, 0, 1, 1 },
+	{ (char *)"docs.owner", NULL, (char *)"runbooks/b*.md", (char *)"moving", NULL, 0, 2, 1 },
+	{ (char *)"docs.placeholder", NULL, NULL, (char *)"old", NULL, 0, 3, 1 },
+	{ (char *)"review.stale", (char *)"carol", NULL, (char *)"today", NULL, 0, 4, 1 },
+};
+
+static or_file files[] = {
+	{ (char *)"runbooks/a.md", false, false, true, true, true },
+	{ (char *)"runbooks/c.md", false, false, true, false, false },
+};
+
+static or_document doc;
+static or_model_doc model_doc;
+static or_config config;
+static or_model model;
+
+static or_date day(int y, int m, int d)
+{
+	or_date out;
+
+	ck_assert_int_eq(or_date_from_ymd(&out, y, m, d), 0);
+	return out;
+}
+
+static void setup(void)
+{
+	memset(&doc, 0, sizeof(doc));
+	doc.path = "runbooks/a.md";
+	doc.suppressions = suppressions;
+	doc.nsuppressions = 2;
+	memset(&model_doc, 0, sizeof(model_doc));
+	model_doc.doc = &doc;
+	memset(&config, 0, sizeof(config));
+	waivers[0].expires = day(2026, 12, 31);
+	waivers[1].expires = day(2026, 12, 31);
+	waivers[2].expires = day(2026, 5, 31);
+	waivers[3].expires = day(2026, 6, 1);
+	config.waivers = waivers;
+	config.nwaivers = 4;
+	memset(&model, 0, sizeof(model));
+	model.config = &config;
+	model.now = day(2026, 6, 1);
+	model.docs = &model_doc;
+	model.ndocs = 1;
+	model.files.files = files;
+	model.files.nfiles = 2;
+}
+
+static void failure(or_results *results, const or_rule *rule, const char *file, int line,
+		    const char *subject)
+{
+	or_check_ctx ctx = { &model, rule, results, NULL };
+
+	or_eval_fail(&ctx, file, line, 1, subject, "x", "wrong");
+}
+
+/* The evaluations, in this order (the tests look them up by index before
+ * or_results_finish sorts them). */
+static void evaluations(or_results *results)
+{
+	or_check_ctx ctx = { &model, &stale, results, NULL };
+
+	or_results_init(results);
+	failure(results, &placeholder, "runbooks/a.md", 5, "line:5");   /* 0 suppressed */
+	failure(results, &placeholder, "runbooks/a.md", 6, "line:6");   /* 1 expired waiver */
+	failure(results, &owner, "runbooks/a.md", 11, "document");      /* 2 suppressed, all */
+	failure(results, &owner, "runbooks/b1.md", 3, "document");      /* 3 waived by path */
+	failure(results, &owner, "runbooks/c.md", 3, "document");       /* 4 path not waived */
+	failure(results, &stale, "runbooks/d.md", 0, "bob:incident-response"); /* 5 waived */
+	failure(results, &stale, "runbooks/d.md", 0, "bobby");          /* 6 not bob */
+	failure(results, &stale, "runbooks/e.md", 0, "carol");          /* 7 expires today */
+	failure(results, &stale, NULL, 0, "repository");                /* 8 repository-wide */
+	or_eval_pass(&ctx, "runbooks/a.md", "document");                /* 9 a pass */
+}
+
+static void assert_status(const or_evaluation *e, or_outcome outcome, or_finding_status status)
+{
+	ck_assert_int_eq(e->outcome, outcome);
+	ck_assert_int_eq(e->status, status);
+}
+
+START_TEST(test_suppressions_and_waivers)
+{
+	or_exceptions ex;
+	or_results results;
+
+	evaluations(&results);
+	or_exceptions_init(&ex, &model, NULL, "ignored.json", false);
+	ck_assert_uint_eq(ex.use.nsuppressions, 2);
+	ck_assert(!ex.use.inline_disabled);
+	ck_assert(ex.baseline == NULL);
+	ck_assert_ptr_null(ex.baseline_path);
+	ck_assert(!ex.use.waiver_expired[0]);
+	ck_assert(!ex.use.waiver_expired[1]);
+	ck_assert(ex.use.waiver_expired[2]);  /* the day before */
+	ck_assert(!ex.use.waiver_expired[3]); /* on the day it expires: still valid */
+
+	or_exceptions_waive(&ex, &results, &model);
+	assert_status(&results.items[0], OR_OUTCOME_SUPPRESSED, OR_FINDING_SUPPRESSED);
+	ck_assert_str_eq(results.items[0].reason, "draft");
+	assert_status(&results.items[1], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	assert_status(&results.items[2], OR_OUTCOME_SUPPRESSED, OR_FINDING_SUPPRESSED);
+	ck_assert_str_eq(results.items[2].reason, "suppressed inline, without a reason");
+	assert_status(&results.items[3], OR_OUTCOME_WAIVED, OR_FINDING_WAIVED);
+	ck_assert_str_eq(results.items[3].reason, "moving");
+	ck_assert(results.items[3].detail->waiver == &waivers[1]);
+	assert_status(&results.items[4], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	assert_status(&results.items[5], OR_OUTCOME_WAIVED, OR_FINDING_WAIVED);
+	ck_assert(results.items[5].detail->waiver == &waivers[0]);
+	assert_status(&results.items[6], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	assert_status(&results.items[7], OR_OUTCOME_WAIVED, OR_FINDING_WAIVED);
+	assert_status(&results.items[8], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	assert_status(&results.items[9], OR_OUTCOME_PASS, OR_FINDING_ACTIVE);
+	ck_assert_uint_eq(ex.use.suppressions[0].matched, 1);
+	ck_assert_uint_eq(ex.use.suppressions[1].matched, 1);
+	ck_assert_uint_eq(ex.use.waiver_matches[0], 1);
+	ck_assert_uint_eq(ex.use.waiver_matches[1], 1);
+	ck_assert_uint_eq(ex.use.waiver_matches[2], 0); /* expired: matched nothing */
+	ck_assert_uint_eq(ex.use.waiver_matches[3], 1);
+
+	/* without a model's `since`, every active finding stays active */
+	or_results_finish(&results);
+	or_exceptions_gate(&ex, &results, &model);
+	ck_assert_uint_eq(ex.baseline_matched, 0);
+	{
+		or_gate gate;
+		or_gate_options options = { OR_SEV_ERROR, false, 0 };
+
+		or_gate_evaluate(&gate, &results, &options);
+		ck_assert_uint_eq(gate.suppressed, 2);
+		ck_assert_uint_eq(gate.waived, 3);
+		ck_assert_uint_eq(gate.counts[OR_SEV_ERROR], 3);
+		ck_assert_uint_eq(gate.counts[OR_SEV_WARNING], 1);
+		ck_assert_uint_eq(gate.baseline + gate.outside_change, 0);
+		or_gate_dispose(&gate);
+	}
+	or_exceptions_dispose(&ex);
+	or_results_dispose(&results);
+}
+END_TEST
+
+START_TEST(test_no_inline_suppressions)
+{
+	or_exceptions ex;
+	or_results results;
+
+	evaluations(&results);
+	or_exceptions_init(&ex, &model, NULL, NULL, true);
+	ck_assert_uint_eq(ex.use.nsuppressions, 0);
+	ck_assert(ex.use.inline_disabled);
+	or_exceptions_waive(&ex, &results, &model);
+	/* the expired waiver does not take over the suppressed finding */
+	assert_status(&results.items[0], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	assert_status(&results.items[2], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	assert_status(&results.items[3], OR_OUTCOME_WAIVED, OR_FINDING_WAIVED);
+	ck_assert_uint_eq(ex.use.waiver_matches[2], 0);
+	or_exceptions_dispose(&ex);
+	or_results_dispose(&results);
+}
+END_TEST
+
+static const or_evaluation *find(const or_results *results, const char *rule, const char *subject)
+{
+	size_t i;
+
+	for (i = 0; i < results->count; i++)
+		if (strcmp(results->items[i].rule->id, rule) == 0 &&
+		    strcmp(results->items[i].subject, subject) == 0)
+			return &results->items[i];
+	ck_abort_msg("no evaluation of %s on %s", rule, subject);
+	return NULL;
+}
+
+START_TEST(test_baseline_and_outside_change)
+{
+	or_strset baseline = OR_STRSET_INIT;
+	or_exceptions ex;
+	or_results results;
+	const or_evaluation *e;
+
+	evaluations(&results);
+	or_exceptions_init(&ex, &model, &baseline, "base.json", false);
+	ck_assert_str_eq(ex.baseline_path, "base.json");
+	or_exceptions_waive(&ex, &results, &model);
+	or_results_finish(&results);
+
+	/* the fingerprint: 16 hex digits of the blob hash of rule, file, subject
+	 * (printf 'docs.placeholder\nrunbooks/a.md\nline:6' | git hash-object --stdin) */
+	e = find(&results, "docs.placeholder", "line:6");
+	ck_assert_str_eq(e->detail->fingerprint, "f22f2a9396f67c00");
+	/* in the baseline: an active finding, and a suppressed one (stays suppressed) */
+	or_strset_add(&baseline, e->detail->fingerprint, 16);
+	e = find(&results, "docs.placeholder", "line:5");
+	or_strset_add(&baseline, e->detail->fingerprint, 16);
+	e = find(&results, "review.stale", "bobby");
+	or_strset_add(&baseline, e->detail->fingerprint, 16);
+
+	/* pre-merge: runbooks/a.md is in the change, runbooks/c.md is not */
+	model.since = "main";
+	or_exceptions_gate(&ex, &results, &model);
+	ck_assert_uint_eq(ex.baseline_matched, 2);
+	e = find(&results, "docs.placeholder", "line:6");
+	assert_status(e, OR_OUTCOME_FAIL, OR_FINDING_BASELINE);
+	e = find(&results, "docs.placeholder", "line:5");
+	assert_status(e, OR_OUTCOME_SUPPRESSED, OR_FINDING_SUPPRESSED);
+	/* in the baseline and outside the change: baseline first */
+	e = find(&results, "review.stale", "bobby");
+	assert_status(e, OR_OUTCOME_FAIL, OR_FINDING_BASELINE);
+	ck_assert_uint_eq(results.count, 10);
+	{
+		size_t i, outside = 0, active = 0;
+
+		for (i = 0; i < results.count; i++) {
+			const or_evaluation *x = &results.items[i];
+			if (x->outcome != OR_OUTCOME_FAIL)
+				continue;
+			if (x->status == OR_FINDING_OUTSIDE_CHANGE) {
+				outside++;
+				/* c.md and the repository-wide one */
+				ck_assert(!x->file || strcmp(x->file, "runbooks/a.md") != 0);
+			} else if (x->status == OR_FINDING_ACTIVE) {
+				active++;
+			}
+		}
+		ck_assert_uint_eq(outside, 2);
+		ck_assert_uint_eq(active, 0);
+	}
+	e = find(&results, "review.stale", "repository");
+	assert_status(e, OR_OUTCOME_FAIL, OR_FINDING_OUTSIDE_CHANGE);
+	model.since = NULL;
+	or_exceptions_dispose(&ex);
+	or_results_dispose(&results);
+	or_strset_dispose(&baseline);
+}
+END_TEST
+
+Suite *exceptions_suite(void)
+{
+	Suite *s = suite_create("exceptions");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_suppressions_and_waivers);
+	tcase_add_test(tc, test_no_inline_suppressions);
+	tcase_add_test(tc, test_baseline_and_outside_change);
+	suite_add_tcase(s, tc);
+	return s;
+}
