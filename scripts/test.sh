@@ -3,6 +3,10 @@
 #   scripts/test.sh              a normal build in build/
 #   SANITIZE=1 scripts/test.sh   AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/
 #   SANITIZE=thread scripts/test.sh   ThreadSanitizer in build-tsan/
+# Warnings are errors (-Werror) in every one of these builds when CI=true or
+# OPSREADY_WERROR=ON (.ci/run sets it). The tests that read the public corpus
+# (../shared beside the checkout) are skipped without it, and fail instead
+# when OPSREADY_REQUIRE_CORPUS is set (.ci/run sets it when ../shared is there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +23,7 @@ else
   dir=build
   flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 fi
-werror=OFF
+werror=${OPSREADY_WERROR:-OFF}
 [ "${CI:-}" = true ] && werror=ON
 
 cmake -S . -B "$dir" "${flags[@]}" -DOPSREADY_WERROR="$werror" >/dev/null
