@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(runner, readiness_suite());
 	srunner_add_suite(runner, contact_suite());
 	srunner_add_suite(runner, reporters_suite());
+	srunner_add_suite(runner, report_read_suite());
 	srunner_add_suite(runner, regressions_suite());
 	srunner_add_suite(runner, output_suite());
 	srunner_run_all(runner, CK_NORMAL);

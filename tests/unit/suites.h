@@ -15,6 +15,7 @@ Suite *records_suite(void);
 Suite *readiness_suite(void);
 Suite *contact_suite(void);
 Suite *reporters_suite(void);
+Suite *report_read_suite(void);
 Suite *regressions_suite(void);
 Suite *output_suite(void);
 
