@@ -35,6 +35,60 @@ typedef struct or_render_options {
 /* True when the gate passed. */
 bool or_report_passed(const or_report *report);
 
+/*
+ * Reading the report (for bindings; src/report/read.h has the rest). Every
+ * string is borrowed from the report and lives as long as it does; a part
+ * the report lacks is NULL, or a number with `known` false. Reading never
+ * changes the report, so any number of threads may read one report at once.
+ */
+
+/* A whole number of the report; `known` is false (and `value` 0) when the
+ * report lacks it or holds null or another type there. */
+typedef struct or_report_int {
+	long long value;
+	bool known;
+} or_report_int;
+
+/* A number of the report (whole or not); `known` as for or_report_int. */
+typedef struct or_report_real {
+	double value;
+	bool known;
+} or_report_real;
+
+/* The readiness score, 0 to 100: false when the report holds none. */
+bool or_report_score(const or_report *report, double *score);
+
+/* "pass" or "fail", or NULL when the report holds no verdict. */
+const char *or_report_verdict(const or_report *report);
+
+/* One area of the summary ("docs", "training", ...) with its score (not
+ * known when none of its rules was evaluated). */
+typedef struct or_report_area_view {
+	const char *name;         /* never NULL */
+	or_report_real score;
+	or_report_int evaluations;
+	or_report_int findings;   /* its active findings */
+} or_report_area_view;
+
+/* The areas, in the report's order. */
+size_t or_report_nareas(const or_report *report);
+void or_report_read_area(const or_report *report, size_t i, or_report_area_view *out);
+
+/* One finding. */
+typedef struct or_report_finding_view {
+	const char *rule;         /* never NULL */
+	const char *severity;     /* never NULL: "error", "warning" or "notice" */
+	const char *status;       /* never NULL: "active", "waived", "suppressed", ... */
+	const char *file;         /* NULL: about the repository as a whole */
+	long long line, column;   /* 0: none */
+	const char *message;      /* never NULL */
+	const char *fingerprint;  /* never NULL */
+} or_report_finding_view;
+
+/* The findings, in the report's order. */
+size_t or_report_nfindings(const or_report *report);
+void or_report_read_finding(const or_report *report, size_t i, or_report_finding_view *out);
+
 /* Load a JSON report saved earlier (for render, diff and merge). */
 int or_report_load(or_report **out, const char *path, or_diag *diag);
 void or_report_free(or_report *report);
