@@ -2,7 +2,11 @@
 
 #include "checks/check.h"
 
-extern const or_check_family or_docs_family;
+extern const or_check_family or_docs_structure_family;
+extern const or_check_family or_docs_tasks_family;
+extern const or_check_family or_docs_placeholders_family;
+extern const or_check_family or_docs_links_family;
+extern const or_check_family or_docs_encoding_family;
 extern const or_check_family or_review_family;
 extern const or_check_family or_training_family;
 extern const or_check_family or_drills_family;
@@ -11,7 +15,11 @@ extern const or_check_family or_waivers_family;
 
 /* Every check family; adding one is one line here and one file. */
 static const or_check_family *const families[] = {
-	&or_docs_family,
+	&or_docs_structure_family,
+	&or_docs_tasks_family,
+	&or_docs_placeholders_family,
+	&or_docs_links_family,
+	&or_docs_encoding_family,
 	&or_review_family,
 	&or_training_family,
 	&or_drills_family,

@@ -78,9 +78,15 @@ int or_url_check(const char *value, size_t len, or_buf *normalized, or_buf *reas
 const char *or_contact_host(or_contact_kind kind, const char *value, size_t len,
 			    size_t *host_len);
 
-/* True when `host` is, or is under, one of `domains`: "example.com" matches
- * example.com and mail.example.com; ".test" matches every name under .test.
- * Case-insensitive. */
+/*
+ * True when `host` is, or is under, one of `domains` (RFC 2606, RFC 6761:
+ * a reserved name and every name under it are special): "example.com"
+ * matches example.com and mail.example.com, not notexample.com; ".test"
+ * (the leading dot is optional) matches the top-level domain itself ("test",
+ * "test.") and every name under it. Trailing dots of the host and of an
+ * entry are ignored; case-insensitive. The one definition of a reserved
+ * domain: the contacts and the placeholder checks both ask it.
+ */
 bool or_domain_reserved(const char *host, size_t len, const char *const *domains, size_t n);
 
 /* True when the phone's digits end in a number inside `range`, written

@@ -742,6 +742,54 @@ START_TEST(test_domain_reserved)
 }
 END_TEST
 
+/*
+ * The one definition of a reserved domain (RFC 2606, RFC 6761), as the rule
+ * packs list them for both the contacts and the placeholder checks: a
+ * reserved top-level domain (".test", written with or without its dot)
+ * covers itself and every name under it; a reserved second-level domain
+ * ("example.com") covers itself and its subdomains, never a look-alike.
+ */
+START_TEST(test_domain_reserved_rfc)
+{
+	static const char *const packs[] = { "example.com", "example.net", "example.org",
+					     ".example", ".test", ".invalid", ".localhost" };
+	static const struct {
+		const char *host;
+		bool reserved;
+	} cases[] = {
+		/* the host is the TLD itself */
+		{ "test", true },
+		{ "test.", true },
+		{ "EXAMPLE", true },
+		{ "localhost", true },
+		/* the second-level domain itself, and names under it */
+		{ "example.com", true },
+		{ "api.example.com", true },
+		{ "a.b.example.org", true },
+		{ "db.internal.test", true },
+		{ "mail.invalid", true },
+		/* look-alikes */
+		{ "notexample.com", false },
+		{ "example.com.evil.net", false },
+		{ "mytest", false },
+		{ "test.io", false },
+		{ "example.co", false },
+		{ "com", false },
+	};
+	static const char *const plain[] = { "test", "example.com" };
+	size_t i, n = sizeof(packs) / sizeof(packs[0]);
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		ck_assert_msg(or_domain_reserved(cases[i].host, strlen(cases[i].host), packs, n) ==
+				      cases[i].reserved,
+			      "'%s'", cases[i].host);
+	/* the leading dot of an entry changes nothing: "test" is ".test" */
+	ck_assert(or_domain_reserved("test", 4, plain, 2));
+	ck_assert(or_domain_reserved("x.test", 6, plain, 2));
+	ck_assert(!or_domain_reserved("notexample.com", 14, plain, 2));
+}
+END_TEST
+
 /* What the contacts checks will do with a seed line, end to end. */
 START_TEST(test_seed_pipeline)
 {
@@ -787,6 +835,7 @@ Suite *contact_suite(void)
 	tcase_add_test(tc, test_url);
 	tcase_add_test(tc, test_contact_host);
 	tcase_add_test(tc, test_domain_reserved);
+	tcase_add_test(tc, test_domain_reserved_rfc);
 	tcase_add_test(tc, test_seed_pipeline);
 	suite_add_tcase(s, tc);
 	return s;

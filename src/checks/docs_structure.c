@@ -1,0 +1,222 @@
+/*
+ * The docs-structure family: is every document there and complete in its
+ * structure? Required documents, required sections, empty sections and
+ * required metadata.
+ */
+#include <stdlib.h>
+
+#include "checks/check.h"
+#include "checks/docs_common.h"
+#include "util/buf.h"
+#include "util/text.h"
+
+/* Line to point at for document-wide findings: the first heading, else 1. */
+static int document_line(const or_document *doc)
+{
+	return doc->nsections ? doc->sections[0].line : 1;
+}
+
+/* ---- docs.required-document ------------------------------------------ */
+
+static void check_required_documents(or_check_ctx *ctx)
+{
+	const or_config *config = ctx->model->config;
+	size_t i;
+
+	for (i = 0; i < config->nrequired_documents; i++) {
+		const or_required_document *req = &config->required_documents[i];
+		const or_file *file = or_files_find(&ctx->model->files, req->path);
+
+		if (file)
+			or_eval_pass(ctx, file->path, "required-document");
+		else
+			or_eval_fail(ctx, req->path, 0, 0, "required-document", req->title,
+				     "required document '%s' is missing: no file at %s",
+				     req->title ? req->title : req->path, req->path);
+	}
+}
+
+/* ---- docs.required-section ------------------------------------------- */
+
+static bool section_matches(const or_document *doc, const char *wanted)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nsections; i++)
+		if (or_text_key_equal(doc->sections[i].name, wanted))
+			return true;
+	return false;
+}
+
+/* Evidence for a missing section: the sections the document does have (its
+ * headings of levels 1 and 2, in order, up to about 300 bytes). */
+static void sections_evidence(or_buf *out, const or_document *doc)
+{
+	size_t i, listed = 0;
+
+	or_buf_clear(out);
+	or_buf_puts(out, "its sections:");
+	for (i = 0; i < doc->nsections; i++) {
+		const or_section *s = &doc->sections[i];
+
+		if (s->level > 2)
+			continue;
+		if (out->size > 300) {
+			or_buf_puts(out, " \xe2\x80\xa6");
+			return;
+		}
+		or_buf_printf(out, "%s %s", listed++ ? " \xc2\xb7" : "", s->title);
+	}
+	if (!listed)
+		or_buf_puts(out, " none");
+}
+
+static void check_required_sections(or_check_ctx *ctx)
+{
+	const json_t *sections = or_rule_param_array(ctx->rule, "sections");
+	or_buf subject = OR_BUF_INIT, evidence = OR_BUF_INIT;
+	size_t d, s;
+
+	for (d = 0; d < ctx->model->ndocs; d++) {
+		const or_model_doc *md = &ctx->model->docs[d];
+		bool listed = false;
+
+		if (!or_model_rule_applies(md, ctx->rule, true))
+			continue;
+		for (s = 0; s < json_array_size(sections); s++) {
+			const json_t *entry = json_array_get(sections, s);
+			const char *name = json_string_value(entry);
+			bool found = false;
+			size_t a;
+
+			/* An entry is a name, or a list of names any of which will do. */
+			if (json_is_array(entry)) {
+				name = json_string_value(json_array_get(entry, 0));
+				for (a = 0; a < json_array_size(entry) && !found; a++) {
+					const char *alt = json_string_value(json_array_get(entry, a));
+					found = alt && section_matches(md->doc, alt);
+				}
+			} else if (name) {
+				found = section_matches(md->doc, name);
+			}
+			if (!name)
+				continue;
+			or_buf_clear(&subject);
+			or_buf_printf(&subject, "section:%s", name);
+			if (found) {
+				or_eval_pass(ctx, md->doc->path, subject.ptr);
+				continue;
+			}
+			if (!listed)
+				sections_evidence(&evidence, md->doc);
+			listed = true;
+			or_eval_fail(ctx, md->doc->path, document_line(md->doc), 1, subject.ptr,
+				     evidence.ptr, "runbook has no '%s' section", name);
+		}
+	}
+	or_buf_dispose(&subject);
+	or_buf_dispose(&evidence);
+}
+
+/* ---- docs.empty-section ---------------------------------------------- */
+
+static bool level_ignored(const or_rule *rule, int level)
+{
+	const json_t *levels = or_rule_param_array(rule, "ignore_levels");
+	size_t i;
+
+	for (i = 0; i < json_array_size(levels); i++)
+		if (json_integer_value(json_array_get(levels, i)) == level)
+			return true;
+	return false;
+}
+
+static void check_empty_sections(or_check_ctx *ctx)
+{
+	or_buf subject = OR_BUF_INIT;
+	size_t d, s;
+
+	for (d = 0; d < ctx->model->ndocs; d++) {
+		const or_model_doc *md = &ctx->model->docs[d];
+
+		if (!or_model_rule_applies(md, ctx->rule, false))
+			continue;
+		for (s = 0; s < md->doc->nsections; s++) {
+			const or_section *sec = &md->doc->sections[s];
+
+			if (level_ignored(ctx->rule, sec->level))
+				continue;
+			or_buf_clear(&subject);
+			or_buf_printf(&subject, "section:%s", sec->anchor);
+			if (sec->has_content) {
+				or_eval_pass(ctx, md->doc->path, subject.ptr);
+			} else {
+				char *evidence = or_docs_line_evidence(md->doc, sec->line);
+				or_eval_fail(ctx, md->doc->path, sec->line, sec->column, subject.ptr,
+					     evidence, "section '%s' is empty", sec->title);
+				free(evidence);
+			}
+		}
+	}
+	or_buf_dispose(&subject);
+}
+
+/* ---- docs.required-metadata ------------------------------------------ */
+
+static void check_required_metadata(or_check_ctx *ctx)
+{
+	const json_t *keys = or_rule_param_array(ctx->rule, "keys");
+	or_buf subject = OR_BUF_INIT;
+	size_t d, k;
+
+	for (d = 0; d < ctx->model->ndocs; d++) {
+		const or_model_doc *md = &ctx->model->docs[d];
+		const or_document *doc = md->doc;
+
+		if (!or_model_rule_applies(md, ctx->rule, true))
+			continue;
+		if (doc->front_matter_error) {
+			or_eval_fail(ctx, doc->path, doc->front_matter_error_line,
+				     doc->front_matter_error_column, "front-matter", NULL,
+				     "front matter is not valid YAML (%s); its metadata was not read",
+				     doc->front_matter_error);
+		}
+		for (k = 0; k < json_array_size(keys); k++) {
+			const char *name = json_string_value(json_array_get(keys, k));
+			or_meta_key key;
+			const or_kv *kv;
+
+			if (!name || or_meta_key_parse(&key, name) != 0)
+				continue;
+			kv = md->meta[key];
+			or_buf_clear(&subject);
+			or_buf_printf(&subject, "metadata:%s", name);
+			if (kv && *kv->value) {
+				or_eval_pass(ctx, doc->path, subject.ptr);
+			} else if (kv) {
+				char *evidence = or_docs_line_evidence(doc, kv->line);
+				or_eval_fail(ctx, doc->path, kv->line, kv->column, subject.ptr,
+					     evidence, "metadata '%s' is empty", kv->key);
+				free(evidence);
+			} else if (key == OR_META_NEXT_REVIEW && md->next_review.derived) {
+				or_eval_pass(ctx, doc->path, subject.ptr);
+			} else {
+				or_eval_fail(ctx, doc->path, document_line(doc), 1, subject.ptr, NULL,
+					     "missing metadata: %s", name);
+			}
+		}
+	}
+	or_buf_dispose(&subject);
+}
+
+static const or_check docs_structure_checks[] = {
+	{ "required-documents", check_required_documents },
+	{ "required-sections", check_required_sections },
+	{ "empty-sections", check_empty_sections },
+	{ "required-metadata", check_required_metadata },
+	{ NULL, NULL },
+};
+
+const or_check_family or_docs_structure_family = {
+	"docs-structure", docs_structure_checks, OR_PHASE_CHECKS
+};
