@@ -28,6 +28,10 @@ typedef struct or_rule_info {
 
 typedef struct or_rules or_rules;
 
+/* True when `name` is a severity ("error", "warning", "notice") or the
+ * gate's "never": what --fail-on takes. */
+bool or_fail_on_known(const char *name);
+
 /*
  * Load the rules of `config_path`, or of `root`/.opsready.yml when it is
  * NULL and that file exists, or the built-in defaults. Errors as for a scan

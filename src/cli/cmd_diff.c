@@ -53,8 +53,7 @@ int or_cmd_diff(int argc, char **argv)
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "markdown"))
 		return or_cli_usage_error("diff", "--format: '%s' is not text, json or markdown",
 					  format);
-	if (strcmp(fail_on, "error") && strcmp(fail_on, "warning") && strcmp(fail_on, "notice") &&
-	    strcmp(fail_on, "never"))
+	if (!or_fail_on_known(fail_on))
 		return or_cli_usage_error("diff",
 					  "--fail-on: '%s' is not one of error, warning, notice, never",
 					  fail_on);

@@ -8,12 +8,12 @@
 #include <libxml/tree.h>
 
 #include "render/html.h"
+#include "rules/severity.h"
 
 /* ---- banner and summary ---- */
 
 static void gate_reason(or_buf *out, const html_ctx *ctx)
 {
-	static const char *const levels[] = { "notice", "warning", "error" };
 	or_report_summary_view summary;
 	or_report_gate_view gate;
 	long long by_rank[3];
@@ -23,21 +23,21 @@ static void gate_reason(or_buf *out, const html_ctx *ctx)
 
 	or_report_read_summary(ctx->report, &summary);
 	or_report_read_gate(ctx->report, &gate);
-	by_rank[0] = summary.notice.value;
-	by_rank[1] = summary.warning.value;
-	by_rank[2] = summary.error.value;
+	by_rank[OR_SEV_NOTICE] = summary.notice.value;
+	by_rank[OR_SEV_WARNING] = summary.warning.value;
+	by_rank[OR_SEV_ERROR] = summary.error.value;
 	score = summary.score.value;
-	for (rank = ctx->fail_on; rank <= 2; rank++)
+	for (rank = ctx->fail_on; rank <= OR_SEV_ERROR; rank++)
 		blocking += by_rank[rank];
-	if (ctx->fail_on > 2)
+	if (ctx->fail_on > OR_SEV_ERROR)
 		or_buf_puts(out, "Findings never fail the gate (fail_on: never)");
 	else if (blocking) {
 		or_html_put_count(out, blocking);
 		or_buf_printf(out, " active finding%s of severity %s%s", blocking == 1 ? "" : "s",
-			      levels[ctx->fail_on], ctx->fail_on < 2 ? " or above" : "");
+			      or_severity_name((or_severity)ctx->fail_on), ctx->fail_on < OR_SEV_ERROR ? " or above" : "");
 	} else
-		or_buf_printf(out, "No active finding of severity %s%s", levels[ctx->fail_on],
-			      ctx->fail_on < 2 ? " or above" : "");
+		or_buf_printf(out, "No active finding of severity %s%s", or_severity_name((or_severity)ctx->fail_on),
+			      ctx->fail_on < OR_SEV_ERROR ? " or above" : "");
 	if (gate.min_score.known)
 		or_buf_printf(out, "; score %.1f %s the minimum %.1f", score,
 			      score < gate.min_score.value ? "is below" : "meets",

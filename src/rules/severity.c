@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "opsready/rules.h"
+
 static const char *const severity_names[] = { "notice", "warning", "error", "never" };
 
 const char *or_severity_name(or_severity severity)
@@ -33,4 +35,11 @@ or_severity or_severity_of(const char *name, or_severity otherwise)
 	or_severity severity;
 
 	return or_severity_parse(&severity, name) == 0 ? severity : otherwise;
+}
+
+bool or_fail_on_known(const char *name)
+{
+	or_severity severity;
+
+	return name && or_severity_parse(&severity, name) == 0;
 }
