@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "suites.h"
+#include "util/buf.h"
 
 static const struct {
 	const char *name;
@@ -117,3 +118,20 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	return nskipped ? 77 : EXIT_SUCCESS;
 }
+
+char *or_test_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	or_buf buf = OR_BUF_INIT;
+	char chunk[8192];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		or_buf_put(&buf, chunk, n);
+	fclose(f);
+	*len = buf.size;
+	return or_buf_detach(&buf);
+}
+

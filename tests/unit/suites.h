@@ -5,6 +5,7 @@
 #define OR_TEST_SUITES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <check.h>
 
@@ -24,5 +25,9 @@ void or_test_skip(const char *why);
  * false, or fails the test when OPSREADY_REQUIRE_CORPUS is set (CI, which
  * has the corpus, sets it). */
 bool or_test_corpus(void);
+
+/* The whole file at `path` (malloc'd, NUL-terminated; its length in
+ * *len), or NULL when it cannot be read. */
+char *or_test_read_file(const char *path, size_t *len);
 
 #endif

@@ -14,22 +14,6 @@
 #include "suites.h"
 #include "util/buf.h"
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	or_buf buf = OR_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		or_buf_put(&buf, chunk, n);
-	fclose(f);
-	*len = buf.size;
-	return or_buf_detach(&buf);
-}
-
 static void parse_tree(const char *dir, size_t *files)
 {
 	DIR *d = opendir(dir);
@@ -51,7 +35,7 @@ static void parse_tree(const char *dir, size_t *files)
 			parse_tree(path, files);
 		} else if (S_ISREG(st.st_mode) && n > 3 && strcmp(e->d_name + n - 3, ".md") == 0) {
 			size_t len = 0, i;
-			char *data = read_file(path, &len);
+			char *data = or_test_read_file(path, &len);
 			or_document *doc = NULL;
 
 			ck_assert_ptr_nonnull(data);

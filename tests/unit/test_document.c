@@ -11,22 +11,6 @@
 
 #define SEED_PATH OR_TEST_SEED
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	or_buf buf = OR_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		or_buf_put(&buf, chunk, n);
-	fclose(f);
-	*len = buf.size;
-	return or_buf_detach(&buf);
-}
-
 static or_document *parse_str(const char *text)
 {
 	or_document *doc = NULL;
@@ -67,7 +51,7 @@ static const or_task *find_task(const or_document *doc, int line)
 static or_document *parse_seed(void)
 {
 	size_t len = 0;
-	char *data = read_file(SEED_PATH, &len);
+	char *data = or_test_read_file(SEED_PATH, &len);
 	or_document *doc = NULL;
 
 	ck_assert_msg(data != NULL, "cannot read %s", SEED_PATH);
