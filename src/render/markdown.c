@@ -5,8 +5,9 @@
  */
 #include <string.h>
 
-#include "report/value.h"
 #include "render/reporter.h"
+#include "report/read.h"
+#include "report/value.h"
 
 #define TOP_FINDINGS 20
 
@@ -41,11 +42,10 @@ static void link_target(or_buf *out, const char *url, const char *commit, const 
 	}
 }
 
-static void location(or_buf *out, const json_t *report, const or_report_finding *f)
+static void location(or_buf *out, const or_report_scan_view *scan, const or_report_finding *f)
 {
-	const json_t *scan = json_object_get(report, "scan");
-	const char *url = or_report_str(scan, "repo_url", NULL);
-	const char *commit = or_report_str(scan, "commit", or_report_str(scan, "branch", "HEAD"));
+	const char *url = scan->repo_url;
+	const char *commit = scan->commit ? scan->commit : scan->branch ? scan->branch : "HEAD";
 	const char *file = f->file;
 	long long line = f->line;
 	or_buf label = OR_BUF_INIT;
@@ -79,38 +79,38 @@ static int rank(const char *severity)
 
 static void markdown(or_buf *out, const or_report *value)
 {
-	const json_t *report = value->root;
-	const json_t *summary = json_object_get(report, "summary");
-	const json_t *counts = json_object_get(summary, "counts");
-	const json_t *areas = json_object_get(summary, "areas");
 	const or_finding_table *findings = &value->findings;
-	const json_t *scan = json_object_get(report, "scan");
-	bool passed = strcmp(or_report_str(summary, "verdict", "fail"), "pass") == 0;
+	or_report_summary_view summary;
+	or_report_scan_view scan;
+	or_report_gate_view gate;
+	or_report_tool_view tool;
+	bool passed;
 	size_t i, shown = 0, active = 0;
-	const char *area;
-	const json_t *totals;
 	int sev;
 
+	or_report_read_summary(value, &summary);
+	or_report_read_scan(value, &scan);
+	or_report_read_gate(value, &gate);
+	or_report_read_tool(value, &tool);
+	passed = summary.verdict && strcmp(summary.verdict, "pass") == 0;
 	or_buf_printf(out, "## opsready: %s %s — readiness %.1f / 100\n\n", passed ? "✅" : "❌",
-		      passed ? "PASS" : "FAIL", json_number_value(json_object_get(summary, "score")));
-	or_buf_printf(out, "**%lld errors · %lld warnings · %lld notices**",
-		      (long long)json_integer_value(json_object_get(counts, "error")),
-		      (long long)json_integer_value(json_object_get(counts, "warning")),
-		      (long long)json_integer_value(json_object_get(counts, "notice")));
-	or_report_put_excepted(out, summary, " · ");
-	or_buf_printf(out, " · gate: fail on %s",
-		      or_report_str(json_object_get(report, "gate"), "fail_on", "error"));
-	if (json_is_number(json_object_get(json_object_get(report, "gate"), "min_score")))
-		or_buf_printf(out, ", minimum score %.1f",
-			      json_number_value(json_object_get(json_object_get(report, "gate"),
-								"min_score")));
+		      passed ? "PASS" : "FAIL", summary.score.value);
+	or_buf_printf(out, "**%lld errors · %lld warnings · %lld notices**", summary.error.value,
+		      summary.warning.value, summary.notice.value);
+	/* render.c's helper takes the summary's JSON (shared with other reporters) */
+	or_report_put_excepted(out, json_object_get(value->root, "summary"), " · ");
+	or_buf_printf(out, " · gate: fail on %s", gate.fail_on ? gate.fail_on : "error");
+	if (gate.min_score.known)
+		or_buf_printf(out, ", minimum score %.1f", gate.min_score.value);
 	or_buf_puts(out, "\n\n| Area | Score | Active findings |\n| --- | ---: | ---: |\n");
-	json_object_foreach((json_t *)areas, area, totals) {
-		const json_t *score = json_object_get(totals, "score");
-		if (!json_is_number(score))
+	for (i = 0; i < or_report_nareas(value); i++) {
+		or_report_area_view area;
+
+		or_report_read_area(value, i, &area);
+		if (!area.score.known)
 			continue;
-		or_buf_printf(out, "| %s | %.1f | %lld |\n", area, json_number_value(score),
-			      (long long)json_integer_value(json_object_get(totals, "findings")));
+		or_buf_printf(out, "| %s | %.1f | %lld |\n", area.name, area.score.value,
+			      area.findings.value);
 	}
 
 	for (i = 0; i < findings->count; i++)
@@ -126,7 +126,7 @@ static void markdown(or_buf *out, const or_report *value)
 				if (strcmp(f->status, "active") != 0 || rank(f->severity) != sev)
 					continue;
 				or_buf_printf(out, "| %s | `%s` | ", f->severity, f->rule);
-				location(out, report, f);
+				location(out, &scan, f);
 				or_buf_puts(out, " | ");
 				or_report_md_cell(out, f->message);
 				or_buf_puts(out, " |\n");
@@ -139,14 +139,12 @@ static void markdown(or_buf *out, const or_report *value)
 	} else {
 		or_buf_puts(out, "\nNo active findings.\n");
 	}
-	or_buf_printf(out, "\n<sub>opsready %s · %s",
-		      or_report_str(json_object_get(report, "tool"), "version", "?"),
-		      or_report_str(scan, "now", "?"));
-	if (json_is_string(json_object_get(scan, "commit")))
-		or_buf_printf(out, " · commit %.12s", or_report_str(scan, "commit", ""));
-	if (json_is_object(json_object_get(scan, "since")))
-		or_buf_printf(out, " · changes since %s",
-			      or_report_str(json_object_get(scan, "since"), "rev", "?"));
+	or_buf_printf(out, "\n<sub>opsready %s · %s", tool.version ? tool.version : "?",
+		      scan.now ? scan.now : "?");
+	if (scan.commit)
+		or_buf_printf(out, " · commit %.12s", scan.commit);
+	if (scan.has_since)
+		or_buf_printf(out, " · changes since %s", scan.since_rev ? scan.since_rev : "?");
 	or_buf_puts(out, "</sub>\n");
 }
 

@@ -6,8 +6,9 @@
  */
 #include <string.h>
 
-#include "report/value.h"
 #include "render/reporter.h"
+#include "report/read.h"
+#include "report/value.h"
 
 #define RESET "\033[0m"
 #define BOLD "\033[1m"
@@ -69,35 +70,35 @@ static void finding_line(or_buf *out, const or_report_finding *f, bool color)
 	or_buf_putc(out, '\n');
 }
 
-static void plural(or_buf *out, json_int_t n, const char *word)
+static void plural(or_buf *out, long long n, const char *word)
 {
-	or_buf_printf(out, "%lld %s%s", (long long)n, word, n == 1 ? "" : "s");
+	or_buf_printf(out, "%lld %s%s", n, word, n == 1 ? "" : "s");
 }
 
-static void summary_line(or_buf *out, const json_t *report, bool color)
+static void summary_line(or_buf *out, const or_report *report, bool color)
 {
-	const json_t *summary = json_object_get(report, "summary");
-	const json_t *counts = json_object_get(summary, "counts");
-	const json_t *areas = json_object_get(summary, "areas");
-	bool passed = strcmp(or_report_str(summary, "verdict", "fail"), "pass") == 0;
-	const char *area;
-	const json_t *value;
-	bool first = true;
+	or_report_summary_view summary;
+	bool passed, first = true;
+	size_t i;
 
+	or_report_read_summary(report, &summary);
+	passed = summary.verdict && strcmp(summary.verdict, "pass") == 0;
 	or_buf_puts(out, "opsready: ");
-	plural(out, json_integer_value(json_object_get(counts, "error")), "error");
+	plural(out, summary.error.value, "error");
 	or_buf_puts(out, ", ");
-	plural(out, json_integer_value(json_object_get(counts, "warning")), "warning");
+	plural(out, summary.warning.value, "warning");
 	or_buf_puts(out, ", ");
-	plural(out, json_integer_value(json_object_get(counts, "notice")), "notice");
-	or_report_put_excepted(out, summary, ", ");
-	or_buf_printf(out, "; score %.1f/100",
-		      json_number_value(json_object_get(summary, "score")));
-	json_object_foreach((json_t *)areas, area, value) {
-		const json_t *score = json_object_get(value, "score");
-		if (!json_is_number(score))
+	plural(out, summary.notice.value, "notice");
+	/* render.c's helper takes the summary's JSON (shared with other reporters) */
+	or_report_put_excepted(out, json_object_get(report->root, "summary"), ", ");
+	or_buf_printf(out, "; score %.1f/100", summary.score.value);
+	for (i = 0; i < or_report_nareas(report); i++) {
+		or_report_area_view area;
+
+		or_report_read_area(report, i, &area);
+		if (!area.score.known)
 			continue;
-		or_buf_printf(out, "%s%s %.1f", first ? " (" : ", ", area, json_number_value(score));
+		or_buf_printf(out, "%s%s %.1f", first ? " (" : ", ", area.name, area.score.value);
 		first = false;
 	}
 	if (!first)
@@ -110,66 +111,71 @@ static void summary_line(or_buf *out, const json_t *report, bool color)
 }
 
 /* "training: 3 of 5 people fully trained (...); lowest: X 60.0%" */
-static void training_line(or_buf *out, const json_t *training)
+static void training_line(or_buf *out, const or_report *report)
 {
-	const json_t *summary = json_object_get(training, "summary");
-	const json_t *courses = json_object_get(training, "courses");
-	const json_t *lowest = NULL;
 	static const char *const parts[] = { "missing", "expired", "expiring", "due" };
-	bool first = true;
+	or_report_training_view training;
+	or_report_course_view lowest = { 0 };
+	bool first = true, any = false;
+	long long counts[4];
 	size_t i;
 
-	if (!json_is_object(training))
+	if (!or_report_read_training(report, &training))
 		return;
+	counts[0] = training.missing.value;
+	counts[1] = training.expired.value;
+	counts[2] = training.expiring.value;
+	counts[3] = training.due.value;
 	or_buf_printf(out, "training: %lld of %lld people fully trained",
-		      (long long)json_integer_value(json_object_get(summary, "fully_trained")),
-		      (long long)json_integer_value(json_object_get(summary, "people")));
+		      training.fully_trained.value, training.people.value);
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		json_int_t n = json_integer_value(json_object_get(summary, parts[i]));
-		if (!n)
+		if (!counts[i])
 			continue;
-		or_buf_printf(out, "%s%lld %s", first ? " (" : ", ", (long long)n, parts[i]);
+		or_buf_printf(out, "%s%lld %s", first ? " (" : ", ", counts[i], parts[i]);
 		first = false;
 	}
 	if (!first)
 		or_buf_putc(out, ')');
-	for (i = 0; i < json_array_size(courses); i++) {
-		const json_t *c = json_array_get(courses, i);
-		const json_t *percent = json_object_get(c, "percent");
-		if (!json_is_number(percent) || json_number_value(percent) >= 100)
+	for (i = 0; i < training.ncourses; i++) {
+		or_report_course_view c;
+
+		or_report_read_course(report, i, &c);
+		if (!c.percent.known || c.percent.value >= 100)
 			continue;
-		if (!lowest || json_number_value(percent) <
-				       json_number_value(json_object_get(lowest, "percent")))
+		if (!any || c.percent.value < lowest.percent.value)
 			lowest = c;
+		any = true;
 	}
-	if (lowest)
+	if (any)
 		or_buf_printf(out, "; lowest: %s %.1f%%",
-			      or_report_str(lowest, "title", or_report_str(lowest, "id", "?")),
-			      json_number_value(json_object_get(lowest, "percent")));
+			      lowest.title ? lowest.title : lowest.id ? lowest.id : "?",
+			      lowest.percent.value);
 	or_buf_putc(out, '\n');
 }
 
 /* "drills: 4 of 5 drill types on schedule; failed: disaster-recovery (2026-11-10)" */
-static void drills_line(or_buf *out, const json_t *drills)
+static void drills_line(or_buf *out, const or_report *report)
 {
-	size_t i, n = json_array_size(drills), ok = 0, scheduled = 0;
+	size_t i, n = or_report_ndrills(report), ok = 0, scheduled = 0;
 	or_buf failed = OR_BUF_INIT, late = OR_BUF_INIT;
 
 	if (!n)
 		return;
 	for (i = 0; i < n; i++) {
-		const json_t *t = json_array_get(drills, i);
-		const char *status = or_report_str(t, "status", "ok");
-		const char *type = or_report_str(t, "type", "?");
+		or_report_drill_view t;
+		const char *status, *type;
 
-		if (!json_is_integer(json_object_get(t, "every_days")))
+		or_report_read_drill(report, i, &t);
+		status = t.status ? t.status : "ok";
+		type = t.type ? t.type : "?";
+		if (!t.every_days.known)
 			continue;
 		scheduled++;
 		if (strcmp(status, "ok") == 0)
 			ok++;
 		else if (strcmp(status, "failed") == 0)
 			or_buf_printf(&failed, "%s%s (%s)", failed.size ? ", " : "", type,
-				      or_report_str(json_object_get(t, "latest"), "date", "?"));
+				      t.latest.date ? t.latest.date : "?");
 		else
 			or_buf_printf(&late, "%s%s", late.size ? ", " : "", type);
 	}
@@ -184,17 +190,21 @@ static void drills_line(or_buf *out, const json_t *drills)
 }
 
 /* "contacts: 12 (3 stale, 1 unverified, 2 placeholder, 1 invalid)" */
-static void contacts_line(or_buf *out, const json_t *contacts)
+static void contacts_line(or_buf *out, const or_report *report)
 {
 	static const char *const states[] = { "invalid", "placeholder", "duplicate", "stale",
 					      "unverified" };
-	size_t i, s, n = json_array_size(contacts), counts[5] = { 0 };
+	size_t i, s, n = or_report_ncontacts(report), counts[5] = { 0 };
 	bool first = true;
 
 	if (!n)
 		return;
 	for (i = 0; i < n; i++) {
-		const char *status = or_report_str(json_array_get(contacts, i), "status", "ok");
+		or_report_contact_view c;
+		const char *status;
+
+		or_report_read_contact(report, i, &c);
+		status = c.status ? c.status : "ok";
 		for (s = 0; s < 5; s++)
 			if (strcmp(status, states[s]) == 0)
 				counts[s]++;
@@ -219,16 +229,18 @@ static void emit(or_out *out, or_buf *line)
 static int render_text(or_out *out, const or_report *value, const or_render_options *options,
 		       or_diag *diag)
 {
-	const json_t *report = value->root;
 	const or_finding_table *findings = &value->findings;
-	const json_t *skipped = json_object_get(json_object_get(report, "scan"), "skipped");
-	int fail_on = or_report_severity_rank(
-		or_report_str(json_object_get(report, "gate"), "fail_on", "error"));
+	or_report_scan_view scan;
+	or_report_gate_view gate;
+	int fail_on;
 	bool color = options->color == OR_COLOR_ALWAYS;
 	or_buf line = OR_BUF_INIT;
 	size_t i;
 
 	(void)diag;
+	or_report_read_scan(value, &scan);
+	or_report_read_gate(value, &gate);
+	fail_on = or_report_severity_rank(gate.fail_on ? gate.fail_on : "error");
 	for (i = 0; i < findings->count; i++) {
 		const or_report_finding *f = &findings->items[i];
 		if (options->quiet && (strcmp(f->status, "active") != 0 ||
@@ -238,16 +250,18 @@ static int render_text(or_out *out, const or_report *value, const or_render_opti
 		emit(out, &line);
 	}
 	if (!options->quiet) {
-		for (i = 0; i < json_array_size(skipped); i++) {
-			const json_t *s = json_array_get(skipped, i);
-			or_buf_printf(&line, "%s: not read: %s\n", or_report_str(s, "path", "?"),
-				      or_report_str(s, "reason", ""));
+		for (i = 0; i < scan.nskipped; i++) {
+			or_report_skipped_view s;
+
+			or_report_read_skipped(value, i, &s);
+			or_buf_printf(&line, "%s: not read: %s\n", s.path ? s.path : "?",
+				      s.reason ? s.reason : "");
 		}
-		training_line(&line, json_object_get(report, "training"));
-		drills_line(&line, json_object_get(report, "drills"));
-		contacts_line(&line, json_object_get(report, "contacts"));
+		training_line(&line, value);
+		drills_line(&line, value);
+		contacts_line(&line, value);
 	}
-	summary_line(&line, report, color);
+	summary_line(&line, value, color);
 	emit(out, &line);
 	or_buf_dispose(&line);
 	return 0;

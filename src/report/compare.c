@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "opsready/compare.h"
+#include "report/read.h"
 #include "report/value.h"
 #include "rules/severity.h"
 #include "util/alloc.h"
@@ -26,36 +27,52 @@ static bool has_fingerprint(const or_strset *set, const or_report_finding *f)
 	return or_strset_contains(set, f->fingerprint, strlen(f->fingerprint));
 }
 
-static json_t *side(const json_t *report)
+/* A number of the diff: `v`, or null when the report lacks it. */
+static json_t *real_or_null(or_report_real v)
 {
-	const json_t *scan = json_object_get(report, "scan");
-	const json_t *summary = json_object_get(report, "summary");
-
-	return json_pack("{s:O, s:O, s:O, s:O, s:O}", "root", json_object_get(scan, "root"),
-			 "commit", json_object_get(scan, "commit"), "now",
-			 json_object_get(scan, "now"), "verdict", json_object_get(summary, "verdict"),
-			 "score", json_object_get(summary, "score"));
+	return v.known ? json_real(v.value) : json_null();
 }
 
-static json_t *score_change(const json_t *old_report, const json_t *new_report)
+static json_t *string_or_null(const char *s)
 {
-	const json_t *old_summary = json_object_get(old_report, "summary");
-	const json_t *new_summary = json_object_get(new_report, "summary");
-	const json_t *old_areas = json_object_get(old_summary, "areas");
-	const json_t *new_areas = json_object_get(new_summary, "areas");
-	json_t *areas = json_object();
-	const char *area;
-	const json_t *value;
+	return s ? json_string(s) : json_null();
+}
 
-	json_object_foreach((json_t *)new_areas, area, value) {
-		const json_t *before = json_object_get(json_object_get(old_areas, area), "score");
-		const json_t *after = json_object_get(value, "score");
-		json_object_set_new(areas, area,
-				    json_pack("{s:O, s:O}", "old", before ? before : json_null(),
-					      "new", after));
+/* One report's side of the diff: null where the report lacks a fact. */
+static json_t *side(const or_report *report)
+{
+	or_report_scan_view scan;
+	or_report_summary_view summary;
+
+	or_report_read_scan(report, &scan);
+	or_report_read_summary(report, &summary);
+	return json_pack("{s:o, s:o, s:o, s:o, s:o}", "root", string_or_null(scan.root), "commit",
+			 string_or_null(scan.commit), "now", string_or_null(scan.now), "verdict",
+			 string_or_null(summary.verdict), "score", real_or_null(summary.score));
+}
+
+/* The score change overall and per area of the new report (an area the
+ * old report lacks was not evaluated there). */
+static json_t *score_change(const or_report *old_report, const or_report *new_report)
+{
+	or_report_summary_view old_summary, new_summary;
+	json_t *areas = json_object();
+	size_t i, at;
+
+	or_report_read_summary(old_report, &old_summary);
+	or_report_read_summary(new_report, &new_summary);
+	for (i = 0; i < or_report_nareas(new_report); i++) {
+		or_report_area_view after, before = { .name = "" };
+
+		or_report_read_area(new_report, i, &after);
+		if (or_report_find_area(old_report, after.name, &at))
+			or_report_read_area(old_report, at, &before);
+		json_object_set_new(areas, after.name,
+				    json_pack("{s:o, s:o}", "old", real_or_null(before.score), "new",
+					      real_or_null(after.score)));
 	}
-	return json_pack("{s:O, s:O, s:o}", "old", json_object_get(old_summary, "score"), "new",
-			 json_object_get(new_summary, "score"), "areas", areas);
+	return json_pack("{s:o, s:o, s:o}", "old", real_or_null(old_summary.score), "new",
+			 real_or_null(new_summary.score), "areas", areas);
 }
 
 int or_report_diff(or_report **out, const or_report *old_report, const or_report *new_report,
@@ -79,8 +96,8 @@ int or_report_diff(or_report **out, const or_report *old_report, const or_report
 			json_array_append_new(fixed, or_finding_table_json(old_findings, i));
 	*out = or_report_wrap(json_pack(
 		"{s:i, s:s, s:o, s:o, s:o, s:{s:I, s:I, s:I}, s:o, s:o, s:o}", "schema_version", 1,
-		"kind", "diff", "old", side(old_report->root), "new", side(new_report->root),
-		"score", score_change(old_report->root, new_report->root), "counts", "new",
+		"kind", "diff", "old", side(old_report), "new", side(new_report),
+		"score", score_change(old_report, new_report), "counts", "new",
 		(json_int_t)json_array_size(added), "fixed", (json_int_t)json_array_size(fixed),
 		"unchanged", (json_int_t)json_array_size(unchanged), "new_findings", added,
 		"fixed_findings", fixed, "unchanged_findings", unchanged));
@@ -91,18 +108,18 @@ int or_report_diff(or_report **out, const or_report *old_report, const or_report
 
 size_t or_diff_new_at_or_above(const or_report *diff, const char *fail_on)
 {
-	const json_t *added = json_object_get(diff->root, "new_findings");
 	or_severity threshold = or_severity_of(fail_on, OR_SEV_ERROR), severity;
+	or_report_diff_view view;
 	size_t i, n = 0;
 
-	for (i = 0; i < json_array_size(added); i++) {
-		const json_t *f = json_array_get(added, i);
-		const char *status = json_string_value(json_object_get(f, "status"));
+	or_report_read_diff(diff, &view);
+	for (i = 0; i < view.nfindings[OR_DIFF_NEW]; i++) {
+		or_report_diff_finding_view f;
 
+		or_report_read_diff_finding(diff, OR_DIFF_NEW, i, &f);
 		/* a finding's severity is never "never": only a threshold is */
-		if (or_severity_parse(&severity, json_string_value(json_object_get(f, "severity"))) == 0 &&
-		    severity != OR_SEV_NEVER && severity >= threshold && status &&
-		    strcmp(status, "active") == 0)
+		if (or_severity_parse(&severity, f.severity) == 0 && severity != OR_SEV_NEVER &&
+		    severity >= threshold && f.status && strcmp(f.status, "active") == 0)
 			n++;
 	}
 	return n;

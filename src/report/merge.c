@@ -12,35 +12,82 @@
 
 #include "gate/score.h"
 #include "opsready/compare.h"
+#include "report/read.h"
 #include "report/value.h"
 #include "rules/severity.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
-static json_t *prefixed(const char *name, const json_t *path)
+/* A string of the merged report: `s`, or null when the report lacks it. */
+static json_t *string_or_null(const char *s)
 {
-	or_buf out = OR_BUF_INIT;
-	json_t *v;
-
-	if (!json_is_string(path))
-		return json_null();
-	or_buf_printf(&out, "%s/%s", name, json_string_value(path));
-	v = json_string(out.ptr);
-	or_buf_dispose(&out);
-	return v;
+	return s ? json_string(s) : json_null();
 }
 
-/* A copy of each item of `array` with `key` (a path) prefixed and
- * `repository` set, appended to `out`. */
-static void append_items(json_t *out, const json_t *array, const char *name, const char *key,
-			 bool tag)
+static json_t *real_or_null(or_report_real v)
+{
+	return v.known ? json_real(v.value) : json_null();
+}
+
+static json_t *int_or_null(or_report_int v)
+{
+	return v.known ? json_integer((json_int_t)v.value) : json_null();
+}
+
+/* The path of item `i` of `list` that merge puts under the repository's
+ * name, or NULL: the list has none, or the item lacks it. */
+static const char *path_at(const or_report *report, or_report_list list, size_t i)
+{
+	switch (list) {
+	case OR_REPORT_DOCUMENTS: {
+		or_report_document_view d;
+		or_report_read_document(report, i, &d);
+		return d.path;
+	}
+	case OR_REPORT_ESCALATION: {
+		or_report_escalation_view l;
+		or_report_read_escalation(report, i, &l);
+		return l.file;
+	}
+	case OR_REPORT_CONTACTS: {
+		or_report_contact_view c;
+		or_report_read_contact(report, i, &c);
+		return c.file;
+	}
+	case OR_REPORT_SUPPRESSIONS: {
+		or_report_suppression_view s;
+		or_report_read_suppression(report, i, &s);
+		return s.file;
+	}
+	case OR_REPORT_SKIPPED: {
+		or_report_skipped_view s;
+		or_report_read_skipped(report, i, &s);
+		return s.path;
+	}
+	default:
+		return NULL;
+	}
+}
+
+/* A copy of each item of `list` (free-form to merge: copied whole, see
+ * report/read.h) appended to `out`, its path at `key` (when given) as
+ * "NAME/path", and `repository` set when `tag`. */
+static void append_items(json_t *out, const or_report *report, or_report_list list,
+			 const char *name, const char *key, bool tag)
 {
 	size_t i;
 
-	for (i = 0; i < json_array_size(array); i++) {
-		json_t *item = json_deep_copy(json_array_get(array, i));
-		if (key && json_object_get(item, key))
-			json_object_set_new(item, key, prefixed(name, json_object_get(item, key)));
+	for (i = 0; i < or_report_list_count(report, list); i++) {
+		json_t *item = json_deep_copy(or_report_list_item(report, list, i));
+		const char *path = key ? path_at(report, list, i) : NULL;
+
+		if (path) {
+			or_buf prefixed = OR_BUF_INIT;
+
+			or_buf_printf(&prefixed, "%s/%s", name, path);
+			json_object_set_new(item, key, json_string(prefixed.ptr));
+			or_buf_dispose(&prefixed);
+		}
 		if (tag)
 			json_object_set_new(item, "repository", json_string(name));
 		json_array_append_new(out, item);
@@ -48,18 +95,18 @@ static void append_items(json_t *out, const json_t *array, const char *name, con
 }
 
 /* The rule changes of one report, each source as "NAME: source". */
-static void append_rule_changes(json_t *out, const json_t *changes, const char *name)
+static void append_rule_changes(json_t *out, const or_report *report, const char *name)
 {
 	or_buf source = OR_BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < json_array_size(changes); i++) {
-		json_t *item = json_deep_copy(json_array_get(changes, i));
+	for (i = 0; i < or_report_list_count(report, OR_REPORT_RULE_CHANGES); i++) {
+		json_t *item = json_deep_copy(or_report_list_item(report, OR_REPORT_RULE_CHANGES, i));
+		or_report_rule_change_view change;
 
+		or_report_read_rule_change(report, i, &change);
 		or_buf_clear(&source);
-		or_buf_printf(&source, "%s: %s", name,
-			      json_string_value(json_object_get(item, "source")) ?
-				      json_string_value(json_object_get(item, "source")) : "?");
+		or_buf_printf(&source, "%s: %s", name, change.source ? change.source : "?");
 		json_object_set_new(item, "source", json_string(or_buf_cstr(&source)));
 		json_array_append_new(out, item);
 	}
@@ -103,12 +150,11 @@ static void merge_evaluations(or_eval_table *out, const or_eval_table *in, const
 	}
 }
 
-/* The string at `key` of `object`, or `fallback`: a saved report may lack
- * any key or hold another type there. */
-static const char *string_or(const json_t *object, const char *key, const char *fallback)
+/* Two strings of the reports, the same: a string a report lacks is like
+ * no other. */
+static bool same(const char *a, const char *b)
 {
-	const char *s = json_string_value(json_object_get(object, key));
-	return s ? s : fallback;
+	return a && b && strcmp(a, b) == 0;
 }
 
 /* A finding's severity as the summary counts it: one it does not know
@@ -120,34 +166,49 @@ static or_severity counted_severity(const char *name)
 	return severity == OR_SEV_NEVER ? OR_SEV_NOTICE : severity;
 }
 
+/* A rule of the merged report as the summary counts it: its id and
+ * severity (NULL when the report lacks them), borrowed from the report it
+ * came from. Ids are unique among them. */
+typedef struct merged_rule {
+	const char *id, *severity;
+} merged_rule;
+
+static int compare_merged_rules(const void *a, const void *b)
+{
+	return strcmp(((const merged_rule *)a)->id, ((const merged_rule *)b)->id);
+}
+
 /*
  * The summary of the merged report, by the same formula as a scan's
  * (gate/score.h): weighted passes (evaluations) and findings, waived and
  * suppressed counting as passed.
  */
-static json_t *summary(const json_t *rules, const or_finding_table *findings,
+static json_t *summary(const merged_rule *rules, size_t nrules, const or_finding_table *findings,
 		       const or_eval_table *evaluations, const char *fail_on)
 {
-	json_t *severity_of = json_object(), *areas = json_object();
+	merged_rule *by_id = or_xmalloc((nrules ? nrules : 1) * sizeof(*by_id));
+	json_t *areas = json_object();
 	json_int_t counts[3] = { 0, 0, 0 }, excepted[4] = { 0, 0, 0, 0 }, nevals = 0, failing = 0;
 	or_severity threshold = or_severity_of(fail_on, OR_SEV_ERROR);
+	size_t i, nids = 0;
 	or_score score;
 	json_t *out;
-	size_t i;
 
 	or_score_init(&score);
-	for (i = 0; i < json_array_size(rules); i++) {
-		const json_t *r = json_array_get(rules, i);
-		json_object_set(severity_of, json_string_value(json_object_get(r, "id")),
-				json_object_get(r, "severity"));
-	}
+	/* the rules by id (a rule without one is never looked up) */
+	for (i = 0; i < nrules; i++)
+		if (rules[i].id)
+			by_id[nids++] = rules[i];
+	qsort(by_id, nids, sizeof(*by_id), compare_merged_rules);
 	for (i = 0; i < findings->count + evaluations->ngroups; i++) {
 		bool is_finding = i < findings->count;
 		const or_report_finding *e = is_finding ? &findings->items[i] : NULL;
 		const or_eval_group *g = is_finding ? NULL : &evaluations->groups[i - findings->count];
 		const char *rule = is_finding ? e->rule : g->rule;
-		or_severity sev = counted_severity(
-			json_string_value(json_object_get(severity_of, rule ? rule : "")));
+		merged_rule key = { rule ? rule : "", NULL };
+		const merged_rule *found = bsearch(&key, by_id, nids, sizeof(*by_id),
+						   compare_merged_rules);
+		or_severity sev = counted_severity(found ? found->severity : NULL);
 		const char *dot = rule ? strchr(rule, '.') : NULL;
 		char area[64];
 		size_t a, n = 1;
@@ -194,7 +255,7 @@ static json_t *summary(const json_t *rules, const or_finding_table *findings,
 			"waived", excepted[0], "suppressed", excepted[1], "baseline", excepted[2],
 			"outside_change", excepted[3], "evaluations", nevals, "findings",
 			(json_int_t)findings->count);
-	json_decref(severity_of);
+	free(by_id);
 	or_score_dispose(&score);
 	return out;
 }
@@ -212,47 +273,170 @@ static int cell_rank(const char *status)
 	return 0;
 }
 
-static void merge_training(json_t *merged, const json_t *training, const char *name)
+/* A person or a cell of the merged matrix: what the summary counts of it
+ * (borrowed from the report it came from) and its copy in the merged
+ * report. */
+typedef struct merged_person {
+	const char *id;
+	json_t *json;
+} merged_person;
+
+typedef struct merged_cell {
+	const char *person, *course, *status;
+	bool required;
+	json_t *json;
+} merged_cell;
+
+/* The training of the merged report, built as the reports are merged. */
+typedef struct merged_training {
+	json_t *json;                 /* NULL: no report has training */
+	json_t *courses, *people, *matrix, *teams; /* its arrays */
+	const char **course_ids;
+	size_t ncourses, courses_cap;
+	merged_person *persons;
+	size_t npersons, persons_cap;
+	merged_cell *cells;
+	size_t ncells, cells_cap;
+} merged_training;
+
+static void merge_training(merged_training *m, const or_report *report, const char *name)
 {
-	json_t *courses = json_object_get(merged, "courses"), *people = json_object_get(merged, "people");
-	json_t *matrix = json_object_get(merged, "matrix"), *teams = json_object_get(merged, "teams");
+	or_report_training_view t;
 	size_t i, j;
 
-	for (i = 0; i < json_array_size(json_object_get(training, "courses")); i++) {
-		const json_t *c = json_array_get(json_object_get(training, "courses"), i);
-		bool known = false;
-		for (j = 0; j < json_array_size(courses) && !known; j++)
-			known = json_equal(json_object_get(json_array_get(courses, j), "id"),
-					   json_object_get(c, "id"));
-		if (!known)
-			json_array_append_new(courses, json_deep_copy(c));
+	if (!or_report_read_training(report, &t))
+		return;
+	if (!m->json) {
+		m->json = json_object();
+		json_object_set_new(m->json, "records", json_string("merged"));
+		json_object_set_new(m->json, "courses", m->courses = json_array());
+		json_object_set_new(m->json, "people", m->people = json_array());
+		json_object_set_new(m->json, "matrix", m->matrix = json_array());
+		json_object_set_new(m->json, "teams", m->teams = json_array());
 	}
-	for (i = 0; i < json_array_size(json_object_get(training, "people")); i++) {
-		const json_t *p = json_array_get(json_object_get(training, "people"), i);
+	for (i = 0; i < t.ncourses; i++) {
+		or_report_course_view c;
 		bool known = false;
-		for (j = 0; j < json_array_size(people) && !known; j++)
-			known = json_equal(json_object_get(json_array_get(people, j), "id"),
-					   json_object_get(p, "id"));
-		if (!known)
-			json_array_append_new(people, json_deep_copy(p));
+
+		or_report_read_course(report, i, &c);
+		for (j = 0; j < m->ncourses && !known; j++)
+			known = same(m->course_ids[j], c.id);
+		if (known)
+			continue;
+		json_array_append_new(m->courses,
+				      json_deep_copy(or_report_list_item(report, OR_REPORT_COURSES, i)));
+		m->course_ids = or_xgrow(m->course_ids, &m->courses_cap, m->ncourses + 1,
+					 sizeof(*m->course_ids));
+		m->course_ids[m->ncourses++] = c.id;
+	}
+	for (i = 0; i < t.npeople; i++) {
+		or_report_person_view p;
+		bool known = false;
+		json_t *copy;
+
+		or_report_read_person(report, i, &p);
+		for (j = 0; j < m->npersons && !known; j++)
+			known = same(m->persons[j].id, p.id);
+		if (known)
+			continue;
+		copy = json_deep_copy(or_report_list_item(report, OR_REPORT_PEOPLE, i));
+		json_array_append_new(m->people, copy);
+		m->persons = or_xgrow(m->persons, &m->persons_cap, m->npersons + 1,
+				      sizeof(*m->persons));
+		m->persons[m->npersons].id = p.id;
+		m->persons[m->npersons++].json = copy;
 	}
 	/* a person in several repositories: the best cell of each course counts */
-	for (i = 0; i < json_array_size(json_object_get(training, "matrix")); i++) {
-		const json_t *cell = json_array_get(json_object_get(training, "matrix"), i);
-		json_t *same = NULL;
-		for (j = 0; j < json_array_size(matrix) && !same; j++) {
-			json_t *m = json_array_get(matrix, j);
-			if (json_equal(json_object_get(m, "person"), json_object_get(cell, "person")) &&
-			    json_equal(json_object_get(m, "course"), json_object_get(cell, "course")))
-				same = m;
+	for (i = 0; i < t.nmatrix; i++) {
+		const json_t *item = or_report_list_item(report, OR_REPORT_MATRIX, i);
+		merged_cell *known = NULL;
+		or_report_cell_view c;
+
+		or_report_read_cell(report, i, &c);
+		for (j = 0; j < m->ncells && !known; j++)
+			if (same(m->cells[j].person, c.person) && same(m->cells[j].course, c.course))
+				known = &m->cells[j];
+		if (!known) {
+			json_t *copy = json_deep_copy(item);
+
+			json_array_append_new(m->matrix, copy);
+			m->cells = or_xgrow(m->cells, &m->cells_cap, m->ncells + 1, sizeof(*m->cells));
+			m->cells[m->ncells].person = c.person;
+			m->cells[m->ncells].course = c.course;
+			m->cells[m->ncells].status = c.status;
+			m->cells[m->ncells].required = c.required;
+			m->cells[m->ncells++].json = copy;
+		} else if (cell_rank(c.status) > cell_rank(known->status)) {
+			json_object_update(known->json, (json_t *)item);
+			known->status = c.status;
+			known->required = c.required;
 		}
-		if (!same)
-			json_array_append_new(matrix, json_deep_copy(cell));
-		else if (cell_rank(json_string_value(json_object_get(cell, "status"))) >
-			 cell_rank(json_string_value(json_object_get(same, "status"))))
-			json_object_update(same, (json_t *)cell);
 	}
-	append_items(teams, json_object_get(training, "teams"), name, NULL, true);
+	append_items(m->teams, report, OR_REPORT_TEAMS, name, NULL, true);
+}
+
+/* The summary of the merged matrix, and each person's fully_trained. */
+static void finish_training(merged_training *m)
+{
+	json_int_t counts[6] = { 0 }, fully = 0;
+	size_t i, j;
+
+	for (i = 0; i < m->ncells; i++)
+		counts[cell_rank(m->cells[i].status)]++;
+	for (i = 0; i < m->npersons; i++) {
+		bool trained = true;
+
+		for (j = 0; j < m->ncells; j++)
+			if (same(m->cells[j].person, m->persons[i].id) && m->cells[j].required &&
+			    cell_rank(m->cells[j].status) < 4)
+				trained = false;
+		json_object_set_new(m->persons[i].json, "fully_trained", json_boolean(trained));
+		fully += trained;
+	}
+	json_object_set_new(m->json, "summary",
+			    json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "people",
+				      (json_int_t)m->npersons, "fully_trained", fully, "missing",
+				      counts[1], "expired", counts[3], "expiring", counts[4], "due",
+				      counts[2]));
+}
+
+static void merged_training_dispose(merged_training *m)
+{
+	free(m->course_ids);
+	free(m->persons);
+	free(m->cells);
+}
+
+/* The row of one report in `repositories`: its scan's facts and its own
+ * summary, null where it lacks them. */
+static json_t *repository_row(const or_report *report, const char *name)
+{
+	or_report_scan_view scan;
+	or_report_summary_view s;
+	json_t *areas, *counts;
+	size_t i;
+
+	or_report_read_scan(report, &scan);
+	or_report_read_summary(report, &s);
+	areas = s.has_areas ? json_object() : json_null();
+	for (i = 0; s.has_areas && i < or_report_nareas(report); i++) {
+		or_report_area_view a;
+
+		or_report_read_area(report, i, &a);
+		json_object_set_new(areas, a.name,
+				    json_pack("{s:o, s:o, s:o}", "score", real_or_null(a.score),
+					      "evaluations", int_or_null(a.evaluations), "findings",
+					      int_or_null(a.findings)));
+	}
+	counts = s.has_counts ? json_pack("{s:o, s:o, s:o}", "error", int_or_null(s.error),
+					  "warning", int_or_null(s.warning), "notice",
+					  int_or_null(s.notice))
+			      : json_null();
+	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "name", name, "root",
+			 string_or_null(scan.root), "commit", string_or_null(scan.commit), "branch",
+			 string_or_null(scan.branch), "now", string_or_null(scan.now), "verdict",
+			 string_or_null(s.verdict), "score", real_or_null(s.score), "areas", areas,
+			 "counts", counts);
 }
 
 int or_report_merge(or_report **out, const or_report *const *reports, const char *const *names,
@@ -263,12 +447,15 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 	json_t *contacts = json_array(), *waivers = json_array(), *suppressions = json_array();
 	json_t *repositories = json_array(), *packs = json_array(), *skipped = json_array();
 	json_t *rule_changes = json_array();
-	json_t *training = NULL, *root;
+	json_t *merged_scan, *root;
 	json_int_t files = 0, docs = 0;
 	const char *latest = NULL, *fail_on = "error";
 	or_buf digests = OR_BUF_INIT;
 	bool history = true;
-	size_t r, i, j;
+	size_t r, i, j, nrules = 0, rules_cap = 0, npacks = 0, packs_cap = 0;
+	merged_rule *rule_ids = NULL;
+	const char **pack_names = NULL;
+	merged_training training = { 0 };
 	git_oid oid;
 	char hex[GIT_OID_HEXSZ + 1], digest[48];
 	or_finding_table findings;
@@ -278,115 +465,94 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 	or_finding_table_init(&findings);
 	or_eval_table_init(&evaluations);
 	for (r = 0; r < n; r++) {
-		const json_t *rep = reports[r]->root, *scan = json_object_get(rep, "scan");
-		const json_t *summary_in = json_object_get(rep, "summary");
-		const json_t *t = json_object_get(rep, "training");
+		const or_report *rep = reports[r];
+		or_report_scan_view scan;
 
-		if (r == 0)
-			fail_on = json_string_value(json_object_get(json_object_get(rep, "gate"), "fail_on"));
-		for (i = 0; i < json_array_size(json_object_get(rep, "rules")); i++) {
-			const json_t *rule = json_array_get(json_object_get(rep, "rules"), i);
+		or_report_read_scan(rep, &scan);
+		if (r == 0) {
+			or_report_gate_view gate;
+
+			or_report_read_gate(rep, &gate);
+			fail_on = gate.fail_on;
+		}
+		/* each rule once: the first report's of an id (copied whole) */
+		for (i = 0; i < or_report_nrules(rep); i++) {
+			or_report_rule_view rule;
 			bool known = false;
-			for (j = 0; j < json_array_size(rules) && !known; j++)
-				known = json_equal(json_object_get(json_array_get(rules, j), "id"),
-						   json_object_get(rule, "id"));
-			if (!known)
-				json_array_append_new(rules, json_deep_copy(rule));
+
+			or_report_read_rule(rep, i, &rule);
+			for (j = 0; j < nrules && !known; j++)
+				known = same(rule_ids[j].id, rule.id);
+			if (known)
+				continue;
+			json_array_append_new(rules,
+					      json_deep_copy(or_report_list_item(rep, OR_REPORT_RULES, i)));
+			rule_ids = or_xgrow(rule_ids, &rules_cap, nrules + 1, sizeof(*rule_ids));
+			rule_ids[nrules].id = rule.id;
+			rule_ids[nrules++].severity = rule.severity;
 		}
-		for (i = 0; i < json_array_size(json_object_get(scan, "packs")); i++) {
-			const json_t *pack = json_array_get(json_object_get(scan, "packs"), i);
+		for (i = 0; i < scan.packs.count; i++) {
+			const char *pack = or_report_strings_at(&scan.packs, i);
 			bool known = false;
-			for (j = 0; j < json_array_size(packs) && !known; j++)
-				known = json_equal(json_array_get(packs, j), pack);
-			if (!known)
-				json_array_append_new(packs, json_deep_copy(pack));
+
+			if (!pack)
+				continue;
+			for (j = 0; j < npacks && !known; j++)
+				known = strcmp(pack_names[j], pack) == 0;
+			if (known)
+				continue;
+			json_array_append_new(packs, json_string(pack));
+			pack_names = or_xgrow(pack_names, &packs_cap, npacks + 1, sizeof(*pack_names));
+			pack_names[npacks++] = pack;
 		}
-		merge_findings(&findings, &reports[r]->findings, names[r]);
-		merge_evaluations(&evaluations, &reports[r]->evaluations, names[r]);
-		append_items(documents, json_object_get(rep, "documents"), names[r], "path", false);
-		append_items(escalation, json_object_get(rep, "escalation"), names[r], "file", false);
-		append_items(drills, json_object_get(rep, "drills"), names[r], NULL, true);
-		append_items(contacts, json_object_get(rep, "contacts"), names[r], "file", false);
-		append_items(waivers, json_object_get(rep, "waivers"), names[r], NULL, true);
-		append_items(suppressions, json_object_get(rep, "suppressions"), names[r], "file", false);
-		append_items(skipped, json_object_get(scan, "skipped"), names[r], "path", false);
-		append_rule_changes(rule_changes, json_object_get(scan, "rule_changes"), names[r]);
-		if (json_is_object(t)) {
-			if (!training)
-				training = json_pack("{s:s, s:[], s:[], s:[], s:[]}", "records",
-						     "merged", "courses", "people", "matrix", "teams");
-			merge_training(training, t, names[r]);
-		}
-		files += json_integer_value(json_object_get(scan, "files"));
-		docs += json_integer_value(json_object_get(scan, "documents"));
-		history &= json_is_true(json_object_get(json_object_get(scan, "history"), "available"));
-		if (string_or(scan, "now", NULL) &&
-		    (!latest || strcmp(string_or(scan, "now", ""), latest) > 0))
-			latest = string_or(scan, "now", NULL);
-		or_buf_printf(&digests, "%s\n", string_or(scan, "rules_digest", ""));
-		json_array_append_new(
-			repositories,
-			json_pack("{s:s, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O}", "name", names[r],
-				  "root", json_object_get(scan, "root"), "commit",
-				  json_object_get(scan, "commit"), "branch",
-				  json_object_get(scan, "branch"), "now", json_object_get(scan, "now"),
-				  "verdict", json_object_get(summary_in, "verdict"), "score",
-				  json_object_get(summary_in, "score"), "areas",
-				  json_object_get(summary_in, "areas"), "counts",
-				  json_object_get(summary_in, "counts")));
+		merge_findings(&findings, &rep->findings, names[r]);
+		merge_evaluations(&evaluations, &rep->evaluations, names[r]);
+		append_items(documents, rep, OR_REPORT_DOCUMENTS, names[r], "path", false);
+		append_items(escalation, rep, OR_REPORT_ESCALATION, names[r], "file", false);
+		append_items(drills, rep, OR_REPORT_DRILLS, names[r], NULL, true);
+		append_items(contacts, rep, OR_REPORT_CONTACTS, names[r], "file", false);
+		append_items(waivers, rep, OR_REPORT_WAIVERS, names[r], NULL, true);
+		append_items(suppressions, rep, OR_REPORT_SUPPRESSIONS, names[r], "file", false);
+		append_items(skipped, rep, OR_REPORT_SKIPPED, names[r], "path", false);
+		append_rule_changes(rule_changes, rep, names[r]);
+		merge_training(&training, rep, names[r]);
+		files += (json_int_t)scan.files.value;
+		docs += (json_int_t)scan.documents.value;
+		history &= scan.history_available;
+		if (scan.now && (!latest || strcmp(scan.now, latest) > 0))
+			latest = scan.now;
+		or_buf_printf(&digests, "%s\n", scan.rules_digest ? scan.rules_digest : "");
+		json_array_append_new(repositories, repository_row(rep, names[r]));
 	}
-	if (training) {
-		/* the summary of the merged matrix */
-		json_int_t counts[6] = { 0 };
-		const json_t *matrix = json_object_get(training, "matrix");
-		const json_t *people = json_object_get(training, "people");
-		json_int_t fully = 0;
-		for (i = 0; i < json_array_size(matrix); i++)
-			counts[cell_rank(json_string_value(
-				json_object_get(json_array_get(matrix, i), "status")))]++;
-		for (i = 0; i < json_array_size(people); i++) {
-			const json_t *p = json_array_get(people, i);
-			bool trained = true;
-			for (j = 0; j < json_array_size(matrix); j++) {
-				const json_t *m = json_array_get(matrix, j);
-				int rank = cell_rank(json_string_value(json_object_get(m, "status")));
-				if (json_equal(json_object_get(m, "person"), json_object_get(p, "id")) &&
-				    json_is_true(json_object_get(m, "required")) && rank < 4)
-					trained = false;
-			}
-			json_object_set_new((json_t *)p, "fully_trained", json_boolean(trained));
-			fully += trained;
-		}
-		json_object_set_new(training, "summary",
-				    json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "people",
-					      (json_int_t)json_array_size(people), "fully_trained", fully,
-					      "missing", counts[1], "expired", counts[3], "expiring",
-					      counts[4], "due", counts[2]));
-	}
+	if (training.json)
+		finish_training(&training);
 	git_odb_hash(&oid, digests.ptr ? digests.ptr : "", digests.size, GIT_OBJECT_BLOB);
 	git_oid_tostr(hex, sizeof(hex), &oid);
 	snprintf(digest, sizeof(digest), "sha1:%s", hex);
 	or_buf_dispose(&digests);
 
-	root = json_pack(
-		"{s:i, s:{s:s, s:s}, s:{s:s, s:b, s:n, s:n, s:b, s:b, s:s, s:s, s:o, s:n, s:n, s:I, s:I, s:o, s:n, s:b, s:{s:n, s:n, s:n}, s:{s:b, s:s}, s:n}, s:{s:s, s:n}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-		"schema_version", 1, "tool", "name", "opsready", "version", OPSREADY_VERSION,
-		"scan", "root", "organisation", "git", false, "commit", "branch", "dirty", false,
+	merged_scan = json_pack(
+		"{s:s, s:b, s:n, s:n, s:b, s:b, s:s, s:s, s:o, s:n, s:n, s:I, s:I, s:o, s:n, s:b, s:{s:n, s:n, s:n}, s:{s:b, s:s}, s:n}",
+		"root", "organisation", "git", false, "commit", "branch", "dirty", false,
 		"shallow", false, "now", latest ? latest : "1970-01-01", "rules_digest", digest,
 		"packs", packs, "config", "repo_url", "files", files, "documents", docs, "skipped",
 		skipped, "baseline", "inline_suppressions", true, "inputs", "training", "drills",
 		"contacts", "history", "available", history, "reason",
-		history ? "available" : "not available in every repository", "since",
-		"gate", "fail_on", fail_on ? fail_on : "error", "min_score",
-		"summary", summary(rules, &findings, &evaluations, fail_on ? fail_on : "error"),
+		history ? "available" : "not available in every repository", "since");
+	json_object_set_new(merged_scan, "rule_changes", rule_changes);
+	root = json_pack(
+		"{s:i, s:{s:s, s:s}, s:o, s:{s:s, s:n}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		"schema_version", 1, "tool", "name", "opsready", "version", OPSREADY_VERSION,
+		"scan", merged_scan, "gate", "fail_on", fail_on ? fail_on : "error", "min_score",
+		"summary",
+		summary(rule_ids, nrules, &findings, &evaluations, fail_on ? fail_on : "error"),
 		"rules", rules, "findings", json_array(), "evaluations", json_array(), "documents",
-		documents, "escalation", escalation, "training", training ? training : json_null(),
-		"drills", drills, "contacts", contacts, "waivers", waivers, "suppressions",
-		suppressions, "repositories", repositories);
-	if (root)
-		json_object_set_new(json_object_get(root, "scan"), "rule_changes", rule_changes);
-	else
-		json_decref(rule_changes);
+		documents, "escalation", escalation, "training",
+		training.json ? training.json : json_null(), "drills", drills, "contacts", contacts,
+		"waivers", waivers, "suppressions", suppressions, "repositories", repositories);
+	free(rule_ids);
+	free(pack_names);
+	merged_training_dispose(&training);
 	if (!root) {
 		or_finding_table_dispose(&findings);
 		or_eval_table_dispose(&evaluations);

@@ -183,6 +183,8 @@ void or_report_read_summary(const or_report *report, or_report_summary_view *out
 	out->outside_change = int_at(summary, "outside_change");
 	out->evaluations = int_at(summary, "evaluations");
 	out->findings = int_at(summary, "findings");
+	out->has_areas = json_is_object(at(summary, "areas"));
+	out->has_counts = json_is_object(counts);
 }
 
 static const json_t *areas_of(const or_report *report)
@@ -644,4 +646,161 @@ void or_report_read_contact(const or_report *report, size_t i, or_report_contact
 	out->commit = str(c, "commit");
 	out->age_days = int_at(c, "age_days");
 	out->status = str(c, "status");
+}
+
+/* ---- escalation ---- */
+
+size_t or_report_nescalation(const or_report *report)
+{
+	return count(report, "escalation");
+}
+
+void or_report_read_escalation(const or_report *report, size_t i, or_report_escalation_view *out)
+{
+	const json_t *l = item(report, "escalation", i);
+
+	out->level = int_at(l, "level");
+	out->name = str(l, "name");
+	out->window = str(l, "window");
+	out->team = str(l, "team");
+	out->file = str(l, "file");
+	out->line = int_at(l, "line");
+}
+
+/* ---- suppressions ---- */
+
+size_t or_report_nsuppressions(const or_report *report)
+{
+	return count(report, "suppressions");
+}
+
+void or_report_read_suppression(const or_report *report, size_t i,
+				or_report_suppression_view *out)
+{
+	const json_t *s = item(report, "suppressions", i);
+
+	out->file = str(s, "file");
+	out->line = int_at(s, "line");
+	out->last_line = int_at(s, "last_line");
+	out->rules = str(s, "rules");
+	out->reason = str(s, "reason");
+	out->matched = int_at(s, "matched");
+}
+
+/* ---- a merged report's repositories ---- */
+
+size_t or_report_nrepositories(const or_report *report)
+{
+	return count(report, "repositories");
+}
+
+void or_report_read_repository(const or_report *report, size_t i,
+			       or_report_repository_view *out)
+{
+	const json_t *r = item(report, "repositories", i);
+	const json_t *counts = at(r, "counts");
+
+	out->name = str(r, "name");
+	out->root = str(r, "root");
+	out->commit = str(r, "commit");
+	out->branch = str(r, "branch");
+	out->now = str(r, "now");
+	out->verdict = str(r, "verdict");
+	out->score = real_at(r, "score");
+	out->error = int_at(counts, "error");
+	out->warning = int_at(counts, "warning");
+	out->notice = int_at(counts, "notice");
+}
+
+/* ---- parts copied whole ---- */
+
+static const json_t *list_of(const or_report *report, or_report_list list)
+{
+	static const char *const keys[] = {
+		[OR_REPORT_RULES] = "rules",
+		[OR_REPORT_DOCUMENTS] = "documents",
+		[OR_REPORT_ESCALATION] = "escalation",
+		[OR_REPORT_DRILLS] = "drills",
+		[OR_REPORT_CONTACTS] = "contacts",
+		[OR_REPORT_WAIVERS] = "waivers",
+		[OR_REPORT_SUPPRESSIONS] = "suppressions",
+		[OR_REPORT_SKIPPED] = "skipped",
+		[OR_REPORT_RULE_CHANGES] = "rule_changes",
+		[OR_REPORT_COURSES] = "courses",
+		[OR_REPORT_PEOPLE] = "people",
+		[OR_REPORT_MATRIX] = "matrix",
+		[OR_REPORT_TEAMS] = "teams",
+	};
+	const json_t *parent = report->root;
+
+	if (list >= OR_REPORT_COURSES)
+		parent = training_of(report);
+	else if (list >= OR_REPORT_SKIPPED)
+		parent = at(report->root, "scan");
+	return at(parent, keys[list]);
+}
+
+size_t or_report_list_count(const or_report *report, or_report_list list)
+{
+	return json_array_size(list_of(report, list));
+}
+
+const struct json_t *or_report_list_item(const or_report *report, or_report_list list, size_t i)
+{
+	return json_array_get(list_of(report, list), i);
+}
+
+/* ---- a diff ---- */
+
+static const char *const diff_lists[] = {
+	[OR_DIFF_NEW] = "new_findings",
+	[OR_DIFF_FIXED] = "fixed_findings",
+	[OR_DIFF_UNCHANGED] = "unchanged_findings",
+};
+
+static void read_score_change(const char *area, const json_t *pair,
+			      or_report_score_change_view *out)
+{
+	out->area = area;
+	out->old_score = real_at(pair, "old");
+	out->new_score = real_at(pair, "new");
+}
+
+void or_report_read_diff(const or_report *diff, or_report_diff_view *out)
+{
+	const json_t *counts = at(diff->root, "counts");
+	const json_t *score = at(diff->root, "score");
+	size_t l;
+
+	out->added = int_at(counts, "new");
+	out->fixed = int_at(counts, "fixed");
+	out->unchanged = int_at(counts, "unchanged");
+	read_score_change(NULL, score, &out->score);
+	out->nareas = json_object_size(at(score, "areas"));
+	for (l = 0; l < 3; l++)
+		out->nfindings[l] = count(diff, diff_lists[l]);
+}
+
+void or_report_read_diff_area(const or_report *diff, size_t i, or_report_score_change_view *out)
+{
+	json_t *areas = (json_t *)at(at(diff->root, "score"), "areas");
+	void *iter = json_object_iter(areas);
+
+	for (; iter && i; i--)
+		iter = json_object_iter_next(areas, iter);
+	read_score_change(iter ? json_object_iter_key(iter) : "",
+			  iter ? json_object_iter_value(iter) : NULL, out);
+}
+
+void or_report_read_diff_finding(const or_report *diff, or_diff_list list, size_t i,
+				 or_report_diff_finding_view *out)
+{
+	const json_t *f = item(diff, diff_lists[list], i);
+
+	out->rule = str(f, "rule");
+	out->severity = str(f, "severity");
+	out->status = str(f, "status");
+	out->message = str(f, "message");
+	out->file = str(f, "file");
+	out->line = int_at(f, "line");
 }

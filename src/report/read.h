@@ -111,6 +111,7 @@ typedef struct or_report_summary_view {
 	or_report_int error, warning, notice; /* active findings by severity */
 	or_report_int waived, suppressed, baseline, outside_change;
 	or_report_int evaluations, findings;
+	bool has_areas, has_counts;   /* false: the summary lacks them */
 } or_report_summary_view;
 
 void or_report_read_summary(const or_report *report, or_report_summary_view *out);
@@ -314,5 +315,115 @@ typedef struct or_report_contact_view {
 
 size_t or_report_ncontacts(const or_report *report);
 void or_report_read_contact(const or_report *report, size_t i, or_report_contact_view *out);
+
+/* ---- escalation ---- */
+
+/* A level of an escalation matrix found in a document. */
+typedef struct or_report_escalation_view {
+	or_report_int level;
+	const char *name;             /* NULL: the level is not named */
+	const char *window, *team;
+	const char *file;             /* the document it is in */
+	or_report_int line;
+} or_report_escalation_view;
+
+size_t or_report_nescalation(const or_report *report);
+void or_report_read_escalation(const or_report *report, size_t i, or_report_escalation_view *out);
+
+/* ---- suppressions ---- */
+
+/* An inline suppression comment, with the findings it suppressed. */
+typedef struct or_report_suppression_view {
+	const char *file;
+	or_report_int line, last_line; /* the lines it covers */
+	const char *rules;            /* as written; NULL: every rule */
+	const char *reason;
+	or_report_int matched;
+} or_report_suppression_view;
+
+size_t or_report_nsuppressions(const or_report *report);
+void or_report_read_suppression(const or_report *report, size_t i,
+				or_report_suppression_view *out);
+
+/* ---- a merged report's repositories ---- */
+
+/* The row of one repository in a merged report (opsready/compare.h): its
+ * scan's facts and its own summary. */
+typedef struct or_report_repository_view {
+	const char *name, *root, *commit, *branch, *now, *verdict;
+	or_report_real score;
+	or_report_int error, warning, notice; /* its active findings by severity */
+} or_report_repository_view;
+
+/* 0 for a report that is not a merged one. */
+size_t or_report_nrepositories(const or_report *report);
+void or_report_read_repository(const or_report *report, size_t i,
+			       or_report_repository_view *out);
+
+/* ---- parts copied whole ---- */
+
+/*
+ * Merge copies the items of these lists whole into the merged report (it
+ * rewrites a path and adds the repository's name, and passes on every other
+ * key as it is, keys it does not know included): as far as merge is
+ * concerned they are free-form JSON. What it reads of them it reads through
+ * the views above.
+ */
+typedef enum or_report_list {
+	OR_REPORT_RULES,
+	OR_REPORT_DOCUMENTS,
+	OR_REPORT_ESCALATION,
+	OR_REPORT_DRILLS,
+	OR_REPORT_CONTACTS,
+	OR_REPORT_WAIVERS,
+	OR_REPORT_SUPPRESSIONS,
+	OR_REPORT_SKIPPED,      /* the scan's */
+	OR_REPORT_RULE_CHANGES, /* the scan's */
+	OR_REPORT_COURSES,      /* the training's */
+	OR_REPORT_PEOPLE,
+	OR_REPORT_MATRIX,
+	OR_REPORT_TEAMS
+} or_report_list;
+
+struct json_t;
+
+size_t or_report_list_count(const or_report *report, or_report_list list);
+/* The JSON of item `i` (< or_report_list_count) of `list`, borrowed. */
+const struct json_t *or_report_list_item(const or_report *report, or_report_list list, size_t i);
+
+/* ---- a diff (opsready/compare.h) ---- */
+
+/* A score before and after: overall (area NULL) or of one area. */
+typedef struct or_report_score_change_view {
+	const char *area;
+	or_report_real old_score, new_score; /* not known: not evaluated */
+} or_report_score_change_view;
+
+typedef enum or_diff_list {
+	OR_DIFF_NEW,
+	OR_DIFF_FIXED,
+	OR_DIFF_UNCHANGED
+} or_diff_list;
+
+typedef struct or_report_diff_view {
+	or_report_int added, fixed, unchanged; /* its counts */
+	or_report_score_change_view score;     /* overall */
+	size_t nareas;                         /* or_report_read_diff_area */
+	size_t nfindings[3];                   /* by or_diff_list */
+} or_report_diff_view;
+
+void or_report_read_diff(const or_report *diff, or_report_diff_view *out);
+/* The score change of area `i` (< nareas), in the new report's order. */
+void or_report_read_diff_area(const or_report *diff, size_t i, or_report_score_change_view *out);
+
+/* A finding of one of the diff's lists; a string it lacks is NULL. */
+typedef struct or_report_diff_finding_view {
+	const char *rule, *severity, *status, *message;
+	const char *file;             /* NULL: about the repository as a whole */
+	or_report_int line;
+} or_report_diff_finding_view;
+
+void or_report_read_diff_finding(const or_report *diff, or_diff_list list, size_t i,
+				 or_report_diff_finding_view *out);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * Comparing two reports built in the test: new, fixed and unchanged
  * findings by fingerprint, the score change overall and by area, and the
- * new active findings at or above a fail_on.
+ * new active findings at or above a fail_on; a report that lacks a fact
+ * gives null for it.
  */
 #include <check.h>
 #include <string.h>
@@ -154,6 +155,36 @@ START_TEST(test_diff_fail_on)
 }
 END_TEST
 
+/* A scan without `commit` and an area without `score`: null in the diff,
+ * not a diff that cannot be built. */
+START_TEST(test_diff_missing_keys)
+{
+	or_report *before = old_report(), *after = new_report(), *diff;
+	or_diag diag = OR_DIAG_INIT;
+	const json_t *areas;
+
+	json_object_del(json_object_get(after->root, "scan"), "commit");
+	json_object_del(json_object_get(json_object_get(json_object_get(after->root, "summary"),
+							"areas"),
+					"drills"),
+			"score");
+	ck_assert_int_eq(or_report_diff(&diff, before, after, &diag), 0);
+	ck_assert_ptr_nonnull(diff->root);
+	ck_assert(json_is_null(json_object_get(json_object_get(diff->root, "new"), "commit")));
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(diff->root, "old"),
+							   "commit")),
+			 "old");
+	areas = json_object_get(json_object_get(diff->root, "score"), "areas");
+	ck_assert(json_is_null(json_object_get(json_object_get(areas, "drills"), "new")));
+	ck_assert(json_is_null(json_object_get(json_object_get(areas, "drills"), "old")));
+	ck_assert_double_eq(number_at(json_object_get(areas, "docs"), "new"), 80.0);
+	ck_assert_uint_eq(or_diff_new_at_or_above(diff, "error"), 1);
+	or_report_free(diff);
+	or_report_free(before);
+	or_report_free(after);
+}
+END_TEST
+
 Suite *compare_suite(void)
 {
 	Suite *s = suite_create("compare");
@@ -162,6 +193,7 @@ Suite *compare_suite(void)
 	tcase_add_test(tc, test_diff_findings);
 	tcase_add_test(tc, test_diff_score);
 	tcase_add_test(tc, test_diff_fail_on);
+	tcase_add_test(tc, test_diff_missing_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }

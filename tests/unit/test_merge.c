@@ -2,7 +2,7 @@
  * Merging reports built in the test: paths under the repository's name,
  * fingerprints made unique, the summary recomputed by the score's formula
  * (and agreeing with the gate's on nine areas), fail_on from the first
- * report.
+ * report, a row per repository even when its scan lacks a key.
  */
 #include <check.h>
 #include <stdio.h>
@@ -320,6 +320,38 @@ START_TEST(test_merge_nine_areas)
 }
 END_TEST
 
+/* A scan without a `branch` key (an older or hand-written report): the
+ * repository keeps its row, with null there. */
+START_TEST(test_merge_row_without_branch)
+{
+	static const char *const names[] = { "alpha", "beta" };
+	or_report *reports[2] = { alpha("error"), beta("error") };
+	or_report *merged;
+	const json_t *repositories, *row;
+
+	json_object_del(json_object_get(reports[0]->root, "scan"), "branch");
+	json_object_del(json_object_get(reports[1]->root, "scan"), "commit");
+	merged = merge(reports, names, 2);
+	repositories = json_object_get(merged->root, "repositories");
+	ck_assert_uint_eq(json_array_size(repositories), 2);
+	row = json_array_get(repositories, 0);
+	ck_assert_str_eq(json_string_value(json_object_get(row, "name")), "alpha");
+	ck_assert(json_is_null(json_object_get(row, "branch")));
+	ck_assert_str_eq(json_string_value(json_object_get(row, "commit")), "abc");
+	ck_assert_str_eq(json_string_value(json_object_get(row, "root")), "/repo");
+	ck_assert_double_eq(json_real_value(json_object_get(row, "score")), 50.0);
+	row = json_array_get(repositories, 1);
+	ck_assert_str_eq(json_string_value(json_object_get(row, "name")), "beta");
+	ck_assert(json_is_null(json_object_get(row, "commit")));
+	ck_assert(json_is_null(json_object_get(row, "branch"))); /* null in the report */
+	ck_assert_str_eq(json_string_value(json_object_get(row, "verdict")), "pass");
+	ck_assert_int_eq(int_at(json_object_get(row, "counts"), "error"), 0);
+	or_report_free(merged);
+	or_report_free(reports[0]);
+	or_report_free(reports[1]);
+}
+END_TEST
+
 Suite *merge_suite(void)
 {
 	Suite *s = suite_create("merge");
@@ -328,6 +360,7 @@ Suite *merge_suite(void)
 	tcase_add_test(tc, test_merge_two);
 	tcase_add_test(tc, test_merge_fail_on);
 	tcase_add_test(tc, test_merge_nine_areas);
+	tcase_add_test(tc, test_merge_row_without_branch);
 	suite_add_tcase(s, tc);
 	return s;
 }

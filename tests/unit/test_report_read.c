@@ -1,28 +1,36 @@
 /*
  * The report's read accessors (report/read.h, and those opsready/report.h
- * publishes) over a saved report (tests/data/reports/example.json): each
- * view gives the report's values, absent parts are NULL or not known, and
- * lookups by id find what a search by index finds.
+ * publishes) over saved reports (tests/data/reports/example.json and
+ * exceptions.json), a merged report and a diff of them: each view gives the
+ * report's values, absent parts are NULL or not known, and lookups by id
+ * find what a search by index finds.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
+#include "opsready/compare.h"
 #include "opsready/report.h"
 #include "report/read.h"
 #include "report/value.h"
 #include "suites.h"
 
 #define EXAMPLE OR_TEST_DATA "/reports/example.json"
+#define EXCEPTIONS OR_TEST_DATA "/reports/exceptions.json"
 
-static or_report *load_example(void)
+static or_report *load(const char *path)
 {
 	or_diag diag = OR_DIAG_INIT;
 	or_report *report = NULL;
 
-	ck_assert_msg(or_report_load(&report, EXAMPLE, &diag) == 0, "%s", diag.message);
+	ck_assert_msg(or_report_load(&report, path, &diag) == 0, "%s", diag.message);
 	return report;
+}
+
+static or_report *load_example(void)
+{
+	return load(EXAMPLE);
 }
 
 static bool near(double a, double b)
@@ -96,6 +104,7 @@ START_TEST(test_summary_and_areas)
 	ck_assert_int_eq(summary.outside_change.value, 0);
 	ck_assert_int_eq(summary.evaluations.value, 229);
 	ck_assert_int_eq(summary.findings.value, 23);
+	ck_assert(summary.has_areas && summary.has_counts);
 
 	/* the public accessors agree */
 	ck_assert(or_report_score(report, &score) && near(score, 89.2));
@@ -381,6 +390,7 @@ START_TEST(test_absent_parts)
 	ck_assert(!summary.score.known);
 	ck_assert(!or_report_score(report, &score));
 	ck_assert(!summary.error.known);
+	ck_assert(!summary.has_areas && !summary.has_counts);
 	or_report_read_gate(report, &gate);
 	ck_assert_ptr_null(gate.fail_on);
 	ck_assert(!gate.min_score.known);
@@ -391,10 +401,185 @@ START_TEST(test_absent_parts)
 	ck_assert_uint_eq(or_report_nrules(report), 0);
 	ck_assert_uint_eq(or_report_ndocuments(report), 0);
 	ck_assert_uint_eq(or_report_nfindings(report), 0);
+	ck_assert_uint_eq(or_report_nescalation(report), 0);
+	ck_assert_uint_eq(or_report_nsuppressions(report), 0);
+	ck_assert_uint_eq(or_report_nrepositories(report), 0);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_MATRIX), 0);
+	ck_assert_ptr_null(or_report_list_item(report, OR_REPORT_RULES, 0));
 	or_report_rule_ids_init(&ids, report);
 	ck_assert(!or_report_find_rule(report, &ids, "docs.placeholder", &rule));
 	or_report_rule_ids_dispose(&ids);
 	or_report_free(report);
+}
+END_TEST
+
+START_TEST(test_escalation_suppressions)
+{
+	or_report *report = load_example();
+	or_report_escalation_view level;
+	or_report_suppression_view s;
+
+	ck_assert_uint_eq(or_report_nescalation(report), 6);
+	or_report_read_escalation(report, 0, &level);
+	ck_assert(level.level.known && level.level.value == 1);
+	ck_assert_ptr_null(level.name);
+	ck_assert_str_eq(level.window, "0-15 minutes");
+	ck_assert_str_eq(level.team, "Support Engineers");
+	ck_assert_str_eq(level.file, "docs/escalation-matrix.md");
+	ck_assert_int_eq(level.line.value, 11);
+	or_report_read_escalation(report, 5, &level);
+	ck_assert_int_eq(level.level.value, 3);
+	ck_assert_str_eq(level.name, "Management Response");
+	ck_assert_str_eq(level.file, "runbooks/business-continuity.md");
+	ck_assert_int_eq(level.line.value, 98);
+	ck_assert_uint_eq(or_report_nsuppressions(report), 0);
+	or_report_free(report);
+
+	report = load(EXCEPTIONS);
+	ck_assert_uint_eq(or_report_nescalation(report), 0);
+	ck_assert_uint_eq(or_report_nsuppressions(report), 4);
+	or_report_read_suppression(report, 0, &s);
+	ck_assert_str_eq(s.file, "runbooks/payments-runbook.md");
+	ck_assert_int_eq(s.line.value, 3);
+	ck_assert_int_eq(s.last_line.value, 4);
+	ck_assert_str_eq(s.rules, "docs.placeholder");
+	ck_assert_str_eq(s.reason, "the owner fills this in at onboarding");
+	ck_assert(s.matched.known && s.matched.value == 1);
+	or_report_read_suppression(report, 3, &s);
+	ck_assert_int_eq(s.line.value, 22);
+	ck_assert_int_eq(s.last_line.value, 23);
+	ck_assert_ptr_null(s.reason);
+	or_report_free(report);
+}
+END_TEST
+
+/* The JSON of the lists merge copies whole: the items the views read. */
+START_TEST(test_lists_copied_whole)
+{
+	or_report *report = load_example();
+	or_report_training_view training;
+	or_report_scan_view scan;
+	or_report_rule_view rule;
+	or_report_cell_view cell;
+	or_report_team_view team;
+	size_t i;
+
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_RULES), or_report_nrules(report));
+	for (i = 0; i < or_report_nrules(report); i++) {
+		or_report_read_rule(report, i, &rule);
+		ck_assert_ptr_eq(json_string_value(json_object_get(
+					 or_report_list_item(report, OR_REPORT_RULES, i), "id")),
+				 rule.id);
+	}
+	ck_assert_ptr_null(or_report_list_item(report, OR_REPORT_RULES, or_report_nrules(report)));
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_DOCUMENTS), 4);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_ESCALATION), 6);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_DRILLS), or_report_ndrills(report));
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_CONTACTS), 12);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_WAIVERS), 0);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_SUPPRESSIONS), 0);
+	or_report_read_scan(report, &scan);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_SKIPPED), scan.nskipped);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_RULE_CHANGES), 0);
+	ck_assert(or_report_read_training(report, &training));
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_COURSES), training.ncourses);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_PEOPLE), training.npeople);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_MATRIX), training.nmatrix);
+	ck_assert_uint_eq(or_report_list_count(report, OR_REPORT_TEAMS), training.nteams);
+	or_report_read_cell(report, training.nmatrix - 1, &cell);
+	ck_assert_ptr_eq(json_string_value(json_object_get(
+				 or_report_list_item(report, OR_REPORT_MATRIX, training.nmatrix - 1),
+				 "course")),
+			 cell.course);
+	or_report_read_team(report, 0, &team);
+	ck_assert_ptr_eq(json_string_value(json_object_get(
+				 or_report_list_item(report, OR_REPORT_TEAMS, 0), "name")),
+			 team.name);
+	or_report_free(report);
+}
+END_TEST
+
+/* A merged report's rows, one per repository. */
+START_TEST(test_repositories)
+{
+	static const char *const names[] = { "example", "exceptions" };
+	or_report *reports[2] = { load_example(), load(EXCEPTIONS) };
+	or_report_repository_view row;
+	or_diag diag = OR_DIAG_INIT;
+	or_report *merged;
+
+	ck_assert_uint_eq(or_report_nrepositories(reports[0]), 0);
+	ck_assert_int_eq(or_report_merge(&merged, (const or_report *const *)reports, names, 2, &diag),
+			 0);
+	ck_assert_uint_eq(or_report_nrepositories(merged), 2);
+	or_report_read_repository(merged, 0, &row);
+	ck_assert_str_eq(row.name, "example");
+	ck_assert_str_eq(row.root, "/tmp/ex");
+	ck_assert_str_eq(row.branch, "main");
+	ck_assert_str_eq(row.verdict, "fail");
+	ck_assert(row.score.known && near(row.score.value, 89.2));
+	ck_assert_int_eq(row.error.value, 20);
+	or_report_read_repository(merged, 1, &row);
+	ck_assert_str_eq(row.name, "exceptions");
+	ck_assert_str_eq(row.commit, "0174a7f2b3f89d954741f1457de41a67cdfadba6");
+	ck_assert_str_eq(row.now, "2026-11-27");
+	ck_assert_str_eq(row.verdict, "pass");
+	ck_assert(near(row.score.value, 55.9));
+	ck_assert(row.error.known && row.error.value == 0);
+	ck_assert_int_eq(row.warning.value, 1);
+	ck_assert(row.notice.known);
+	or_report_free(merged);
+	or_report_free(reports[0]);
+	or_report_free(reports[1]);
+}
+END_TEST
+
+/* A diff's counts, score changes and findings. */
+START_TEST(test_diff)
+{
+	or_report *old_report = load_example(), *new_report = load(EXCEPTIONS), *diff;
+	or_report_score_change_view area;
+	or_report_diff_finding_view f;
+	or_diag diag = OR_DIAG_INIT;
+	or_report_diff_view view;
+
+	ck_assert_int_eq(or_report_diff(&diff, old_report, new_report, &diag), 0);
+	or_report_read_diff(diff, &view);
+	ck_assert(view.added.known && view.added.value == 17);
+	ck_assert_int_eq(view.fixed.value, 21);
+	ck_assert_int_eq(view.unchanged.value, 2);
+	ck_assert_uint_eq(view.nfindings[OR_DIFF_NEW], 17);
+	ck_assert_uint_eq(view.nfindings[OR_DIFF_FIXED], 21);
+	ck_assert_uint_eq(view.nfindings[OR_DIFF_UNCHANGED], 2);
+	ck_assert_ptr_null(view.score.area);
+	ck_assert(near(view.score.old_score.value, 89.2) && near(view.score.new_score.value, 55.9));
+	/* the new report's areas, in its order */
+	ck_assert_uint_eq(view.nareas, 6);
+	or_report_read_diff_area(diff, 3, &area);
+	ck_assert_str_eq(area.area, "drills");
+	ck_assert(area.old_score.known && near(area.old_score.value, 69.2));
+	ck_assert(!area.new_score.known);
+	or_report_read_diff_area(diff, 5, &area);
+	ck_assert_str_eq(area.area, "waiver");
+	ck_assert(!area.old_score.known && near(area.new_score.value, 61.5));
+
+	or_report_read_diff_finding(diff, OR_DIFF_NEW, 0, &f);
+	ck_assert_str_eq(f.rule, "contacts.missing-role");
+	ck_assert_str_eq(f.severity, "error");
+	ck_assert_str_eq(f.status, "baseline");
+	ck_assert_str_eq(f.message, "no contact for the required role Operations Lead in any runbook");
+	ck_assert_ptr_null(f.file);
+	ck_assert(f.line.known && f.line.value == 0);
+	or_report_read_diff_finding(diff, OR_DIFF_FIXED, 0, &f);
+	ck_assert_str_eq(f.rule, "contacts.stale");
+	ck_assert_str_eq(f.file, "contacts.yml");
+	ck_assert_int_eq(f.line.value, 5);
+	or_report_read_diff_finding(diff, OR_DIFF_UNCHANGED, 2, &f); /* past the end */
+	ck_assert_ptr_null(f.rule);
+	ck_assert(!f.line.known);
+	or_report_free(diff);
+	or_report_free(old_report);
+	or_report_free(new_report);
 }
 END_TEST
 
@@ -410,6 +595,10 @@ Suite *report_read_suite(void)
 	tcase_add_test(tc, test_training);
 	tcase_add_test(tc, test_drills);
 	tcase_add_test(tc, test_documents_contacts_waivers);
+	tcase_add_test(tc, test_escalation_suppressions);
+	tcase_add_test(tc, test_lists_copied_whole);
+	tcase_add_test(tc, test_repositories);
+	tcase_add_test(tc, test_diff);
 	tcase_add_test(tc, test_absent_parts);
 	suite_add_tcase(s, tc);
 	return s;
