@@ -97,8 +97,7 @@ static void markdown(or_buf *out, const or_report *value)
 		      passed ? "PASS" : "FAIL", summary.score.value);
 	or_buf_printf(out, "**%lld errors · %lld warnings · %lld notices**", summary.error.value,
 		      summary.warning.value, summary.notice.value);
-	/* render.c's helper takes the summary's JSON (shared with other reporters) */
-	or_report_put_excepted(out, json_object_get(value->root, "summary"), " · ");
+	or_report_put_excepted(out, &summary, " · ");
 	or_buf_printf(out, " · gate: fail on %s", gate.fail_on ? gate.fail_on : "error");
 	if (gate.min_score.known)
 		or_buf_printf(out, ", minimum score %.1f", gate.min_score.value);

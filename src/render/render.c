@@ -83,19 +83,23 @@ int or_report_severity_rank(const char *name)
 	return (int)or_severity_of(name, OR_SEV_NEVER);
 }
 
-void or_report_put_excepted(or_buf *out, const json_t *summary, const char *sep)
+void or_report_put_excepted(or_buf *out, const or_report_summary_view *summary, const char *sep)
 {
-	static const char *const keys[] = { "waived", "suppressed", "baseline", "outside_change" };
+	const struct {
+		const or_report_int *count;
+		const char *what;
+	} excepted[] = {
+		{ &summary->waived, "waived" },
+		{ &summary->suppressed, "suppressed" },
+		{ &summary->baseline, "baseline" },
+		{ &summary->outside_change, "outside the change" },
+	};
 	size_t i;
 
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		json_int_t n = json_integer_value(json_object_get(summary, keys[i]));
-
-		if (n)
-			or_buf_printf(out, "%s%lld %s", sep, (long long)n,
-				      strcmp(keys[i], "outside_change") == 0 ? "outside the change"
-									     : keys[i]);
-	}
+	for (i = 0; i < sizeof(excepted) / sizeof(excepted[0]); i++)
+		if (excepted[i].count->value)
+			or_buf_printf(out, "%s%lld %s", sep, excepted[i].count->value,
+				      excepted[i].what);
 }
 
 static const or_reporter *find_reporter(const char *format, or_diag *diag)

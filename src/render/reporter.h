@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "opsready/report.h"
+#include "report/read.h"
 #include "report/value.h"
 #include "util/buf.h"
 #include "util/out.h"
@@ -56,6 +57,6 @@ int or_report_severity_rank(const char *name);
 
 /* The summary's findings that do not count, ", 2 waived, 1 outside the
  * change" (each after `sep`; none when there are none). */
-void or_report_put_excepted(or_buf *out, const json_t *summary, const char *sep);
+void or_report_put_excepted(or_buf *out, const or_report_summary_view *summary, const char *sep);
 
 #endif

@@ -89,8 +89,7 @@ static void summary_line(or_buf *out, const or_report *report, bool color)
 	plural(out, summary.warning.value, "warning");
 	or_buf_puts(out, ", ");
 	plural(out, summary.notice.value, "notice");
-	/* render.c's helper takes the summary's JSON (shared with other reporters) */
-	or_report_put_excepted(out, json_object_get(report->root, "summary"), ", ");
+	or_report_put_excepted(out, &summary, ", ");
 	or_buf_printf(out, "; score %.1f/100", summary.score.value);
 	for (i = 0; i < or_report_nareas(report); i++) {
 		or_report_area_view area;
