@@ -36,18 +36,19 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "report/value.h"
 #include "render/reporter.h"
 #include "render/xml_output.h"
+#include "report/read.h"
+#include "report/value.h"
 #include "util/alloc.h"
 #include "util/strset.h"
 #include "util/utf8.h"
 
 typedef struct junit_ctx {
-	const json_t *report;
-	const or_finding_table *findings;
+	const or_report *report;
 	const or_eval_table *evaluations; /* the passes and skips */
-	json_t *rules; /* rule id -> index into the report's rules (or_report_rule) */
+	or_report_rule_ids rule_ids;
+	or_report_rule_view *rules;       /* the report's rules, read once */
 	xmlTextWriterPtr w;
 	size_t *finding_area, *evaluation_area; /* the index of each one's area */
 	or_buf raw, name, classname, key;       /* scratch of testcase(), reused */
@@ -217,10 +218,20 @@ static void finding_text(or_buf *out, const or_report_finding *finding)
 		or_buf_printf(out, "evidence: %s\n", finding->evidence);
 }
 
-static void failure(junit_ctx *ctx, const or_report_finding *finding, const json_t *rule)
+/* The rule `id`, or NULL when the report does not list it. */
+static const or_report_rule_view *find_rule(const junit_ctx *ctx, const char *id)
 {
-	const json_t *references = json_object_get(rule, "references");
-	const char *remediation = or_report_str(rule, "remediation", NULL);
+	size_t i;
+
+	return or_report_find_rule_index(ctx->report, &ctx->rule_ids, id, &i) ? &ctx->rules[i]
+									      : NULL;
+}
+
+static void failure(junit_ctx *ctx, const or_report_finding *finding,
+		    const or_report_rule_view *rule)
+{
+	const or_report_strings *references = rule ? &rule->references : NULL;
+	const char *remediation = rule ? rule->remediation : NULL;
 	or_buf message = OR_BUF_INIT, text = OR_BUF_INIT;
 	size_t i;
 
@@ -231,10 +242,10 @@ static void failure(junit_ctx *ctx, const or_report_finding *finding, const json
 	finding_text(&text, finding);
 	if (remediation && *remediation)
 		or_buf_printf(&text, "remediation: %s\n", remediation);
-	if (json_array_size(references)) {
+	if (references && references->count) {
 		or_buf_puts(&text, "references:\n");
-		for (i = 0; i < json_array_size(references); i++) {
-			const char *reference = json_string_value(json_array_get(references, i));
+		for (i = 0; i < references->count; i++) {
+			const char *reference = or_report_strings_at(references, i);
 			or_buf_printf(&text, "- %s\n", reference ? reference : "");
 		}
 	}
@@ -279,11 +290,11 @@ static void skip_reason(or_buf *out, const or_report_finding *finding)
 
 static const char *area_of_rule(junit_ctx *ctx, const char *rule_id, or_buf *scratch)
 {
-	const char *area = or_report_str(or_report_rule(ctx->report, ctx->rules, rule_id), "area", NULL);
+	const or_report_rule_view *rule = find_rule(ctx, rule_id);
 	const char *dot;
 
-	if (area)
-		return area;
+	if (rule && rule->area)
+		return rule->area;
 	dot = strchr(rule_id, '.');
 	or_buf_clear(scratch);
 	or_buf_put(scratch, rule_id, dot ? (size_t)(dot - rule_id) : strlen(rule_id));
@@ -308,14 +319,13 @@ static void skipped(junit_ctx *ctx, const char *text)
 static void area_cases(junit_ctx *ctx, size_t area,
 		       junit_counts *counts)
 {
-	const or_finding_table *findings = ctx->findings;
 	const or_eval_table *evaluations = ctx->evaluations;
 	or_strset used = OR_STRSET_INIT;
 	or_buf text = OR_BUF_INIT;
-	size_t i, s;
+	size_t i, s, nfindings = or_report_nfindings(ctx->report);
 
-	for (i = 0; i < findings->count; i++) {
-		const or_report_finding *f = &findings->items[i];
+	for (i = 0; i < nfindings; i++) {
+		const or_report_finding *f = or_report_finding_row(ctx->report, i);
 		bool active;
 
 		if (ctx->finding_area[i] != area)
@@ -328,7 +338,7 @@ static void area_cases(junit_ctx *ctx, size_t area,
 			continue;
 		testcase(ctx, &used, f->rule, f->file, f->subject ? f->subject : "");
 		if (active) {
-			failure(ctx, f, or_report_rule(ctx->report, ctx->rules, f->rule));
+			failure(ctx, f, find_rule(ctx, f->rule));
 		} else {
 			or_buf_clear(&text);
 			skip_reason(&text, f);
@@ -364,7 +374,8 @@ static void area_cases(junit_ctx *ctx, size_t area,
 	or_buf_dispose(&text);
 }
 
-/* The index of `area` in `order`, added at the end when new. */
+/* The index of `area` in `order` (the reporter's own object), added at the
+ * end when new. */
 static size_t area_index(json_t *order, const char *area)
 {
 	json_t *index = json_object_get(order, area);
@@ -380,24 +391,26 @@ static size_t area_index(json_t *order, const char *area)
  * evaluation names, in the order first seen (as keys of a new object, each
  * with its index); each finding's and evaluation's area index goes into
  * ctx->finding_area and ctx->evaluation_area. */
-static json_t *area_order(junit_ctx *ctx, const json_t *report)
+static json_t *area_order(junit_ctx *ctx)
 {
-	const json_t *areas = json_object_get(json_object_get(report, "summary"), "areas");
-	const or_finding_table *findings = ctx->findings;
 	const or_eval_table *evaluations = ctx->evaluations;
+	size_t i, nareas = or_report_nareas(ctx->report);
+	size_t nfindings = or_report_nfindings(ctx->report);
 	json_t *order = json_object();
 	or_buf scratch = OR_BUF_INIT;
-	const char *key;
-	json_t *value;
-	size_t i;
 
-	json_object_foreach((json_t *)areas, key, value)
-		json_object_set_new(order, key, json_integer((json_int_t)json_object_size(order)));
-	ctx->finding_area = or_xcalloc(findings->count + 1, sizeof(size_t));
+	for (i = 0; i < nareas; i++) {
+		or_report_area_view area;
+
+		or_report_read_area(ctx->report, i, &area);
+		json_object_set_new(order, area.name,
+				    json_integer((json_int_t)json_object_size(order)));
+	}
+	ctx->finding_area = or_xcalloc(nfindings + 1, sizeof(size_t));
 	ctx->evaluation_area = or_xcalloc(evaluations->ngroups + 1, sizeof(size_t));
-	for (i = 0; i < findings->count; i++)
-		ctx->finding_area[i] =
-			area_index(order, area_of_finding(ctx, &findings->items[i], &scratch));
+	for (i = 0; i < nfindings; i++)
+		ctx->finding_area[i] = area_index(
+			order, area_of_finding(ctx, or_report_finding_row(ctx->report, i), &scratch));
 	for (i = 0; i < evaluations->ngroups; i++)
 		ctx->evaluation_area[i] =
 			area_index(order, area_of_rule(ctx, evaluations->groups[i].rule, &scratch));
@@ -405,11 +418,10 @@ static json_t *area_order(junit_ctx *ctx, const json_t *report)
 	return order;
 }
 
-static void suite(junit_ctx *ctx, const char *area, size_t index,
-		  const json_t *area_summary, const junit_counts *counts)
+/* `score`: the area's in the summary (not known: it has none there). */
+static void suite(junit_ctx *ctx, const char *area, size_t index, or_report_real score,
+		  const junit_counts *counts)
 {
-	const json_t *score = json_object_get(area_summary, "score");
-
 	xmlTextWriterStartElement(ctx->w, BAD_CAST_S("testsuite"));
 	set_attr(ctx, "name", area);
 	set_count(ctx, "tests", counts->tests);
@@ -417,10 +429,10 @@ static void suite(junit_ctx *ctx, const char *area, size_t index,
 	set_count(ctx, "errors", 0);
 	set_count(ctx, "skipped", counts->skipped);
 	xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("time"), BAD_CAST_S("0"));
-	if (json_is_number(score)) {
+	if (score.known) {
 		char text[32];
 
-		snprintf(text, sizeof(text), "%.1f", json_number_value(score));
+		snprintf(text, sizeof(text), "%.1f", score.value);
 		xmlTextWriterStartElement(ctx->w, BAD_CAST_S("properties"));
 		xmlTextWriterStartElement(ctx->w, BAD_CAST_S("property"));
 		xmlTextWriterWriteAttribute(ctx->w, BAD_CAST_S("name"), BAD_CAST_S("score"));
@@ -435,23 +447,24 @@ static void suite(junit_ctx *ctx, const char *area, size_t index,
 static int render_junit(or_out *out, const or_report *whole, const or_render_options *options,
 			or_diag *diag)
 {
-	const json_t *report = whole->root;
-	const json_t *summary_areas = json_object_get(json_object_get(report, "summary"), "areas");
-	junit_ctx ctx = { report, &whole->findings, &whole->evaluations, or_report_rule_index(report),
-			  NULL, NULL,
-			  NULL, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT };
+	junit_ctx ctx = { whole, &whole->evaluations, { NULL, 0 }, NULL, NULL, NULL, NULL,
+			  OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT };
 	json_t *areas = NULL;
-	const json_t *duration;
+	or_report_scan_view scan;
 	junit_counts *counts = NULL, total = { 0, 0, 0 };
 	xmlOutputBufferPtr output;
 	const char *area;
 	json_t *value;
 	int error = -1;
-	size_t n;
+	size_t n, nrules = or_report_nrules(whole), nareas = or_report_nareas(whole);
 
 	(void)options;
+	or_report_rule_ids_init(&ctx.rule_ids, whole);
+	ctx.rules = or_xcalloc(nrules + 1, sizeof(*ctx.rules));
+	for (n = 0; n < nrules; n++)
+		or_report_read_rule(whole, n, &ctx.rules[n]);
 	/* first pass: the counts every <testsuite> and <testsuites> opens with */
-	areas = area_order(&ctx, report);
+	areas = area_order(&ctx);
 	counts = or_xcalloc(json_object_size(areas) + 1, sizeof(*counts));
 	n = 0;
 	json_object_foreach(areas, area, value) {
@@ -478,17 +491,25 @@ static int render_junit(or_out *out, const or_report *whole, const or_render_opt
 	set_count(&ctx, "failures", total.failures);
 	set_count(&ctx, "errors", 0);
 	/* the scan's duration with --timings; else 0, so the file is reproducible */
-	duration = json_object_get(json_object_get(report, "scan"), "duration_seconds");
-	if (json_is_number(duration))
+	or_report_read_scan(whole, &scan);
+	if (scan.duration_seconds.known)
 		xmlTextWriterWriteFormatAttribute(ctx.w, BAD_CAST_S("time"), "%.3f",
-						  json_number_value(duration));
+						  scan.duration_seconds.value);
 	else
 		xmlTextWriterWriteAttribute(ctx.w, BAD_CAST_S("time"), BAD_CAST_S("0"));
 	n = 0;
 	json_object_foreach(areas, area, value) {
-		if (counts[n].tests)
-			suite(&ctx, area, n, json_object_get(summary_areas, area),
-			      &counts[n]);
+		if (counts[n].tests) {
+			/* the first `nareas` are the summary's, in its order */
+			or_report_area_view summary;
+			or_report_real score = { 0, false };
+
+			if (n < nareas) {
+				or_report_read_area(whole, n, &summary);
+				score = summary.score;
+			}
+			suite(&ctx, area, n, score, &counts[n]);
+		}
 		n++;
 	}
 	/* closes every element, flushes, and frees the output buffer */
@@ -510,7 +531,8 @@ cleanup:
 	or_buf_dispose(&ctx.key);
 	or_buf_dispose(&ctx.clean);
 	json_decref(areas);
-	json_decref(ctx.rules);
+	free(ctx.rules);
+	or_report_rule_ids_dispose(&ctx.rule_ids);
 	return error;
 }
 

@@ -12,34 +12,11 @@
 #include <libxml/parser.h>
 
 #include "render/reporter.h"
-#include "report/value.h"
 #include "rules/severity.h"
 #include "util/alloc.h"
 #include "util/fs.h"
 #include "util/parallel.h"
 #include "util/timing.h"
-
-json_t *or_report_rule_index(const json_t *report)
-{
-	const json_t *rules = json_object_get(report, "rules");
-	json_t *index = json_object();
-	size_t i;
-
-	for (i = 0; i < json_array_size(rules); i++) {
-		const char *id = or_report_str(json_array_get(rules, i), "id", NULL);
-		if (id)
-			json_object_set_new(index, id, json_integer((json_int_t)i));
-	}
-	return index;
-}
-
-const json_t *or_report_rule(const json_t *report, const json_t *index, const char *id)
-{
-	const json_t *at = json_object_get(index, id);
-
-	return at ? json_array_get(json_object_get(report, "rules"), (size_t)json_integer_value(at))
-		  : NULL;
-}
 
 /* Text safe inside a Markdown table cell: no pipes, no line breaks, and
  * nothing GitHub would read as markup or HTML. */

@@ -38,14 +38,10 @@ extern const or_reporter or_reporter_markdown;
 /*
  * Reporters run side by side on one report (or_report_write_all), so they
  * never take a reference to its values (jansson's reference counts are
- * atomic, but its test for a singleton before each one is not): lookups
- * hold indices, not values.
- *
- * The rules of `report` by id: an object of id -> index into "rules".
+ * atomic, but its test for a singleton before each one is not): they read
+ * it through report/read.h, whose lookups (or_report_rule_ids) hold
+ * indices, not values.
  */
-json_t *or_report_rule_index(const json_t *report);
-/* The rule `id` through such an index, or NULL. */
-const json_t *or_report_rule(const json_t *report, const json_t *index, const char *id);
 
 /* Text safe inside a Markdown table cell (the Markdown report, the diff):
  * no pipes, no line breaks, nothing GitHub would read as markup or HTML. */

@@ -26,8 +26,8 @@
 #include <string.h>
 
 #include "render/json_stream.h"
-#include "report/value.h"
 #include "render/reporter.h"
+#include "report/read.h"
 #include "util/fs.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
@@ -79,11 +79,11 @@ static const char *level_of(const char *severity)
 	return "note";
 }
 
-static json_t *rule_help(const json_t *rule)
+static json_t *rule_help(const or_report_rule_view *rule)
 {
-	const json_t *references = json_object_get(rule, "references");
-	const char *remediation = or_report_str(rule, "remediation", "");
-	const char *rationale = or_report_str(rule, "rationale", NULL);
+	const or_report_strings *references = &rule->references;
+	const char *remediation = rule->remediation ? rule->remediation : "";
+	const char *rationale = rule->rationale;
 	or_buf text = OR_BUF_INIT, markdown = OR_BUF_INIT;
 	json_t *help;
 	size_t i;
@@ -94,11 +94,11 @@ static json_t *rule_help(const json_t *rule)
 		or_buf_printf(&text, "\n\nWhy: %s", rationale);
 		or_buf_printf(&markdown, "\n\n**Why:** %s", rationale);
 	}
-	if (json_array_size(references)) {
+	if (references->count) {
 		or_buf_puts(&text, "\n\nReferences:");
 		or_buf_puts(&markdown, "\n\n**References:**\n");
-		for (i = 0; i < json_array_size(references); i++) {
-			const char *ref = json_string_value(json_array_get(references, i));
+		for (i = 0; i < references->count; i++) {
+			const char *ref = or_report_strings_at(references, i);
 			or_buf_printf(&text, "\n- %s", ref ? ref : "");
 			or_buf_printf(&markdown, "\n- %s", ref ? ref : "");
 		}
@@ -110,37 +110,37 @@ static json_t *rule_help(const json_t *rule)
 	return help;
 }
 
-static json_t *driver_rule(const json_t *rule)
+/* A rule without an id is listed as "?" (and is rule "?" of the results). */
+static json_t *driver_rule(const or_report_rule_view *rule)
 {
-	const char *id = or_report_str(rule, "id", "?");
-	const json_t *references = json_object_get(rule, "references");
+	const char *id = rule->id ? rule->id : "?";
+	/* properties.references are the report's as given, items that are not
+	 * strings included (a copy: the report is never shared into the output) */
+	const json_t *references = or_report_strings_json(&rule->references);
 	or_buf name = OR_BUF_INIT;
 	json_t *out, *properties;
 
 	rule_name(&name, id);
-	properties = json_pack("{s:[s]}", "tags", or_report_str(rule, "area", "opsready"));
+	properties = json_pack("{s:[s]}", "tags", rule->area ? rule->area : "opsready");
 	json_object_set_new(properties, "references",
-			    json_is_array(references) ? json_deep_copy(references) : json_array());
+			    references ? json_deep_copy(references) : json_array());
 	out = json_pack("{s:s, s:s, s:o, s:o, s:{s:s}, s:o, s:o}",
 			"id", id,
 			"name", or_buf_cstr(&name),
-			"shortDescription", text_object("text", or_report_str(rule, "title", id)),
-			"fullDescription", text_object("text", or_report_str(rule, "description", "")),
+			"shortDescription", text_object("text", rule->title ? rule->title : id),
+			"fullDescription",
+			text_object("text", rule->description ? rule->description : ""),
 			"defaultConfiguration",
-			"level", level_of(or_report_str(rule, "severity", "error")),
+			"level", level_of(rule->severity ? rule->severity : "error"),
 			"help", rule_help(rule),
 			"properties", properties);
 	or_buf_dispose(&name);
 	return out;
 }
 
-/* The path of the config file relative to the root, when it lies inside. */
-static const char *config_in_root(const json_t *scan)
-{
-	return or_fs_inside(or_report_str(scan, "root", NULL), or_report_str(scan, "config", NULL));
-}
-
-static json_t *result_locations(const or_report_finding *finding, const json_t *scan)
+/* `config_in_root`: the path of the config file relative to the root, when
+ * it lies inside (where a finding without a file points), else NULL. */
+static json_t *result_locations(const or_report_finding *finding, const char *config_in_root)
 {
 	const char *file = finding->file;
 	json_int_t line = finding->line;
@@ -149,7 +149,7 @@ static json_t *result_locations(const or_report_finding *finding, const json_t *
 	or_buf uri = OR_BUF_INIT;
 
 	if (!file || !*file) {
-		file = config_in_root(scan);
+		file = config_in_root;
 		line = 0;
 	}
 	if (!file)
@@ -217,22 +217,42 @@ static void set_text(json_t *object, const char *key, const char *text)
 	json_object_set_new_nocheck(object, key, json_string_nocheck(text));
 }
 
-static json_t *result(const or_report_finding *finding, const json_t *rule_index,
-		      const json_t *scan)
+typedef struct sarif_ctx {
+	const or_report *report;
+	or_report_rule_ids rule_ids;
+	bool has_anonymous;        /* a rule without an id (driver rule "?"), */
+	size_t anonymous;          /* the last one */
+	const char *config_in_root; /* see result_locations() */
+} sarif_ctx;
+
+/* The index of the finding's rule among the driver's rules: the last rule of
+ * that id, a rule without an id counting as "?". */
+static bool rule_index(const sarif_ctx *ctx, const char *id, size_t *index)
+{
+	bool found = or_report_find_rule_index(ctx->report, &ctx->rule_ids, id, index);
+
+	if (ctx->has_anonymous && strcmp(id, "?") == 0 && (!found || ctx->anonymous > *index)) {
+		*index = ctx->anonymous;
+		found = true;
+	}
+	return found;
+}
+
+static json_t *result(const sarif_ctx *ctx, const or_report_finding *finding)
 {
 	const char *status = finding->status;
-	const json_t *index = json_object_get(rule_index, finding->rule);
 	json_t *out = json_object(), *message = json_object(), *fingerprints = json_object();
 	json_t *properties = json_object(), *locations, *suppressions;
+	size_t index;
 
 	set_text(out, "ruleId", finding->rule);
-	if (index)
-		json_object_set_nocheck(out, "ruleIndex", (json_t *)index);
+	if (rule_index(ctx, finding->rule, &index))
+		json_object_set_new_nocheck(out, "ruleIndex", json_integer((json_int_t)index));
 	set_text(out, "level", strcmp(status, "outside-change") == 0 ? "note"
 			       : level_of(finding->severity));
 	set_text(message, "text", finding->message);
 	json_object_set_new_nocheck(out, "message", message);
-	locations = result_locations(finding, scan);
+	locations = result_locations(finding, ctx->config_in_root);
 	if (locations)
 		json_object_set_new_nocheck(out, "locations", locations);
 	set_text(fingerprints, "opsready/v1", finding->fingerprint);
@@ -252,10 +272,10 @@ static json_t *result(const or_report_finding *finding, const json_t *rule_index
 
 /* The repository's address: scan.repo_url up to its /blob/ (or /-/blob/,
  * /src/, /tree/) part, or else the root as a file URI. NULL when neither. */
-static json_t *repository_uri(const json_t *scan, const json_t *root_uri)
+static json_t *repository_uri(const or_report_scan_view *scan, const json_t *root_uri)
 {
 	static const char *const cuts[] = { "/-/blob/", "/blob/", "/src/", "/tree/" };
-	const char *url = or_report_str(scan, "repo_url", NULL);
+	const char *url = scan->repo_url;
 	const char *cut = NULL;
 	size_t i;
 
@@ -271,25 +291,29 @@ static json_t *repository_uri(const json_t *scan, const json_t *root_uri)
 
 /* The run, with its results array left empty: they are written one by one
  * (or_json_stream), never all held in memory. */
-static json_t *run_object(const json_t *report)
+static json_t *run_object(const or_report *report, const or_report_scan_view *scan)
 {
-	const json_t *scan = json_object_get(report, "scan");
-	const json_t *tool = json_object_get(report, "tool");
-	const json_t *rules = json_object_get(report, "rules");
-	const json_t *summary = json_object_get(report, "summary");
-	const char *root = or_report_str(scan, "root", NULL);
-	const char *commit = or_report_str(scan, "commit", NULL);
-	const char *branch = or_report_str(scan, "branch", NULL);
+	or_report_tool_view tool;
+	or_report_summary_view summary;
+	const char *root = scan->root;
+	const char *commit = scan->commit;
+	const char *branch = scan->branch;
 	json_t *driver_rules = json_array();
 	json_t *run, *root_uri = NULL, *repo, *properties;
-	size_t i;
+	size_t i, nrules = or_report_nrules(report);
 
-	for (i = 0; i < json_array_size(rules); i++)
-		json_array_append_new(driver_rules, driver_rule(json_array_get(rules, i)));
+	or_report_read_tool(report, &tool);
+	or_report_read_summary(report, &summary);
+	for (i = 0; i < nrules; i++) {
+		or_report_rule_view rule;
+
+		or_report_read_rule(report, i, &rule);
+		json_array_append_new(driver_rules, driver_rule(&rule));
+	}
 	run = json_pack("{s:{s:{s:s, s:s, s:o}}, s:[{s:b}]}",
 			"tool", "driver",
-			"name", or_report_str(tool, "name", "opsready"),
-			"version", or_report_str(tool, "version", "0"),
+			"name", tool.name ? tool.name : "opsready",
+			"version", tool.version ? tool.version : "0",
 			"rules", driver_rules,
 			"invocations", "executionSuccessful", 1);
 	if (root && root[0] == '/') {
@@ -318,53 +342,55 @@ static json_t *run_object(const json_t *report)
 	}
 	json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
 	json_object_set_new(run, "results", json_array());
-	properties = json_pack("{s:s, s:s}", "verdict", or_report_str(summary, "verdict", "fail"),
-			       "now", or_report_str(scan, "now", ""));
-	if (json_is_number(json_object_get(summary, "score")))
-		json_object_set_new(properties, "score",
-				    json_real(json_number_value(json_object_get(summary, "score"))));
+	properties = json_pack("{s:s, s:s}", "verdict", summary.verdict ? summary.verdict : "fail",
+			       "now", scan->now ? scan->now : "");
+	if (summary.score.known)
+		json_object_set_new(properties, "score", json_real(summary.score.value));
 	json_object_set_new(run, "properties", properties);
 	json_decref(root_uri);
 	return run;
 }
 
-typedef struct sarif_ctx {
-	const or_finding_table *findings;
-	const json_t *rule_index, *scan;
-} sarif_ctx;
-
 static json_t *next_result(void *data, size_t i)
 {
 	const sarif_ctx *ctx = data;
 
-	return result(&ctx->findings->items[i], ctx->rule_index, ctx->scan);
+	return result(ctx, or_report_finding_row(ctx->report, i));
 }
 
 static int render_sarif(or_out *out, const or_report *value, const or_render_options *options,
 			or_diag *diag)
 {
-	const json_t *report = value->root;
-	const json_t *rules = json_object_get(report, "rules");
-	json_t *rule_index = json_object(), *sarif;
+	or_report_scan_view scan;
+	json_t *sarif;
 	sarif_ctx ctx;
-	size_t i;
+	size_t i, nrules = or_report_nrules(value);
 	int error;
 
 	(void)options;
-	for (i = 0; i < json_array_size(rules); i++)
-		json_object_set_new(rule_index, or_report_str(json_array_get(rules, i), "id", "?"),
-				    json_integer((json_int_t)i));
-	ctx.findings = &value->findings;
-	ctx.rule_index = rule_index;
-	ctx.scan = json_object_get(report, "scan");
+	or_report_read_scan(value, &scan);
+	ctx.report = value;
+	or_report_rule_ids_init(&ctx.rule_ids, value);
+	ctx.has_anonymous = false;
+	ctx.anonymous = 0;
+	for (i = 0; i < nrules; i++) {
+		or_report_rule_view rule;
+
+		or_report_read_rule(value, i, &rule);
+		if (!rule.id) {
+			ctx.has_anonymous = true;
+			ctx.anonymous = i;
+		}
+	}
+	ctx.config_in_root = or_fs_inside(scan.root, scan.config);
 	sarif = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0",
-			  "runs", run_object(report));
+			  "runs", run_object(value, &scan));
 	/* "results" is a key of the run, runs[0], three levels in */
-	error = sarif ? or_json_stream(out, sarif, "results", 3, ctx.findings->count,
+	error = sarif ? or_json_stream(out, sarif, "results", 3, or_report_nfindings(value),
 				       next_result, &ctx)
 		      : -1;
 	json_decref(sarif);
-	json_decref(rule_index);
+	or_report_rule_ids_dispose(&ctx.rule_ids);
 	if (error)
 		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
 				   "the SARIF report could not be built");

@@ -88,6 +88,11 @@ const char *or_report_strings_at(const or_report_strings *list, size_t i)
 	return json_string_value(json_array_get(list->array, i));
 }
 
+const struct json_t *or_report_strings_json(const or_report_strings *list)
+{
+	return list->array;
+}
+
 /* ---- tool and gate ---- */
 
 void or_report_read_tool(const or_report *report, or_report_tool_view *out)
@@ -303,8 +308,8 @@ void or_report_rule_ids_dispose(or_report_rule_ids *ids)
 	ids->count = 0;
 }
 
-bool or_report_find_rule(const or_report *report, const or_report_rule_ids *ids, const char *id,
-			 or_report_rule_view *out)
+bool or_report_find_rule_index(const or_report *report, const or_report_rule_ids *ids,
+			       const char *id, size_t *index)
 {
 	size_t i, n, found = 0;
 	bool any = false;
@@ -334,8 +339,19 @@ bool or_report_find_rule(const or_report *report, const or_report_rule_ids *ids,
 		}
 	}
 	if (any)
-		or_report_read_rule(report, found, out);
+		*index = found;
 	return any;
+}
+
+bool or_report_find_rule(const or_report *report, const or_report_rule_ids *ids, const char *id,
+			 or_report_rule_view *out)
+{
+	size_t i;
+
+	if (!or_report_find_rule_index(report, ids, id, &i))
+		return false;
+	or_report_read_rule(report, i, out);
+	return true;
 }
 
 /* ---- the findings ---- */

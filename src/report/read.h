@@ -39,6 +39,13 @@ typedef struct or_report_strings {
 /* Item `i` (< count) of `list`, or NULL when it is not a string. */
 const char *or_report_strings_at(const or_report_strings *list, size_t i);
 
+struct json_t;
+
+/* The list as the report holds it (borrowed), items that are not strings
+ * included, for a reporter that copies it whole (the SARIF report's rule
+ * references); NULL when the report has no array there. */
+const struct json_t *or_report_strings_json(const or_report_strings *list);
+
 /* ---- tool and gate ---- */
 
 typedef struct or_report_tool_view {
@@ -147,6 +154,10 @@ void or_report_rule_ids_dispose(or_report_rule_ids *ids);
  * when the report lists no such rule. */
 bool or_report_find_rule(const or_report *report, const or_report_rule_ids *ids, const char *id,
 			 or_report_rule_view *out);
+/* The same rule's position among the rules (or_report_read_rule; the
+ * SARIF report's ruleIndex): false when the report lists no such rule. */
+bool or_report_find_rule_index(const or_report *report, const or_report_rule_ids *ids,
+			       const char *id, size_t *index);
 
 /* ---- the findings ---- */
 
@@ -384,8 +395,6 @@ typedef enum or_report_list {
 	OR_REPORT_MATRIX,
 	OR_REPORT_TEAMS
 } or_report_list;
-
-struct json_t;
 
 size_t or_report_list_count(const or_report *report, or_report_list list);
 /* The JSON of item `i` (< or_report_list_count) of `list`, borrowed. */

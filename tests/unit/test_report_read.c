@@ -168,6 +168,56 @@ START_TEST(test_rules)
 }
 END_TEST
 
+/* The position of a rule by id (the last of one id; a rule without an id is
+ * not found), and a list of strings as the report holds it. */
+START_TEST(test_rule_index_and_lists_as_given)
+{
+	json_t *root = json_pack("{s:i, s:{}, s:{}, s:[{s:s, s:[s, i]}, {s:i, s:s}, {s:s, s:s},"
+				 " {s:s}], s:[]}",
+				 "schema_version", 1, "scan", "summary", "rules",
+				 "id", "a.one", "references", "ISO 22301", 7,
+				 "id", 3, "references", "not a list",
+				 "id", "b.two", "references", "x",
+				 "id", "a.one", "findings");
+	or_diag diag = OR_DIAG_INIT;
+	or_report *report;
+	or_report_rule_ids ids;
+	or_report_rule_view rule;
+	const json_t *references;
+	size_t index = 99;
+
+	ck_assert_int_eq(or_report_from_json(&report, root, "test", &diag), 0);
+	or_report_rule_ids_init(&ids, report);
+	ck_assert(or_report_find_rule_index(report, &ids, "a.one", &index));
+	ck_assert_uint_eq(index, 3);
+	ck_assert(or_report_find_rule_index(report, NULL, "a.one", &index));
+	ck_assert_uint_eq(index, 3);
+	ck_assert(or_report_find_rule_index(report, &ids, "b.two", &index));
+	ck_assert_uint_eq(index, 2);
+	index = 99;
+	ck_assert(!or_report_find_rule_index(report, &ids, "3", &index));
+	ck_assert(!or_report_find_rule_index(report, NULL, "?", &index));
+	ck_assert_uint_eq(index, 99);
+
+	or_report_read_rule(report, 0, &rule);
+	references = or_report_strings_json(&rule.references);
+	ck_assert(json_is_array(references));
+	ck_assert_uint_eq(json_array_size(references), 2);
+	ck_assert_ptr_eq(references, json_object_get(json_array_get(json_object_get(
+						report->root, "rules"), 0), "references"));
+	ck_assert_ptr_null(or_report_strings_at(&rule.references, 1)); /* 7 */
+	ck_assert(json_is_integer(json_array_get(references, 1)));
+	or_report_read_rule(report, 1, &rule);
+	ck_assert_ptr_null(rule.id);
+	ck_assert_ptr_null(or_report_strings_json(&rule.references));
+	ck_assert_uint_eq(rule.references.count, 0);
+	or_report_read_rule(report, 2, &rule);
+	ck_assert_ptr_null(or_report_strings_json(&rule.references));
+	or_report_rule_ids_dispose(&ids);
+	or_report_free(report);
+}
+END_TEST
+
 START_TEST(test_findings)
 {
 	or_report *report = load_example();
@@ -591,6 +641,7 @@ Suite *report_read_suite(void)
 	tcase_add_test(tc, test_scan_tool_gate);
 	tcase_add_test(tc, test_summary_and_areas);
 	tcase_add_test(tc, test_rules);
+	tcase_add_test(tc, test_rule_index_and_lists_as_given);
 	tcase_add_test(tc, test_findings);
 	tcase_add_test(tc, test_training);
 	tcase_add_test(tc, test_drills);
