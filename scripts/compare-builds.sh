@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Byte-for-byte comparison of two opsready builds: every report format of
 # `check` (text, json, junit, sarif, markdown, html), `render` of the saved
-# JSON report, and the exit code, on each repository given. Used to show
+# JSON report in every format, `merge` of it with a copy in every format,
+# `diff` against the copy, a rescan with it as --baseline, and every exit
+# code, on each repository given. Used to show
 # that a change which should not change behaviour (a restructure) did not.
 #   scripts/compare-builds.sh OLD_OPSREADY NEW_OPSREADY REPO [REPO...]
 # Exit 0 when every output is identical; else 1, naming what differs.
@@ -26,10 +28,27 @@ run() { # binary, out dir, repo
   (cd "$repo" && "$bin" check . --now 2026-11-27 --no-progress --quiet "${args[@]}" \
      > "$out/stdout" 2> "$out/stderr")
   echo $? > "$out/exit"
-  for f in $formats; do
-    [ -f "$out/report.json" ] && "$bin" render "$out/report.json" --format "$f" \
-      > "$out/render.$f" 2>> "$out/stderr"
-  done
+  if [ -f "$out/report.json" ]; then
+    for f in $formats; do
+      "$bin" render "$out/report.json" --format "$f" > "$out/render.$f" 2>> "$out/stderr"
+      echo "render $f: $?" >> "$out/exit"
+    done
+    # the report algebra and the exceptions: merge of the report with a
+    # copy of itself, diff against it, and a rescan with it as --baseline
+    cp "$out/report.json" "$out/copy.json"
+    for f in $formats; do
+      "$bin" merge "$out/report.json" "$out/copy.json" --format "$f" > "$out/merge.$f" 2>> "$out/stderr"
+      echo "merge $f: $?" >> "$out/exit"
+    done
+    for f in text json markdown; do
+      "$bin" diff "$out/report.json" "$out/copy.json" --format "$f" > "$out/diff.$f" 2>> "$out/stderr"
+      echo "diff $f: $?" >> "$out/exit"
+    done
+    cp "$out/report.json" "$work/baseline.json" # one path for both builds' reports
+    (cd "$repo" && "$bin" check . --now 2026-11-27 --no-progress --baseline "$work/baseline.json" \
+       --format json > "$out/baseline.json" 2>> "$out/stderr")
+    echo "baseline: $?" >> "$out/exit"
+  fi
   set -e
 }
 
@@ -38,7 +57,7 @@ for repo in "$@"; do
   run "$old" "$work/old" "$repo"
   run "$new" "$work/new" "$repo"
   if diff -r "$work/old" "$work/new" > "$work/diff"; then
-    echo "identical: $repo ($(ls "$work/new" | wc -l) outputs, exit $(cat "$work/new/exit"))"
+    echo "identical: $repo ($(ls "$work/new" | wc -l) outputs, exit $(head -1 "$work/new/exit"))"
   else
     echo "DIFFERENT: $repo"
     head -40 "$work/diff"

@@ -103,7 +103,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	or_ruleset *rules = NULL;
 	or_model model;
 	or_results results;
-	or_gate gate;
+	or_gate gate = { 0 };
 	or_gate_options gate_options;
 	or_timing timing;
 	double started = or_timing_now();
@@ -119,9 +119,9 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	int error = -1;
 
 	*out = NULL;
-	if (opts->version != OR_SCAN_OPTIONS_VERSION)
+	if (opts->version < 1 || opts->version > OR_SCAN_OPTIONS_VERSION)
 		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
-				   "scan options version %u is not supported (this library takes %d)",
+				   "scan options version %u is not supported (this library takes 1 to %d)",
 				   opts->version, OR_SCAN_OPTIONS_VERSION);
 	or_library_init();
 	or_timing_init(&timing, opts->on_event, opts->event_data);
@@ -190,6 +190,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	error = 0;
 cleanup:
 	or_exceptions_dispose(&exceptions);
+	or_gate_dispose(&gate);
 	or_strset_dispose(&baseline);
 	or_results_dispose(&results);
 	or_model_dispose(&model);

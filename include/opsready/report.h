@@ -19,6 +19,7 @@ typedef enum or_color {
 	OR_COLOR_ALWAYS
 } or_color;
 
+/* As OR_SCAN_OPTIONS_VERSION (opsready/scan.h), for or_render_options. */
 #define OR_RENDER_OPTIONS_VERSION 1
 
 typedef struct or_render_options {
@@ -70,7 +71,7 @@ typedef struct or_report_area_view {
 	or_report_int findings;   /* its active findings */
 } or_report_area_view;
 
-/* The areas, in the report's order. */
+/* The areas, in the report's order; `i` < or_report_nareas. */
 size_t or_report_nareas(const or_report *report);
 void or_report_read_area(const or_report *report, size_t i, or_report_area_view *out);
 
@@ -85,7 +86,7 @@ typedef struct or_report_finding_view {
 	const char *fingerprint;  /* never NULL */
 } or_report_finding_view;
 
-/* The findings, in the report's order. */
+/* The findings, in the report's order; `i` < or_report_nfindings. */
 size_t or_report_nfindings(const or_report *report);
 void or_report_read_finding(const or_report *report, size_t i, or_report_finding_view *out);
 

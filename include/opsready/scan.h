@@ -10,9 +10,11 @@
 #include "opsready/common.h"
 #include "opsready/report.h"
 
-/* The version of or_scan_options this header describes: a caller built
- * against an older header passes its own, and fields it does not know stay
- * at their defaults. */
+/* The version of or_scan_options this header describes. A caller sets it
+ * with OR_SCAN_OPTIONS_INIT; one built against an older header passes its
+ * older version, and the library reads only the fields that version had
+ * (new fields are added at the end). 0, or a version newer than the
+ * library's, is refused (OR_EXIT_USAGE). */
 #define OR_SCAN_OPTIONS_VERSION 1
 
 typedef struct or_scan_options {

@@ -2,7 +2,7 @@
  * The drills family: is every drill type exercised within its cadence, did
  * the latest drill of each type pass, and did it meet its recovery
  * objectives? It judges the drill record built from the drill log
- * (core/readiness.c).
+ * (model/drill_record.c).
  */
 #include <stdio.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * their team, still valid; does each course and team reach its target; does
  * every team of the escalation matrix have trained people; are the records
  * themselves sound? It judges the matrix built from the records
- * (core/readiness.c).
+ * (model/training_matrix.c).
  */
 #include <stdio.h>
 #include <string.h>

@@ -51,6 +51,7 @@ static char *report_name(const char *path, char **names, size_t n)
 int or_cmd_merge(int argc, char **argv)
 {
 	or_render_options render = OR_RENDER_OPTIONS_INIT;
+	or_cli_events events;
 	or_report_targets targets = { NULL, 0 };
 	or_report **reports = NULL, *merged = NULL;
 	char **names = NULL;
@@ -102,6 +103,12 @@ int or_cmd_merge(int argc, char **argv)
 			    n, &diag) != 0) {
 		code = or_cli_error(&diag);
 		goto cleanup;
+	}
+	/* OPSREADY_TIMING=1: each report's writing time */
+	or_cli_events_init(&events, false, false);
+	if (events.timings) {
+		render.on_event = or_cli_draw_event;
+		render.event_data = &events;
 	}
 	code = or_cli_write_reports(merged, &targets, or_cli_stdout_format(format, &targets),
 				    &render);

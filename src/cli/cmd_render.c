@@ -23,6 +23,7 @@ static const struct option long_options[] = {
 int or_cmd_render(int argc, char **argv)
 {
 	or_render_options render = OR_RENDER_OPTIONS_INIT;
+	or_cli_events events;
 	or_report_targets targets = { NULL, 0 };
 	const char *format = NULL, *color = "auto";
 	or_report *report = NULL;
@@ -67,6 +68,12 @@ int or_cmd_render(int argc, char **argv)
 	if (or_report_load(&report, argv[optind], &diag) != 0) {
 		code = or_cli_error(&diag);
 		goto cleanup;
+	}
+	/* OPSREADY_TIMING=1: each report's writing time */
+	or_cli_events_init(&events, false, false);
+	if (events.timings) {
+		render.on_event = or_cli_draw_event;
+		render.event_data = &events;
 	}
 	code = or_cli_write_reports(report, &targets, or_cli_stdout_format(format, &targets),
 				    &render);

@@ -116,7 +116,7 @@ typedef struct or_model_options {
 	bool no_history;           /* do not read git history */
 	const char *since;         /* pre-merge mode: scan only what changed since the merge
 				      base of this revision and HEAD */
-	or_timing *timing;         /* phase timings (OPSREADY_TIMING), or NULL */
+	or_timing *timing;         /* phase timings (the caller's on_event), or NULL */
 } or_model_options;
 
 /* Build the model. -1 with OR_EXIT_RUNTIME when the root cannot be read,

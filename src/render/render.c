@@ -79,10 +79,24 @@ void or_report_put_excepted(or_buf *out, const or_report_summary_view *summary, 
 				      excepted[i].what);
 }
 
-static const or_reporter *find_reporter(const char *format, or_diag *diag)
+static const or_render_options default_options = OR_RENDER_OPTIONS_INIT;
+
+/* The reporter of `format`, and in *options the options to render with (the
+ * defaults for NULL); NULL with the diagnostic for an unknown format or
+ * options of a version this library does not know. */
+static const or_reporter *find_reporter(const char *format, const or_render_options **options,
+					or_diag *diag)
 {
 	const or_reporter *reporter = or_reporter_find(format);
 
+	if (!*options)
+		*options = &default_options;
+	if ((*options)->version < 1 || (*options)->version > OR_RENDER_OPTIONS_VERSION) {
+		or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+			    "render options version %u is not supported (this library takes 1 to %d)",
+			    (*options)->version, OR_RENDER_OPTIONS_VERSION);
+		return NULL;
+	}
 	if (!reporter)
 		or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0, "unknown report format '%s' (known: %s)",
 			    format, or_report_format_list());
@@ -92,15 +106,14 @@ static const or_reporter *find_reporter(const char *format, or_diag *diag)
 int or_report_render(char **out, size_t *len, const or_report *report, const char *format,
 		     const or_render_options *options, or_diag *diag)
 {
-	const or_reporter *reporter = find_reporter(format, diag);
-	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
+	const or_reporter *reporter = find_reporter(format, &options, diag);
 	or_out memory = OR_OUT_INIT;
 
 	*out = NULL;
 	*len = 0;
 	if (!reporter)
 		return -1;
-	if (reporter->render(&memory, report, options ? options : &defaults, diag) != 0) {
+	if (reporter->render(&memory, report, options, diag) != 0) {
 		or_out_dispose(&memory);
 		return -1;
 	}
@@ -112,8 +125,7 @@ int or_report_render(char **out, size_t *len, const or_report *report, const cha
 int or_report_write(const or_report *report, const char *format, const char *path,
 		    const or_render_options *options, or_diag *diag)
 {
-	const or_reporter *reporter = find_reporter(format, diag);
-	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
+	const or_reporter *reporter = find_reporter(format, &options, diag);
 	or_fs_atomic file;
 	or_out out;
 	or_timing timing;
@@ -121,12 +133,11 @@ int or_report_write(const or_report *report, const char *format, const char *pat
 
 	if (!reporter)
 		return -1;
-	or_timing_init(&timing, options ? options->on_event : NULL,
-		       options ? options->event_data : NULL);
+	or_timing_init(&timing, options->on_event, options->event_data);
 	if (or_fs_atomic_open(&file, path, diag) != 0)
 		return -1;
 	or_out_init_sink(&out, or_fs_atomic_write, &file);
-	error = reporter->render(&out, report, options ? options : &defaults, diag);
+	error = reporter->render(&out, report, options, diag);
 	or_out_finish(&out);
 	or_out_dispose(&out);
 	if (error) {
@@ -146,15 +157,14 @@ static int stream_write(void *ctx, const char *data, size_t len)
 int or_report_print(const or_report *report, const char *format, FILE *stream,
 		    const or_render_options *options, or_diag *diag)
 {
-	const or_reporter *reporter = find_reporter(format, diag);
-	or_render_options defaults = OR_RENDER_OPTIONS_INIT;
+	const or_reporter *reporter = find_reporter(format, &options, diag);
 	or_out out;
 	int error;
 
 	if (!reporter)
 		return -1;
 	or_out_init_sink(&out, stream_write, stream);
-	error = reporter->render(&out, report, options ? options : &defaults, diag);
+	error = reporter->render(&out, report, options, diag);
 	if (or_out_finish(&out) != 0 || fflush(stream) != 0) {
 		if (!error)
 			or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,

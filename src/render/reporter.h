@@ -15,7 +15,7 @@
 #include "util/buf.h"
 #include "util/out.h"
 
-/* `report` is the value of core/report_value.h: its root, and the findings
+/* `report` is the value of report/value.h: its root, and the findings
  * and the evaluations that are not findings, held typed. */
 typedef int (*or_render_fn)(or_out *out, const or_report *report,
 			    const or_render_options *options, or_diag *diag);

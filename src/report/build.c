@@ -234,7 +234,7 @@ static json_t *summary_json(const or_gate *gate)
 			 "findings", (json_int_t)gate->findings);
 }
 
-/* The findings, typed (core/finding_table.h), in the results' order. */
+/* The findings, typed (report/finding_table.h), in the results' order. */
 static void add_findings(or_finding_table *out, const or_results *results)
 {
 	size_t i;

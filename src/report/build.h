@@ -25,7 +25,7 @@ typedef struct or_report_inputs {
 json_t *or_report_build(const or_report_inputs *inputs);
 
 /* The findings and the evaluations that are not findings, into the
- * report's typed tables (core/report_value.h). They need only `results`
+ * report's typed tables (report/value.h). They need only `results`
  * (after or_results_detach): the model may be gone, and its memory serves
  * the largest part of the report. */
 void or_report_add_results(or_report *report, const or_results *results);

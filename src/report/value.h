@@ -3,7 +3,7 @@
  * the JSON report, and beside it its two largest parts held typed, the
  * findings and the evaluations that are not findings. In the tree,
  * "findings" and "evaluations" are empty arrays that keep their places; the
- * JSON reporter writes the rows there. The engine builds the value;
+ * JSON reporter writes the rows there. The scan (src/scan.c) builds the value;
  * reporters only read it.
  */
 #ifndef OR_REPORT_VALUE_H

@@ -19,11 +19,6 @@ void or_timing_init(or_timing *t, or_event_fn fn, void *data)
 	t->start = t->last = fn ? or_timing_now() : 0;
 }
 
-double or_timing_total(const or_timing *t)
-{
-	return t->fn ? or_timing_now() - t->start : 0;
-}
-
 /* Resident memory now, in MB: anonymous (the heap) and file-backed (mapped
  * packs and libraries); -1 where /proc is not there. */
 static void resident_now(long *anon, long *file)

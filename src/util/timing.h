@@ -20,9 +20,6 @@ double or_timing_now(void);
 /* Starts the clock; off when `fn` is NULL. */
 void or_timing_init(or_timing *t, or_event_fn fn, void *data);
 
-/* Seconds since or_timing_init (0 when off). */
-double or_timing_total(const or_timing *t);
-
 /* Reports the time since the last mark (or init) under `phase`. */
 void or_timing_mark(or_timing *t, const char *phase);
 

@@ -20,6 +20,7 @@
 #include <git2.h>
 
 #include "input/history.h"
+#include "opsready/common.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -110,7 +111,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: bench_history REPO_DIR [--lines] [--print]\n");
 		return 2;
 	}
-	git_libgit2_init();
+	/* libgit2 set up as a scan has it (opsready/common.h) */
+	or_library_init();
 	if (git_repository_open(&repo, argv[1]) < 0) {
 		fprintf(stderr, "bench_history: %s: %s\n", argv[1], git_error_last()->message);
 		goto cleanup;

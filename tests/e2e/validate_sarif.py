@@ -5,7 +5,7 @@
 
 The schema defaults to tests/data/schemas/sarif-schema-2.1.0.json (the OASIS
 schema, draft-04). Beyond the schema, the promises of SPEC section 7 and of
-src/report/sarif.c: every result's ruleIndex names its ruleId; levels are
+src/render/sarif.c: every result's ruleIndex names its ruleId; levels are
 error, warning or note; only waived, suppressed and baseline results carry
 suppressions, all "accepted"; results outside the change are notes; every
 result has its opsready fingerprint. Prints one summary line per file and

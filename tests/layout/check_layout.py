@@ -90,6 +90,16 @@ def check_sources_listed(src, problems):
                                 f"{os.path.relpath(cmake, os.path.dirname(src))}: it is never built")
 
 
+def check_top_listed(src, problems):
+    """The files at the top of src/ are in src/CMakeLists.txt."""
+    with open(os.path.join(src, "CMakeLists.txt"), encoding="utf-8") as f:
+        names = set(re.findall(r"[\w/.-]+\.c\b", f.read()))
+    for name in sorted(os.listdir(src)):
+        if name.endswith(".c") and name not in names:
+            problems.append(f"src/{name}: not in any source list of src/CMakeLists.txt: "
+                            f"it is never built")
+
+
 def check_registry(src, folder, definition, problems):
     """Every `const TYPE NAME = {` defined in folder is named in its registry.c."""
     with open(os.path.join(src, folder, "registry.c"), encoding="utf-8") as f:
@@ -124,6 +134,7 @@ def self_test():
         write("input/ok.c", "#include \"util/buf.h\"\n#include \"model/model.h\"\n")
         write("cli/ok.c", "#include \"cli.h\"\n#include \"report/value.h\"\n")
         write("util/stray.c", "")
+        write("orphan.c", "")
         write("checks/ok.c", "const or_check_family or_listed_family = { 0 };\n"
                              "const or_check_family or_forgotten_family = { 0 };\n")
         write("render/ok.c", "const or_reporter or_reporter_forgotten = { 0 };\n")
@@ -131,11 +142,13 @@ def self_test():
         src = os.path.join(root, "src")
         check_includes(src, problems)
         check_sources_listed(src, problems)
+        check_top_listed(src, problems)
         check_registry(src, "checks", "or_check_family", problems)
         check_registry(src, "render", "or_reporter", problems)
         expected = ["src/input/ok.c:2: input includes model/model.h",
                     "src/cli/ok.c:2: the CLI includes the private header report/value.h",
                     "src/util/stray.c: not in any source list",
+                    "src/orphan.c: not in any source list",
                     "or_forgotten_family is defined but not listed",
                     "or_reporter_forgotten is defined but not listed"]
         missed = [e for e in expected if not any(e in p for p in problems)]
@@ -156,6 +169,7 @@ def main():
     problems = []
     check_includes(src, problems)
     check_sources_listed(src, problems)
+    check_top_listed(src, problems)
     check_registry(src, "checks", "or_check_family", problems)
     check_registry(src, "render", "or_reporter", problems)
     for p in problems:
