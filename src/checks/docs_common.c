@@ -1,7 +1,12 @@
 /*
- * Helpers shared by the docs check families: a document line as evidence.
+ * Helpers shared by the docs check families: a document line as evidence,
+ * and the shapes of text that decide a finding (a heading that carries its
+ * value, a numbered sub-heading, a placeholder word inside a name, a host
+ * name in a command line).
  */
 #include "checks/docs_common.h"
+
+#include <string.h>
 
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -30,4 +35,210 @@ char *or_docs_line_evidence(const or_document *doc, int line)
 		or_buf_put(&out, text, len);
 	}
 	return or_buf_detach(&out);
+}
+
+/* ---- shapes of headings (docs.empty-section) ---------------------------- */
+
+static bool ascii_letter(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool ascii_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool ascii_space(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* A word of capital I, V, X, L, C only: "II", "IV" number a part. */
+static bool roman_numeral(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!strchr("IVXLC", s[i]))
+			return false;
+	return len > 0;
+}
+
+/* The label of a "Label: value" heading: one to three words, each of two
+ * or more letters ('-' and '\'' inside a word allowed), none a numeral. */
+static bool heading_label(const char *s, size_t len)
+{
+	size_t i = 0, words = 0;
+
+	while (i < len) {
+		size_t start, letters = 0;
+
+		while (i < len && ascii_space((unsigned char)s[i]))
+			i++;
+		if (i == len)
+			break;
+		start = i;
+		while (i < len && !ascii_space((unsigned char)s[i])) {
+			int c = (unsigned char)s[i];
+
+			if (ascii_letter(c))
+				letters++;
+			else if (c != '-' && c != '\'')
+				return false;
+			i++;
+		}
+		if (letters < 2 || roman_numeral(s + start, i - start) || ++words > 3)
+			return false;
+	}
+	return words > 0;
+}
+
+bool or_docs_heading_carries_value(const char *title)
+{
+	const char *colon = title ? strchr(title, ':') : NULL;
+	const char *value;
+
+	if (!colon || !heading_label(title, (size_t)(colon - title)))
+		return false;
+	for (value = colon + 1; *value && ascii_space((unsigned char)*value); value++)
+		;
+	return *value != '\0';
+}
+
+/* The section number a heading starts with ("4", "4.", "4.1", "4.1.2."):
+ * its length without a trailing dot, 0 when there is none. The number must
+ * be followed by white space or the end. */
+static size_t heading_number(const char *s)
+{
+	size_t i = 0, end = 0;
+
+	while (ascii_digit((unsigned char)s[i])) {
+		while (ascii_digit((unsigned char)s[i]))
+			i++;
+		end = i;
+		if (s[i] != '.')
+			break;
+		i++;
+	}
+	if (!end || (s[i] && !ascii_space((unsigned char)s[i])))
+		return 0;
+	return end;
+}
+
+bool or_docs_heading_numbered_under(const char *parent, const char *child)
+{
+	size_t p, c;
+
+	if (!parent || !child)
+		return false;
+	p = heading_number(parent);
+	c = heading_number(child);
+	return p > 0 && c > p + 1 && memcmp(parent, child, p) == 0 && child[p] == '.';
+}
+
+/* ---- shapes of placeholders (docs.placeholder) -------------------------- */
+
+static bool name_char(int c)
+{
+	return ascii_letter(c) || ascii_digit(c) || c == '_' || c == '-';
+}
+
+bool or_docs_word_in_name(const char *line, size_t len, size_t at, size_t wlen,
+			  size_t *name_end)
+{
+	size_t start = at, end = at + wlen, i;
+
+	if (end > len)
+		return false;
+	while (start > 0 && name_char((unsigned char)line[start - 1]))
+		start--;
+	while (end < len && name_char((unsigned char)line[end]))
+		end++;
+	if (name_end)
+		*name_end = end;
+	/* "XXX-XXX-XXXX" is a mask: beside the word only X, digits and '-' */
+	for (i = start; i < end; i++) {
+		int c = (unsigned char)line[i];
+
+		if (i >= at && i < at + wlen)
+			continue;
+		if (c == '_' || (ascii_letter(c) && c != 'X' && c != 'x'))
+			return true;
+	}
+	return false;
+}
+
+static bool host_run_char(int c)
+{
+	return ascii_letter(c) || ascii_digit(c) || c == '-' || c == '.' || c == '_';
+}
+
+/* How far back an e-mail's local part is looked at for its '<'. */
+#define LOCAL_PART_MAX 64
+
+/* "Name <user@host>": the address of an identity (a gpg uid, a commit's
+ * author, a mail header), which is quoted, not run. */
+static bool name_addr(const char *line, size_t len, size_t at, size_t end)
+{
+	size_t i, stop = at > LOCAL_PART_MAX + 1 ? at - LOCAL_PART_MAX - 1 : 0;
+
+	if (at == 0 || line[at - 1] != '@' || end >= len || line[end] != '>')
+		return false;
+	for (i = at - 1; i > stop; i--) {
+		char c = line[i - 1];
+
+		if (c == '<')
+			return true;
+		if (c == ' ' || c == '\t' || c == '>' || c == '"')
+			return false;
+	}
+	return false;
+}
+
+bool or_docs_next_host(const char *line, size_t len, size_t *pos, size_t *at, size_t *hlen)
+{
+	size_t i = *pos;
+
+	while (i < len) {
+		size_t start, end, last, k;
+		bool dot = false, underscore = false;
+
+		while (i < len && !host_run_char((unsigned char)line[i]))
+			i++;
+		start = i;
+		while (i < len && host_run_char((unsigned char)line[i]))
+			i++;
+		end = i;
+		for (last = end; last > start && line[last - 1] == '.'; last--)
+			;
+		for (k = start; k < end; k++) {
+			if (line[k] == '_')
+				underscore = true;
+			else if (line[k] == '.' && k > start && k < last)
+				dot = true;
+		}
+		/* "user@example.com" splits at '@': the host is what follows. An
+		 * underscore makes the run a code identifier
+		 * (data.aws_route53_zone.example_zone), never a host. */
+		if (!dot || underscore || name_addr(line, len, start, end))
+			continue;
+		*pos = end;
+		*at = start;
+		*hlen = end - start;
+		return true;
+	}
+	*pos = len;
+	return false;
+}
+
+bool or_docs_line_is_prompt(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && ascii_space((unsigned char)line[i]))
+		i++;
+	if (i < len && line[i] == '$')
+		return i + 1 == len || ascii_space((unsigned char)line[i + 1]);
+	return false;
 }

@@ -1,7 +1,8 @@
 /*
  * The docs-placeholders family: placeholder text (TODO, TBD, "lorem
  * ipsum") left in a document, and commands that use a reserved example
- * domain.
+ * domain. One placeholder repeated in a file is one finding, at its first
+ * line, that says how many times and where.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,12 +47,6 @@ static or_text_word *placeholder_words(const json_t *words, size_t *count)
 	return out;
 }
 
-static bool host_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '-' || c == '.';
-}
-
 /* The rule's reserved domains as the strings or_domain_reserved takes
  * (borrowed from the rule); the caller frees the array. */
 static const char **reserved_domains(const json_t *domains, size_t *count)
@@ -66,129 +61,282 @@ static const char **reserved_domains(const json_t *domains, size_t *count)
 	return out;
 }
 
-/*
- * The first reserved host name on a line: offset and length. A host is a
- * run of letters, digits, '-' and '.' with a dot between two of its labels:
- * a leading dot ("ls *.test") is a file extension and trailing dots ("run
- * the test.") end a sentence, so neither makes a host of one word. Whether
- * a host is reserved is or_domain_reserved's answer.
- */
-static bool find_reserved_host(const char *line, size_t len, const char *const *domains,
-			       size_t ndomains, size_t *at, size_t *hlen)
+/* Tasks are in line order and lines are read in order: *cursor is the first
+ * task not before the lines already read. */
+static bool line_is_status_marker_of(const or_document *doc, size_t *cursor, int line,
+				     const char *word)
 {
-	size_t i = 0;
+	size_t t;
 
-	while (i < len) {
-		size_t start, end, last;
-		bool dot = false;
-
-		while (i < len && !host_char(line[i]))
-			i++;
-		start = i;
-		while (i < len && host_char(line[i]))
-			i++;
-		end = i;
-		for (last = end; last > start && line[last - 1] == '.'; last--)
-			;
-		for (i = start + 1; i < last && !dot; i++)
-			dot = line[i] == '.';
-		i = end;
-		/* "user@example.com" splits at '@': the host is what follows. */
-		if (dot && or_domain_reserved(line + start, end - start, domains, ndomains)) {
-			*at = start;
-			*hlen = end - start;
+	while (*cursor < doc->ntasks && doc->tasks[*cursor].line < line)
+		(*cursor)++;
+	for (t = *cursor; t < doc->ntasks && doc->tasks[t].line == line; t++) {
+		const or_task *task = &doc->tasks[t];
+		if (task->marker && or_text_find_word(task->marker, strlen(task->marker), word))
 			return true;
-		}
 	}
 	return false;
 }
 
-static bool line_is_status_marker_of(const or_document *doc, int line, const char *word)
-{
-	size_t t;
+/*
+ * Every hit of a placeholder on a line, gathered per document so that one
+ * placeholder (a word, or a reserved host) is one finding however often it
+ * stands in the file.
+ */
+typedef struct placeholder_hit {
+	bool alone;       /* on a line an inline suppression of the rule covers */
+	size_t word;      /* index of the word; nwords for a reserved host */
+	const char *host; /* the host as written (in the document's source) */
+	size_t hlen;
+	int line, column;
+} placeholder_hit;
 
-	/* tasks are in line order; a linear scan is fine for the rare line with a word */
-	for (t = 0; t < doc->ntasks; t++) {
-		const or_task *task = &doc->tasks[t];
-		if (task->line == line && task->marker && or_text_find_word(task->marker,
-				strlen(task->marker), word))
+static int compare_ci(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i;
+
+	for (i = 0; i < alen && i < blen; i++) {
+		int x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		x = x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x;
+		y = y >= 'A' && y <= 'Z' ? y - 'A' + 'a' : y;
+		if (x != y)
+			return x - y;
+	}
+	return alen < blen ? -1 : alen > blen;
+}
+
+/* By placeholder (word, then host case-insensitively), then by line. */
+static int compare_hits(const void *pa, const void *pb)
+{
+	const placeholder_hit *a = pa, *b = pb;
+	int c;
+
+	if (a->alone != b->alone)
+		return a->alone ? -1 : 1;
+	if (a->word != b->word)
+		return a->word < b->word ? -1 : 1;
+	if (a->host && (c = compare_ci(a->host, a->hlen, b->host, b->hlen)) != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->column - b->column;
+}
+
+static bool same_placeholder(const placeholder_hit *a, const placeholder_hit *b)
+{
+	return !a->alone && !b->alone && a->word == b->word &&
+	       (!a->host || compare_ci(a->host, a->hlen, b->host, b->hlen) == 0);
+}
+
+/* How many lines a repeated placeholder's message names. */
+#define LINES_LISTED 5
+
+/* One finding for the hits [first, first + n) of one placeholder, at the
+ * first; its subject is the one that hit alone would have had. */
+static void report_placeholder(or_check_ctx *ctx, const or_document *doc,
+			       const or_text_word *words, const placeholder_hit *hits, size_t n,
+			       or_buf *subject, or_buf *message)
+{
+	const placeholder_hit *h = &hits[0];
+	size_t len, i, lines = 0;
+	const char *text = or_document_line(doc, h->line, &len);
+	char *evidence = or_docs_line_evidence(doc, h->line);
+
+	or_buf_clear(subject);
+	or_buf_clear(message);
+	if (h->host) {
+		or_buf_printf(subject, "reserved-domain:%.*s:", (int)h->hlen, h->host);
+		or_buf_printf(message,
+			      "command uses the reserved example domain '%.*s': it cannot work as written",
+			      (int)h->hlen, h->host);
+	} else {
+		or_buf_printf(subject, "placeholder:%s:", words[h->word].word);
+		or_buf_printf(message, "placeholder text '%.*s'", (int)words[h->word].len,
+			      text + h->column - 1);
+	}
+	or_text_key(subject, text, len);
+	/* a line counts once, however often the placeholder stands on it */
+	for (i = 0; i < n; i++)
+		lines += i == 0 || hits[i].line != hits[i - 1].line;
+	if (lines > 1) {
+		size_t listed = 0;
+
+		or_buf_printf(message, "; %zu times in this file (lines", lines);
+		for (i = 0; i < n && listed < LINES_LISTED; i++) {
+			if (i > 0 && hits[i].line == hits[i - 1].line)
+				continue;
+			or_buf_printf(message, "%s %d", listed++ ? "," : "", hits[i].line);
+		}
+		or_buf_puts(message, lines > LINES_LISTED ? ", \xe2\x80\xa6)" : ")");
+	}
+	or_eval_fail(ctx, doc->path, h->line, h->column, subject->ptr, evidence, "%s",
+		     message->ptr);
+	free(evidence);
+}
+
+/*
+ * The lines of a code block that are commands. In a block where some line
+ * starts with a prompt ("$ gpg --list-keys"), the lines without one are the
+ * output pasted after it (and a command's continuation after a trailing
+ * '\'), which is quoted, not run.
+ */
+typedef struct code_cursor {
+	size_t block;     /* the block at or after the line */
+	int prompts_for;  /* index + 1 of the block `prompts` is about, 0 if none */
+	bool prompts;
+	bool continued;   /* the previous command line ended with '\' */
+} code_cursor;
+
+static bool block_has_prompt(const or_document *doc, const or_code_block *b)
+{
+	int line;
+	size_t len;
+
+	for (line = b->first_line; line <= b->last_line; line++) {
+		const char *text = or_document_line(doc, line, &len);
+
+		if (text && or_docs_line_is_prompt(text, len))
 			return true;
-		if (task->line > line)
-			break;
 	}
 	return false;
+}
+
+static bool line_is_command(const or_document *doc, code_cursor *c, int line, const char *text,
+			    size_t len)
+{
+	const or_code_block *b;
+	bool command;
+
+	while (c->block < doc->ncode_blocks && doc->code_blocks[c->block].end_line < line)
+		c->block++;
+	if (c->block == doc->ncode_blocks || doc->code_blocks[c->block].line > line)
+		return true; /* not in a block we know of: as before, a command */
+	b = &doc->code_blocks[c->block];
+	if (c->prompts_for != (int)c->block + 1) {
+		c->prompts_for = (int)c->block + 1;
+		c->prompts = block_has_prompt(doc, b);
+		c->continued = false;
+	}
+	if (!c->prompts || line < b->first_line || line > b->last_line)
+		return true;
+	command = c->continued || or_docs_line_is_prompt(text, len);
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r'))
+		len--;
+	c->continued = command && len > 0 && text[len - 1] == '\\';
+	return command;
+}
+
+/*
+ * The lines (1-based) an inline suppression of the rule covers: covered[line]
+ * > 0; NULL when the document has none. A hit on such a line stays a finding
+ * of its own, so that each suppression still covers exactly what it names
+ * and a repeat of the placeholder outside it is not hidden with it.
+ */
+static int *suppressed_lines(const or_document *doc, const char *rule_id)
+{
+	int *covered;
+	size_t i;
+	int line, n = (int)doc->nlines;
+
+	if (!doc->nsuppressions || n <= 0)
+		return NULL;
+	covered = or_xcalloc((size_t)n + 2, sizeof(*covered));
+	for (i = 0; i < doc->nsuppressions; i++) {
+		const or_suppression *s = &doc->suppressions[i];
+		int first = s->first_line < 1 ? 1 : s->first_line;
+		int last = s->last_line > n ? n : s->last_line;
+
+		if (first > last || !or_suppression_covers(s, rule_id, first))
+			continue;
+		covered[first]++;
+		covered[last + 1]--;
+	}
+	for (line = 1; line <= n; line++)
+		covered[line] += covered[line - 1];
+	return covered;
 }
 
 static void check_placeholders(or_check_ctx *ctx)
 {
 	const json_t *words = or_rule_param_array(ctx->rule, "words");
-	or_buf subject = OR_BUF_INIT, evidence = OR_BUF_INIT;
-	size_t nwords, ndomains, d, w;
+	or_buf subject = OR_BUF_INIT, message = OR_BUF_INIT;
+	size_t nwords, ndomains, d, w, i, n;
 	const char **domains =
 		reserved_domains(or_rule_param_array(ctx->rule, "reserved_domains"), &ndomains);
 	or_text_word *placeholders = placeholder_words(words, &nwords);
 	const char **hits = or_xcalloc(nwords + 1, sizeof(*hits));
+	placeholder_hit *found = NULL;
+	size_t cap = 0;
 	int line;
 
 	for (d = 0; d < ctx->model->ndocs; d++) {
 		const or_model_doc *md = &ctx->model->docs[d];
 		const or_document *doc = md->doc;
-		size_t found = 0;
+		code_cursor cursor = { 0, 0, false, false };
+		size_t nfound = 0, task = 0;
+		int *covered;
 
 		if (!or_model_rule_applies(md, ctx->rule, false))
 			continue;
+		covered = suppressed_lines(doc, ctx->rule->id);
 		for (line = doc->front_matter_end_line + 1; line <= (int)doc->nlines; line++) {
-			size_t len, at, hlen;
+			size_t len, at, hlen, pos = 0;
 			const char *text = or_document_line(doc, line, &len);
-			bool in_code = or_document_line_in_code(doc, line);
+			bool alone = covered && covered[line] > 0;
 
 			or_text_find_words(text, len, placeholders, nwords, hits);
 			for (w = 0; w < nwords; w++) {
-				const char *word = placeholders[w].word;
 				const char *hit = hits[w];
+				size_t name_end;
 
-				if (!hit || line_is_status_marker_of(doc, line, word))
+				/* a capital word inside a name (XXX_API_KEY, X-XXX-Header)
+				 * is part of the name: look further along the line */
+				while (hit && placeholders[w].exact &&
+				       or_docs_word_in_name(text, len, (size_t)(hit - text),
+							    placeholders[w].len, &name_end)) {
+					const char *next = NULL;
+
+					/* past the whole name: each byte is looked at once */
+					or_text_find_words(text + name_end, len - name_end,
+							   &placeholders[w], 1, &next);
+					hit = next;
+				}
+				if (!hit || line_is_status_marker_of(doc, &task, line,
+								     placeholders[w].word))
 					continue;
-				or_buf_clear(&subject);
-				or_buf_printf(&subject, "placeholder:%s:", word);
-				or_text_key(&subject, text, len);
-				or_buf_clear(&evidence);
-				{
-					char *e = or_docs_line_evidence(doc, line);
-					or_buf_puts(&evidence, e);
-					free(e);
-				}
-				or_eval_fail(ctx, doc->path, line, (int)(hit - text) + 1, subject.ptr,
-					     evidence.ptr, "placeholder text '%.*s'",
-					     (int)strlen(word), hit);
-				found++;
-				break; /* one finding per line is enough */
+				found = or_xgrow(found, &cap, nfound + 1, sizeof(*found));
+				found[nfound++] = (placeholder_hit){ alone, w, NULL, 0, line,
+								     (int)(hit - text) + 1 };
 			}
-			if (in_code && find_reserved_host(text, len, domains, ndomains, &at, &hlen)) {
-				or_buf_clear(&subject);
-				or_buf_printf(&subject, "reserved-domain:%.*s:", (int)hlen, text + at);
-				or_text_key(&subject, text, len);
-				{
-					char *e = or_docs_line_evidence(doc, line);
-					or_buf_clear(&evidence);
-					or_buf_puts(&evidence, e);
-					free(e);
-				}
-				or_eval_fail(ctx, doc->path, line, (int)at + 1, subject.ptr,
-					     evidence.ptr,
-					     "command uses the reserved example domain '%.*s': it cannot work as written",
-					     (int)hlen, text + at);
-				found++;
+			if (!or_document_line_in_code(doc, line) ||
+			    !line_is_command(doc, &cursor, line, text, len))
+				continue;
+			while (or_docs_next_host(text, len, &pos, &at, &hlen)) {
+				if (!or_domain_reserved(text + at, hlen, domains, ndomains))
+					continue;
+				found = or_xgrow(found, &cap, nfound + 1, sizeof(*found));
+				found[nfound++] = (placeholder_hit){ alone, nwords, text + at, hlen,
+								     line, (int)at + 1 };
 			}
 		}
-		if (!found)
+		if (nfound > 1)
+			qsort(found, nfound, sizeof(*found), compare_hits);
+		for (i = 0; i < nfound; i += n) {
+			for (n = 1; i + n < nfound && same_placeholder(&found[i], &found[i + n]); n++)
+				;
+			report_placeholder(ctx, doc, placeholders, found + i, n, &subject, &message);
+		}
+		if (!nfound)
 			or_eval_pass(ctx, doc->path, "placeholders");
+		free(covered);
 	}
+	free(found);
 	free(placeholders);
 	free(hits);
 	free(domains);
 	or_buf_dispose(&subject);
-	or_buf_dispose(&evidence);
+	or_buf_dispose(&message);
 }
 
 static const or_check docs_placeholders_checks[] = {

@@ -131,6 +131,25 @@ static bool level_ignored(const or_rule *rule, int level)
 	return false;
 }
 
+/*
+ * A section with no block of its own is still not empty when its heading
+ * carries its value ("Date: 2021-02-09"), when it is the page's title (the
+ * document's first level-1 heading, followed by the page's first section),
+ * or when the next heading is numbered as its sub-section ("4. Recovery",
+ * then "4.1 Restore" at the same level).
+ */
+static bool section_empty(const or_document *doc, size_t s, size_t first_h1)
+{
+	const or_section *sec = &doc->sections[s];
+	const or_section *next = s + 1 < doc->nsections ? &doc->sections[s + 1] : NULL;
+
+	if (sec->has_content || or_docs_heading_carries_value(sec->title))
+		return false;
+	if (next && s == first_h1)
+		return false;
+	return !(next && or_docs_heading_numbered_under(sec->title, next->title));
+}
+
 static void check_empty_sections(or_check_ctx *ctx)
 {
 	or_buf subject = OR_BUF_INIT;
@@ -138,9 +157,12 @@ static void check_empty_sections(or_check_ctx *ctx)
 
 	for (d = 0; d < ctx->model->ndocs; d++) {
 		const or_model_doc *md = &ctx->model->docs[d];
+		size_t first_h1 = 0;
 
 		if (!or_model_rule_applies(md, ctx->rule, false))
 			continue;
+		while (first_h1 < md->doc->nsections && md->doc->sections[first_h1].level != 1)
+			first_h1++;
 		for (s = 0; s < md->doc->nsections; s++) {
 			const or_section *sec = &md->doc->sections[s];
 
@@ -148,7 +170,7 @@ static void check_empty_sections(or_check_ctx *ctx)
 				continue;
 			or_buf_clear(&subject);
 			or_buf_printf(&subject, "section:%s", sec->anchor);
-			if (sec->has_content) {
+			if (!section_empty(md->doc, s, first_h1)) {
 				or_eval_pass(ctx, md->doc->path, subject.ptr);
 			} else {
 				char *evidence = or_docs_line_evidence(md->doc, sec->line);

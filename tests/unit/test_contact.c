@@ -743,8 +743,9 @@ START_TEST(test_domain_reserved)
 END_TEST
 
 /*
- * The one definition of a reserved domain (RFC 2606, RFC 6761), as the rule
- * packs list them for both the contacts and the placeholder checks: a
+ * The one definition of a reserved domain (RFC 2606, RFC 6761), given the
+ * reserved names as a rule pack lists them (the packs leave .localhost out
+ * of the placeholder check: its names are the local machine, no example): a
  * reserved top-level domain (".test", written with or without its dot)
  * covers itself and every name under it; a reserved second-level domain
  * ("example.com") covers itself and its subdomains, never a look-alike.
