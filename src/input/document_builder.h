@@ -79,6 +79,10 @@ typedef struct parse_ctx {
 	or_buf cmd;
 	int *cmd_line, *cmd_col;
 	size_t cmd_cap;
+	/* where the code block's commands run: NULL where it starts, a relative
+	 * folder after `cd x`, or elsewhere (outside the repository's folders) */
+	const char *cd_dir;
+	bool cd_elsewhere;
 	/* where the last bare autolink was found, so that a line full of them
 	 * is searched once */
 	int link_line;
