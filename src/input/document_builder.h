@@ -73,6 +73,10 @@ typedef struct parse_ctx {
 	int nopen;
 	int cur_section;
 	int item_depth;
+	/* per open list, innermost last: true when it is a legend of markers
+	 * ("- ✅ Approved", "- ❌ Rejected"), whose items carry no status */
+	bool *legend;
+	size_t nlegend, legend_cap;
 	slug_map slugs;
 	or_buf scratch, scratch2;
 	/* command tokenisation scratch */

@@ -704,6 +704,63 @@ START_TEST(test_tasks_inline)
 }
 END_TEST
 
+START_TEST(test_status_only_where_a_status_belongs)
+{
+	or_document *doc = parse_str(
+		"## Board columns\n"                                   /* 1 */
+		"- `In Progress`: tickets here have an assignee.\n"    /* 2 */
+		"- **Done** \xE2\x80\x94 merged and deployed\n"        /* 3 */
+		"\n"
+		"## Review outcomes\n"                                 /* 5 */
+		"* \xE2\x9C\x85 Approved\n"                             /* 6 */
+		"* \xE2\x9D\x8C Rejected\n"                             /* 7 */
+		"* \xE2\x8F\xB3 Waiting for a second reviewer\n"        /* 8 */
+		"\n"
+		"## Readiness\n"                                       /* 10 */
+		"- \xE2\x9C\x85 Backups verified\n"                     /* 11 */
+		"- \xE2\x9D\x8C Restore rehearsed\n"                    /* 12 */
+		"- \xE2\x9C\x85 Pager rota published\n"                 /* 13 */
+		"- Failover drill (In Progress)\n"                     /* 14 */
+		"\n"
+		"## Checklist\n"                                       /* 16 */
+		"- [ ] Escalation tree \xE2\x9C\x85\n"                  /* 17 */
+		"- [ ] In Progress: call the vendor\n"                 /* 18 */
+		"\n"
+		"Two entries, each its own symbol, are a legend too:\n" /* 20 */
+		"\n"
+		"- :white_check_mark: passed\n"                        /* 22 */
+		"- :x: failed\n");                                     /* 23 */
+	const or_task *t;
+
+	ck_assert_ptr_null(find_task(doc, 2));
+	ck_assert_ptr_null(find_task(doc, 3));
+	ck_assert_ptr_null(find_task(doc, 6));
+	ck_assert_ptr_null(find_task(doc, 7));
+	ck_assert_ptr_null(find_task(doc, 8));
+	/* a checklist repeats its markers */
+	t = find_task(doc, 11);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_COMPLETE);
+	t = find_task(doc, 12);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_MISSING);
+	t = find_task(doc, 14);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_IN_PROGRESS);
+	/* task items keep their markers, even as the opening term */
+	t = find_task(doc, 17);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_COMPLETE);
+	t = find_task(doc, 18);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_IN_PROGRESS);
+	ck_assert_ptr_null(find_task(doc, 22));
+	ck_assert_ptr_null(find_task(doc, 23));
+	ck_assert_uint_eq(doc->ntasks, 6);
+	or_document_free(doc);
+}
+END_TEST
+
 /* ---- commands ------------------------------------------------------------ */
 
 static const or_command_ref *find_cmd(const or_document *doc, const char *path)
@@ -1059,6 +1116,7 @@ Suite *document_suite(void)
 	tcase_add_test(tc, test_tables);
 	tcase_add_test(tc, test_status_markers);
 	tcase_add_test(tc, test_tasks_inline);
+	tcase_add_test(tc, test_status_only_where_a_status_belongs);
 	tcase_add_test(tc, test_commands);
 	tcase_add_test(tc, test_commands_cd_and_arguments);
 	tcase_add_test(tc, test_links);
