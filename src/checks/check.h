@@ -19,8 +19,12 @@ typedef struct or_suppression_use {
 } or_suppression_use;
 
 typedef struct or_exception_use {
+	size_t nwaivers;                  /* the config's */
 	size_t *waiver_matches;           /* per config waiver: findings it waived */
 	bool *waiver_expired;             /* per config waiver: expired on `now` */
+	char **waiver_hints;              /* per config waiver that matched nothing: what
+					     would have matched ("did you mean `path:
+					     runbooks/x.md`?"), or NULL */
 	or_suppression_use *suppressions; /* every inline suppression of the scanned documents */
 	size_t nsuppressions;
 	bool inline_disabled;             /* --no-inline-suppressions */

@@ -218,16 +218,48 @@ cleanup:
 }
 
 /*
- * Where a command's path points: tried against the repository root (where
- * runbook commands are run from) and then the document's own folder.
- * Returns 1 and the path in `found` when it exists, 0 when it does not,
- * -1 when every reading of it leaves the repository.
+ * The folder a relative `cd` of the block moved to, in `found`: tried
+ * against the repository root and then the document's own folder. False
+ * when it is no folder of the repository (a checkout made by the block, or
+ * a folder of another one): the commands after it are not ours to check.
  */
-static int locate_command_path(const or_model *model, const or_document *doc, const char *path,
-			       or_buf *found, or_buf *base)
+static bool locate_cd_dir(const or_model *model, const or_document *doc, const char *dir,
+			  or_buf *found, or_buf *base)
 {
+	if (resolve_path(found, "", dir) && (found->size == 0 ||
+					     or_files_has_dir(&model->files, found->ptr)))
+		return true;
+	dir_of(base, doc->path);
+	return base->size && resolve_path(found, base->ptr, dir) &&
+	       (found->size == 0 || or_files_has_dir(&model->files, found->ptr));
+}
+
+/*
+ * Where a command's path points: tried against the repository root (where
+ * runbook commands are run from) and then the document's own folder, or
+ * after `cd x` against that folder alone. Returns 1 and the path in `found`
+ * when it exists, 0 when it does not, -1 when every reading of it leaves
+ * the repository, -2 when the command runs in a folder that is not the
+ * repository's (not checked).
+ */
+static int locate_command_path(const or_model *model, const or_document *doc,
+			       const or_command_ref *ref, or_buf *found, or_buf *base)
+{
+	const char *path = ref->path;
 	bool inside = false;
 
+	if (ref->dir) {
+		or_buf dir = OR_BUF_INIT;
+		int where = -2;
+
+		if (locate_cd_dir(model, doc, ref->dir, &dir, base)) {
+			where = -1;
+			if (resolve_path(found, or_buf_cstr(&dir), path))
+				where = path_exists(model, found->ptr) ? 1 : 0;
+		}
+		or_buf_dispose(&dir);
+		return where;
+	}
 	if (resolve_path(found, "", path)) {
 		inside = true;
 		if (path_exists(model, found->ptr))
@@ -255,8 +287,10 @@ static void check_references(or_check_ctx *ctx)
 			continue;
 		for (i = 0; i < doc->ncommands; i++) {
 			const or_command_ref *ref = &doc->commands[i];
-			int where = locate_command_path(ctx->model, doc, ref->path, &target, &base);
+			int where = locate_command_path(ctx->model, doc, ref, &target, &base);
 
+			if (where == -2)
+				continue;
 			or_buf_clear(&subject);
 			or_buf_printf(&subject, "command:%s", ref->path);
 			if (where == 1)
@@ -265,6 +299,11 @@ static void check_references(or_check_ctx *ctx)
 				or_eval_fail(ctx, doc->path, ref->line, ref->column, subject.ptr,
 					     ref->command, "command refers to '%s', which leaves the repository",
 					     ref->path);
+			else if (ref->dir)
+				or_eval_fail(ctx, doc->path, ref->line, ref->column, subject.ptr,
+					     ref->command,
+					     "command runs '%s' after 'cd %s', which does not exist in the repository (looked for %s)",
+					     ref->path, ref->dir, target.ptr);
 			else
 				or_eval_fail(ctx, doc->path, ref->line, ref->column, subject.ptr,
 					     ref->command,
@@ -326,7 +365,7 @@ static void check_executable_scripts(or_check_ctx *ctx)
 
 			if (run_by_interpreter(ref))
 				continue;
-			if (locate_command_path(ctx->model, doc, ref->path, &target, &base) != 1)
+			if (locate_command_path(ctx->model, doc, ref, &target, &base) != 1)
 				continue;
 			file = or_files_find(&ctx->model->files, target.ptr);
 			if (!file || file->symlink)

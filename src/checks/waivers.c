@@ -86,9 +86,13 @@ static void check_unused(or_check_ctx *ctx)
 			continue;
 		}
 		waiver_what(&what, w);
-		or_eval_fail(ctx, config_file(ctx), w->line, w->column, subject.ptr, w->reason,
-			     "the %s matched no finding: remove it, or correct its rule, subject or path",
-			     what.ptr);
+		if (ex->waiver_hints && i < ex->nwaivers && ex->waiver_hints[i])
+			or_eval_fail(ctx, config_file(ctx), w->line, w->column, subject.ptr, w->reason,
+				     "the %s matched no finding: %s", what.ptr, ex->waiver_hints[i]);
+		else
+			or_eval_fail(ctx, config_file(ctx), w->line, w->column, subject.ptr, w->reason,
+				     "the %s matched no finding: remove it, or correct its rule, subject or path",
+				     what.ptr);
 	}
 	for (i = 0; i < ex->nsuppressions; i++) {
 		const or_suppression *s = ex->suppressions[i].suppression;

@@ -1,10 +1,17 @@
+/*
+ * Applying the exceptions: inline suppressions, then the config's waivers
+ * (by rule, and subject or path), then the baseline and the change. For a
+ * waiver that matched nothing, what a corrected waiver would have matched.
+ */
 #include "gate/exceptions.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/glob.h"
+#include "util/text.h"
 
 void or_exceptions_init(or_exceptions *out, const or_model *model, const or_strset *baseline,
 			const char *baseline_path, bool no_inline_suppressions)
@@ -16,6 +23,8 @@ void or_exceptions_init(or_exceptions *out, const or_model *model, const or_strs
 	memset(out, 0, sizeof(*out));
 	use->waiver_matches = or_xcalloc(config->nwaivers + 1, sizeof(size_t));
 	use->waiver_expired = or_xcalloc(config->nwaivers + 1, sizeof(bool));
+	use->waiver_hints = or_xcalloc(config->nwaivers + 1, sizeof(char *));
+	use->nwaivers = config->nwaivers;
 	for (i = 0; i < config->nwaivers; i++)
 		use->waiver_expired[i] = config->waivers[i].expires < model->now;
 	use->inline_disabled = no_inline_suppressions;
@@ -36,8 +45,13 @@ void or_exceptions_init(or_exceptions *out, const or_model *model, const or_strs
 
 void or_exceptions_dispose(or_exceptions *ex)
 {
+	size_t i, nwaivers = ex->use.nwaivers;
+
 	free(ex->use.waiver_matches);
 	free(ex->use.waiver_expired);
+	for (i = 0; ex->use.waiver_hints && i < nwaivers; i++)
+		free(ex->use.waiver_hints[i]);
+	free(ex->use.waiver_hints);
 	free(ex->use.suppressions);
 	memset(ex, 0, sizeof(*ex));
 }
@@ -54,15 +68,131 @@ static bool subject_matches(const char *want, const char *subject)
 	return subject[n] == '\0' || subject[n] == ':' || subject[n] == '#';
 }
 
-static bool waiver_matches(const or_waiver *w, const or_evaluation *e)
+/* A subject written as the document's path ("runbooks/alpha.md"), or a glob
+ * over paths ("runbooks/legacy-*.md"), waives that document's findings as
+ * `path:` does. */
+static bool subject_names_file(const char *want, const char *file)
 {
-	if (strcmp(w->rule, e->rule->id) != 0)
+	const char *why = NULL;
+
+	if (!file)
 		return false;
-	if (w->subject && !subject_matches(w->subject, e->subject))
+	if (strcmp(want, file) == 0)
+		return true;
+	return strpbrk(want, "*?[{") && or_glob_validate(want, &why) == 0 &&
+	       or_glob_match(want, file);
+}
+
+static bool waiver_fields_match(const char *rule, const char *subject, const char *path,
+				const or_evaluation *e)
+{
+	if (strcmp(rule, e->rule->id) != 0)
 		return false;
-	if (w->path && (!e->file || !or_glob_match(w->path, e->file)))
+	if (subject && !subject_matches(subject, e->subject) && !subject_names_file(subject, e->file))
+		return false;
+	if (path && (!e->file || !or_glob_match(path, e->file)))
 		return false;
 	return true;
+}
+
+static bool waiver_matches(const or_waiver *w, const or_evaluation *e)
+{
+	return waiver_fields_match(w->rule, w->subject, w->path, e);
+}
+
+/* True when `file` is `name` below some folder: "runbooks/alpha.md" for
+ * "alpha.md" or "docs/runbooks/alpha.md" for "runbooks/alpha.md". */
+static bool file_ends_with(const char *file, const char *name)
+{
+	size_t fl, nl = strlen(name);
+
+	if (!file || !nl)
+		return false;
+	fl = strlen(file);
+	return fl > nl && file[fl - nl - 1] == '/' && strcmp(file + fl - nl, name) == 0;
+}
+
+/* Subjects compared for a near miss, per waiver: enough for a config's typo
+ * without making a large scan's unused waiver slow. */
+#define HINT_MAX_COMPARED 2048
+
+/*
+ * What the unused waiver `w` would have matched with one of its keys
+ * corrected: its path written as a subject, a subject or path that names a
+ * document by a shorter path, a near-miss rule id, a near-miss subject.
+ * NULL when nothing comes close.
+ */
+static char *waiver_hint(const or_waiver *w, const or_results *results)
+{
+	const or_evaluation *as_subject = NULL, *by_suffix = NULL, *near_rule = NULL;
+	const char *near_subject = NULL, *suffix_of = NULL;
+	size_t i, compared = 0, best = (size_t)-1, limit = 0;
+	const or_rule *last_rule = NULL; /* findings come rule by rule */
+	bool last_near = false;
+	or_buf out = OR_BUF_INIT;
+
+	/* a typo, not another subject that shares a long prefix
+	 * ("command:scripts/gone.sh" is no "command:scripts/deploy.sh") */
+	if (w->subject)
+		limit = strlen(w->subject) >= 8 ? 2 : 1;
+	for (i = 0; i < results->count; i++) {
+		const or_evaluation *e = &results->items[i];
+		bool same_rule;
+
+		if (!or_evaluation_is_finding(e))
+			continue;
+		same_rule = strcmp(e->rule->id, w->rule) == 0;
+		if (same_rule) {
+			if (!as_subject && w->path && !w->subject &&
+			    subject_matches(w->path, e->subject))
+				as_subject = e;
+			if (!by_suffix && w->path && !strpbrk(w->path, "*?[{") &&
+			    file_ends_with(e->file, w->path) &&
+			    waiver_fields_match(w->rule, w->subject, NULL, e)) {
+				by_suffix = e;
+				suffix_of = w->path;
+			}
+			if (!by_suffix && w->subject && file_ends_with(e->file, w->subject) &&
+			    (!w->path || or_glob_match(w->path, e->file))) {
+				by_suffix = e;
+				suffix_of = w->subject;
+			}
+			if (w->subject && compared < HINT_MAX_COMPARED &&
+			    (!w->path || (e->file && or_glob_match(w->path, e->file)))) {
+				size_t sl = strlen(e->subject), wl = strlen(w->subject);
+				size_t d;
+
+				if ((sl > wl ? sl - wl : wl - sl) <= limit) {
+					compared++;
+					d = or_text_levenshtein(w->subject, e->subject);
+					if (d <= limit && d < best) {
+						best = d;
+						near_subject = e->subject;
+					}
+				}
+			}
+		} else if (!near_rule) {
+			if (e->rule != last_rule) {
+				last_rule = e->rule;
+				last_near = or_text_levenshtein(w->rule, e->rule->id) <= 3;
+			}
+			if (last_near && waiver_fields_match(e->rule->id, w->subject, w->path, e))
+				near_rule = e;
+		}
+	}
+	if (as_subject)
+		or_buf_printf(&out, "did you mean `subject: %s` (findings of %s have it as their subject, not as their path)?",
+			      w->path, w->rule);
+	else if (by_suffix)
+		or_buf_printf(&out, "did you mean `path: %s` (paths are from the repository root, not '%s')?",
+			      by_suffix->file, suffix_of);
+	else if (near_rule)
+		or_buf_printf(&out, "did you mean `rule: %s`?", near_rule->rule->id);
+	else if (near_subject)
+		or_buf_printf(&out, "did you mean `subject: %s`?", near_subject);
+	else
+		return NULL;
+	return or_buf_detach(&out);
 }
 
 void or_exceptions_waive(or_exceptions *ex, or_results *results, const or_model *model)
@@ -99,6 +229,12 @@ void or_exceptions_waive(or_exceptions *ex, or_results *results, const or_model 
 			ex->use.waiver_matches[k]++;
 			break;
 		}
+	}
+	for (k = 0; k < config->nwaivers; k++) {
+		if (ex->use.waiver_expired[k] || ex->use.waiver_matches[k])
+			continue;
+		free(ex->use.waiver_hints[k]);
+		ex->use.waiver_hints[k] = waiver_hint(&config->waivers[k], results);
 	}
 }
 

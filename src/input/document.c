@@ -539,24 +539,116 @@ static int find_in_block(const parse_ctx *ctx, cmark_node *block, const char *ne
 	return 0;
 }
 
+static bool item_is_task(cmark_node *item)
+{
+	return strcmp(cmark_node_get_type_string(item), "tasklist") == 0;
+}
+
+/* The flattened, trimmed text of the item's first paragraph, in `buf`;
+ * *para gets that paragraph, or NULL when the item opens with another block. */
+static const char *item_text(or_buf *buf, cmark_node *item, cmark_node **para, size_t *tlen)
+{
+	cmark_node *first = cmark_node_first_child(item);
+
+	or_buf_clear(buf);
+	if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
+		flatten_range(buf, cmark_node_first_child(first), NULL);
+	else
+		first = NULL;
+	if (para)
+		*para = first;
+	*tlen = buf->size;
+	return or_text_trim(or_buf_cstr(buf), tlen);
+}
+
+/*
+ * "- `In Progress`: tickets here have an assignee", "- ✅ — merged and
+ * deployed": a marker that opens a plain item and is followed by ':' (or a
+ * dash) and more text is the term of a definition, not a status.
+ */
+static bool item_is_definition(const char *text, size_t tlen, size_t off, size_t mlen)
+{
+	size_t i = off + mlen;
+
+	if (off != 0)
+		return false;
+	while (i < tlen && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	if (i < tlen && (text[i] == ':' || text[i] == '-' || text[i] == '='))
+		i++;
+	else if (tlen - i >= 3 && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80 &&
+		 ((unsigned char)text[i + 2] == 0x93 || (unsigned char)text[i + 2] == 0x94))
+		i += 3; /* en or em dash */
+	else
+		return false;
+	while (i < tlen && is_space_ascii((unsigned char)text[i]))
+		i++;
+	return i < tlen;
+}
+
+/* Items a legend may have: more are a checklist. */
+#define LEGEND_MAX_ITEMS 16
+#define LEGEND_MAX_MARKER 32
+
+/*
+ * A legend: a plain list of two or more items (up to LEGEND_MAX_ITEMS) that
+ * each open with a status marker, every item with a different one — one
+ * entry per symbol ("- ✅ Approved", "- ❌ Rejected", "- ⏳ Waiting"), the
+ * possible outcomes rather than the state of things. A checklist repeats its
+ * markers.
+ */
+static bool list_is_legend(parse_ctx *ctx, cmark_node *list)
+{
+	char markers[LEGEND_MAX_ITEMS][LEGEND_MAX_MARKER];
+	size_t lens[LEGEND_MAX_ITEMS];
+	size_t n = 0, k;
+	cmark_node *item;
+
+	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+		size_t tlen, off = 0, mlen = 0;
+		const char *text;
+
+		if (n == LEGEND_MAX_ITEMS || item_is_task(item))
+			return false;
+		text = item_text(&ctx->scratch2, item, NULL, &tlen);
+		if (or_status_parse(text, tlen, &off, &mlen) == OR_ITEM_NONE || off != 0 ||
+		    mlen == 0 || mlen > LEGEND_MAX_MARKER)
+			return false;
+		for (k = 0; k < n; k++)
+			if (lens[k] == mlen && memcmp(markers[k], text, mlen) == 0)
+				return false;
+		memcpy(markers[n], text, mlen);
+		lens[n++] = mlen;
+	}
+	return n >= 2;
+}
+
+static void enter_list(parse_ctx *ctx, cmark_node *list)
+{
+	ctx->legend = or_xgrow(ctx->legend, &ctx->legend_cap, ctx->nlegend + 1, sizeof(bool));
+	ctx->legend[ctx->nlegend++] = list_is_legend(ctx, list);
+}
+
 static void add_item(parse_ctx *ctx, cmark_node *item)
 {
-	bool is_task = strcmp(cmark_node_get_type_string(item), "tasklist") == 0;
-	cmark_node *para = cmark_node_first_child(item);
+	bool is_task = item_is_task(item);
+	cmark_node *para;
 	or_item_status status;
 	size_t off = 0, mlen = 0, tlen;
 	const char *text;
 	or_task *task;
 
-	or_buf_clear(&ctx->scratch);
-	if (para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH)
-		flatten_range(&ctx->scratch, cmark_node_first_child(para), NULL);
-	else
-		para = NULL;
-	tlen = ctx->scratch.size;
-	text = or_text_trim(or_buf_cstr(&ctx->scratch), &tlen);
+	text = item_text(&ctx->scratch, item, &para, &tlen);
 	status = or_status_parse(text, tlen, &off, &mlen);
 	if (!is_task && status == OR_ITEM_NONE)
+		return;
+	/*
+	 * A plain item has a status only as a checklist line ("Restore
+	 * tested ✅", "DR drill (In Progress)"): not as the term of a
+	 * definition, nor as an entry of a legend.
+	 */
+	if (!is_task && (item_is_definition(text, tlen, off, mlen) ||
+			 (ctx->nlegend && ctx->legend[ctx->nlegend - 1])))
 		return;
 	/*
 	 * "- ⚠️ Repacking is IO intensive": a warning sign that opens a plain
@@ -792,6 +884,8 @@ static void walk(parse_ctx *ctx, cmark_node *root)
 		if (ev == CMARK_EVENT_EXIT) {
 			if (type == CMARK_NODE_ITEM && ctx->item_depth > 0)
 				ctx->item_depth--;
+			else if (type == CMARK_NODE_LIST && ctx->nlegend > 0)
+				ctx->nlegend--;
 			continue;
 		}
 		if (node == root)
@@ -806,6 +900,9 @@ static void walk(parse_ctx *ctx, cmark_node *root)
 			break;
 		case CMARK_NODE_PARAGRAPH:
 			scan_labels(ctx, node);
+			break;
+		case CMARK_NODE_LIST:
+			enter_list(ctx, node);
 			break;
 		case CMARK_NODE_ITEM:
 			add_item(ctx, node);
@@ -944,6 +1041,7 @@ cleanup:
 	free(ctx.links.items);
 	free(ctx.tables.items);
 	free(ctx.slugs.slots);
+	free(ctx.legend);
 	or_buf_dispose(&ctx.scratch);
 	or_buf_dispose(&ctx.scratch2);
 	or_buf_dispose(&ctx.cmd);

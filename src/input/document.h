@@ -93,11 +93,17 @@ typedef struct or_code_block {
 	int section;
 } or_code_block;
 
-/* A repository path that a command in a code block runs or reads:
- * "./scripts/failover-drill.sh", "bash tools/check.sh", "python3 x/y.py". */
+/* A repository path that a command in a code block runs: the command word
+ * ("./scripts/failover-drill.sh") or the script an interpreter is given
+ * ("bash tools/check.sh", "python3 x/y.py"). Arguments ("go test ./...",
+ * "--config ./x") are not recorded, nor is anything after a `cd` that leaves
+ * the repository's folders (an absolute, "~" or "$VAR" path, `cd -`, `popd`). */
 typedef struct or_command_ref {
 	const char *path;    /* as written, quotes and a leading "./" removed */
 	const char *command; /* the whole command line it appeared on, trimmed */
+	const char *dir;     /* the folder an earlier relative `cd` of the block moved
+				to, as written and joined ("ops/../tools"), or NULL
+				when the command runs where the block starts */
 	int line, column;    /* of the path */
 	int block;           /* index into code_blocks */
 	int section;

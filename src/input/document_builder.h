@@ -73,12 +73,20 @@ typedef struct parse_ctx {
 	int nopen;
 	int cur_section;
 	int item_depth;
+	/* per open list, innermost last: true when it is a legend of markers
+	 * ("- ✅ Approved", "- ❌ Rejected"), whose items carry no status */
+	bool *legend;
+	size_t nlegend, legend_cap;
 	slug_map slugs;
 	or_buf scratch, scratch2;
 	/* command tokenisation scratch */
 	or_buf cmd;
 	int *cmd_line, *cmd_col;
 	size_t cmd_cap;
+	/* where the code block's commands run: NULL where it starts, a relative
+	 * folder after `cd x`, or elsewhere (outside the repository's folders) */
+	const char *cd_dir;
+	bool cd_elsewhere;
 	/* where the last bare autolink was found, so that a line full of them
 	 * is searched once */
 	int link_line;

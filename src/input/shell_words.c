@@ -116,7 +116,7 @@ static void add_command_ref(parse_ctx *ctx, const cmd_token *tok, size_t start, 
 	const char *p = tok->text.ptr + start;
 	size_t origin;
 
-	if (!path_acceptable(p, len))
+	if (ctx->cd_elsewhere || !path_acceptable(p, len))
 		return;
 	origin = (size_t)tok->origin[start];
 	while (len >= 2 && p[0] == '.' && p[1] == '/') {
@@ -132,6 +132,7 @@ static void add_command_ref(parse_ctx *ctx, const cmd_token *tok, size_t start, 
 	ref = vec_push(&ctx->commands, sizeof(or_command_ref));
 	ref->path = or_arena_strndup(ctx->arena, p, len);
 	ref->command = command;
+	ref->dir = ctx->cd_dir;
 	ref->line = ctx->cmd_line[origin];
 	ref->column = ctx->cmd_col[origin];
 	ref->block = block;
@@ -161,6 +162,56 @@ static size_t assignment_prefix(const char *s, size_t len)
 	return i < len && s[i] == '=' ? i + 1 : 0;
 }
 
+/* Longest `cd` folder followed; past it the block is not followed. */
+#define CD_DIR_MAX 1024
+
+static bool word_is(const char *t, size_t len, const char *word)
+{
+	return strlen(word) == len && memcmp(t, word, len) == 0;
+}
+
+/*
+ * `cd t`: where the block's next commands run. A relative folder is joined
+ * to the one before (the check decides whether it is the repository's); an
+ * absolute, "~" or "$VAR" folder, `cd -` or `cd` alone (home) is somewhere
+ * else, where the block's relative paths are another checkout's.
+ */
+static void change_dir(parse_ctx *ctx, const char *t, size_t len)
+{
+	/* its ")" may have gone with the separators a token ends with */
+	static const char toplevel[] = "$(git rev-parse --show-toplevel";
+	size_t have;
+	char *dir;
+
+	if (t && len >= sizeof(toplevel) - 1 && memcmp(t, toplevel, sizeof(toplevel) - 1) == 0 &&
+	    (len == sizeof(toplevel) - 1 || word_is(t + len - 1, 1, ")"))) {
+		ctx->cd_dir = NULL; /* back at the repository's root */
+		ctx->cd_elsewhere = false;
+		return;
+	}
+	if (ctx->cd_elsewhere)
+		return;
+	if (!t || !path_acceptable(t, len) || (len == 1 && t[0] == '-')) {
+		ctx->cd_elsewhere = true;
+		return;
+	}
+	if (len == 1 && t[0] == '.')
+		return;
+	have = ctx->cd_dir ? strlen(ctx->cd_dir) : 0;
+	if (have + len + 1 > CD_DIR_MAX) {
+		ctx->cd_elsewhere = true;
+		return;
+	}
+	dir = or_arena_alloc(ctx->arena, have + len + 2);
+	if (have) {
+		memcpy(dir, ctx->cd_dir, have);
+		dir[have++] = '/';
+	}
+	memcpy(dir + have, t, len);
+	dir[have + len] = '\0';
+	ctx->cd_dir = dir;
+}
+
 static bool is_dot_path(const char *s, size_t len)
 {
 	return (len >= 2 && s[0] == '.' && s[1] == '/') ||
@@ -174,7 +225,7 @@ static void scan_command(parse_ctx *ctx, int block)
 	size_t n = ctx->cmd.size, i = 0, tlen;
 	const char *command;
 	cmd_token tok = { OR_BUF_INIT, NULL, 0 };
-	bool cmd_pos = true, interp_arg = false;
+	bool cmd_pos = true, interp_arg = false, cd_arg = false;
 
 	tlen = n;
 	command = or_text_trim(c, &tlen);
@@ -230,15 +281,28 @@ static void scan_command(parse_ctx *ctx, int block)
 			}
 		}
 		if (len == 0 || (len <= 2 && strchr("|&(", t[0]))) {
+			if (cd_arg)
+				change_dir(ctx, NULL, 0);
 			cmd_pos = true;
 			interp_arg = false;
+			cd_arg = false;
 			continue;
 		}
-		if (cmd_pos) {
+		if (cd_arg) {
+			if (t[0] != '-' || len == 1) {
+				change_dir(ctx, t, len);
+				cd_arg = false;
+			}
+		} else if (cmd_pos) {
 			pre = assignment_prefix(t, len);
 			if (pre && t[0] != '-') {
-				if (is_dot_path(t + pre, len - pre))
-					add_command_ref(ctx, &tok, pre, len - pre, block, command);
+				/* NAME=value before the command: not run */
+			} else if (word_is(t, len, "cd") || word_is(t, len, "pushd")) {
+				cd_arg = true;
+				cmd_pos = false;
+			} else if (word_is(t, len, "popd")) {
+				ctx->cd_elsewhere = true; /* not followed */
+				cmd_pos = false;
 			} else if ((len == 4 && memcmp(t, "sudo", 4) == 0) ||
 				   (len == 3 && memcmp(t, "env", 3) == 0) ||
 				   (len == 4 && memcmp(t, "time", 4) == 0) ||
@@ -267,16 +331,19 @@ static void scan_command(parse_ctx *ctx, int block)
 				    ends_with(t, len, ".js") || ends_with(t, len, ".ps1"))
 					add_command_ref(ctx, &tok, 0, len, block, command);
 			}
-		} else {
-			pre = is_dot_path(t, len) ? 0 : assignment_prefix(t, len);
-			if (is_dot_path(t + pre, len - pre))
-				add_command_ref(ctx, &tok, pre, len - pre, block, command);
 		}
+		/* Other arguments ("go test ./...", "git clone URL ./repo",
+		 * "--ignorefile ./x") are not run: not recorded. */
 		if (sep_after) {
+			if (cd_arg)
+				change_dir(ctx, NULL, 0);
 			cmd_pos = true;
 			interp_arg = false;
+			cd_arg = false;
 		}
 	}
+	if (cd_arg)
+		change_dir(ctx, NULL, 0);
 	or_buf_dispose(&tok.text);
 	free(tok.origin);
 }
@@ -302,6 +369,8 @@ void or_doc_scan_code_commands(parse_ctx *ctx, const or_code_block *cb, int bloc
 
 	if (kind == SHELL_NONE)
 		return;
+	ctx->cd_dir = NULL;
+	ctx->cd_elsewhere = false;
 	if (kind == SHELL_CONSOLE) {
 		for (p = lit; *p; ) {
 			const char *e = strchr(p, '\n');

@@ -704,6 +704,63 @@ START_TEST(test_tasks_inline)
 }
 END_TEST
 
+START_TEST(test_status_only_where_a_status_belongs)
+{
+	or_document *doc = parse_str(
+		"## Board columns\n"                                   /* 1 */
+		"- `In Progress`: tickets here have an assignee.\n"    /* 2 */
+		"- **Done** \xE2\x80\x94 merged and deployed\n"        /* 3 */
+		"\n"
+		"## Review outcomes\n"                                 /* 5 */
+		"* \xE2\x9C\x85 Approved\n"                             /* 6 */
+		"* \xE2\x9D\x8C Rejected\n"                             /* 7 */
+		"* \xE2\x8F\xB3 Waiting for a second reviewer\n"        /* 8 */
+		"\n"
+		"## Readiness\n"                                       /* 10 */
+		"- \xE2\x9C\x85 Backups verified\n"                     /* 11 */
+		"- \xE2\x9D\x8C Restore rehearsed\n"                    /* 12 */
+		"- \xE2\x9C\x85 Pager rota published\n"                 /* 13 */
+		"- Failover drill (In Progress)\n"                     /* 14 */
+		"\n"
+		"## Checklist\n"                                       /* 16 */
+		"- [ ] Escalation tree \xE2\x9C\x85\n"                  /* 17 */
+		"- [ ] In Progress: call the vendor\n"                 /* 18 */
+		"\n"
+		"Two entries, each its own symbol, are a legend too:\n" /* 20 */
+		"\n"
+		"- :white_check_mark: passed\n"                        /* 22 */
+		"- :x: failed\n");                                     /* 23 */
+	const or_task *t;
+
+	ck_assert_ptr_null(find_task(doc, 2));
+	ck_assert_ptr_null(find_task(doc, 3));
+	ck_assert_ptr_null(find_task(doc, 6));
+	ck_assert_ptr_null(find_task(doc, 7));
+	ck_assert_ptr_null(find_task(doc, 8));
+	/* a checklist repeats its markers */
+	t = find_task(doc, 11);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_COMPLETE);
+	t = find_task(doc, 12);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_MISSING);
+	t = find_task(doc, 14);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_IN_PROGRESS);
+	/* task items keep their markers, even as the opening term */
+	t = find_task(doc, 17);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_COMPLETE);
+	t = find_task(doc, 18);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->status, OR_ITEM_IN_PROGRESS);
+	ck_assert_ptr_null(find_task(doc, 22));
+	ck_assert_ptr_null(find_task(doc, 23));
+	ck_assert_uint_eq(doc->ntasks, 6);
+	or_document_free(doc);
+}
+END_TEST
+
 /* ---- commands ------------------------------------------------------------ */
 
 static const or_command_ref *find_cmd(const or_document *doc, const char *path)
@@ -761,12 +818,9 @@ START_TEST(test_commands)
 	ck_assert_int_eq(ref->line, 3);
 	ck_assert_int_eq(ref->column, 1);
 	ck_assert_str_eq(ref->command, "./run.sh --config=./conf/app.yml \"./with space.sh\"");
-	ref = find_cmd(doc, "conf/app.yml");
-	ck_assert_ptr_nonnull(ref);
-	ck_assert_int_eq(ref->column, 19);
-	ref = find_cmd(doc, "with space.sh");
-	ck_assert_ptr_nonnull(ref);
-	ck_assert_int_eq(ref->column, 35);
+	/* arguments are not run */
+	ck_assert_ptr_null(find_cmd(doc, "conf/app.yml"));
+	ck_assert_ptr_null(find_cmd(doc, "with space.sh"));
 	ref = find_cmd(doc, "tools/check.sh");
 	ck_assert_ptr_nonnull(ref);
 	ck_assert_int_eq(ref->line, 4);
@@ -787,17 +841,12 @@ START_TEST(test_commands)
 	ck_assert_ptr_nonnull(ref);
 	ck_assert_int_eq(ref->line, 8);
 	ck_assert_str_eq(ref->command, "./long.sh --flag ./second.sh");
-	ref = find_cmd(doc, "second.sh");
-	ck_assert_ptr_nonnull(ref);
-	ck_assert_int_eq(ref->line, 10);
-	ck_assert_int_eq(ref->column, 3);
+	ck_assert_ptr_null(find_cmd(doc, "second.sh"));
 	ck_assert_ptr_null(find_cmd(doc, "~/.bashrc"));
 	ref = find_cmd(doc, "env/activate");
 	ck_assert_ptr_nonnull(ref);
 	ck_assert_int_eq(ref->column, 21);
-	ref = find_cmd(doc, "env.sh");
-	ck_assert_ptr_nonnull(ref);
-	ck_assert_int_eq(ref->column, 5);
+	ck_assert_ptr_null(find_cmd(doc, "env.sh"));
 	ck_assert_ptr_null(find_cmd(doc, "not-a-path.sh"));
 	ref = find_cmd(doc, "prompted.sh");
 	ck_assert_ptr_nonnull(ref);
@@ -818,7 +867,78 @@ START_TEST(test_commands)
 	ck_assert_str_eq(doc->code_blocks[ref->block].info, "");
 	ck_assert_int_eq(doc->code_blocks[ref->block].first_line, 35);
 	ck_assert_int_eq(doc->code_blocks[ref->block].end_line, 35);
-	ck_assert_uint_eq(doc->ncommands, 14);
+	ck_assert_uint_eq(doc->ncommands, 10);
+	or_document_free(doc);
+}
+END_TEST
+
+START_TEST(test_commands_cd_and_arguments)
+{
+	or_document *doc = parse_str(
+		"```sh\n"                                             /* 1 */
+		"go test ./... && git clone https://x.invalid/r ./repo\n" /* 2 */
+		"tool --ignorefile ./ignore.txt --out=./out.txt\n"    /* 3 */
+		"\"./with space.sh\" --flag\n"                        /* 4 */
+		"cd ops/tools && ./inside.sh\n"                       /* 5 */
+		"cd ../bin; ./deeper.sh\n"                            /* 6 */
+		"cd \"$(git rev-parse --show-toplevel)\"\n"           /* 7 */
+		"./at-root.sh\n"                                      /* 8 */
+		"cd /path/to/ops-scripts\n"                           /* 9 */
+		"./make-admin.sh user@agency.invalid\n"               /* 10 */
+		"cd sub && ./still-elsewhere.sh\n"                    /* 11 */
+		"```\n"
+		"\n"
+		"```sh\n"                                             /* 14 */
+		"./fresh-block.sh\n"                                  /* 15 */
+		"cd ~/src/x && ./home.sh\n"                           /* 16 */
+		"```\n"
+		"\n"
+		"```sh\n"
+		"cd $WORKDIR\n"                                       /* 20 */
+		"./var.sh\n"
+		"```\n"
+		"\n"
+		"```sh\n"
+		"cd\n"                                                /* 25 */
+		"./home-again.sh\n"
+		"```\n"
+		"\n"
+		"```sh\n"
+		"pushd build >/dev/null && ./in-build.sh; popd\n"     /* 30 */
+		"./after-popd.sh\n"
+		"```\n");
+	const or_command_ref *ref;
+
+	ck_assert_ptr_null(find_cmd(doc, "..."));
+	ck_assert_ptr_null(find_cmd(doc, "repo"));
+	ck_assert_ptr_null(find_cmd(doc, "ignore.txt"));
+	ck_assert_ptr_null(find_cmd(doc, "out.txt"));
+	ref = find_cmd(doc, "with space.sh");
+	ck_assert_ptr_nonnull(ref);
+	ck_assert_int_eq(ref->column, 2);
+	ck_assert_ptr_null(ref->dir);
+	ref = find_cmd(doc, "inside.sh");
+	ck_assert_ptr_nonnull(ref);
+	ck_assert_str_eq(ref->dir, "ops/tools");
+	ref = find_cmd(doc, "deeper.sh");
+	ck_assert_ptr_nonnull(ref);
+	ck_assert_str_eq(ref->dir, "ops/tools/../bin");
+	ref = find_cmd(doc, "at-root.sh");
+	ck_assert_ptr_nonnull(ref);
+	ck_assert_ptr_null(ref->dir);
+	ck_assert_ptr_null(find_cmd(doc, "make-admin.sh"));
+	ck_assert_ptr_null(find_cmd(doc, "still-elsewhere.sh"));
+	ref = find_cmd(doc, "fresh-block.sh");
+	ck_assert_ptr_nonnull(ref);
+	ck_assert_ptr_null(ref->dir);
+	ck_assert_ptr_null(find_cmd(doc, "home.sh"));
+	ck_assert_ptr_null(find_cmd(doc, "var.sh"));
+	ck_assert_ptr_null(find_cmd(doc, "home-again.sh"));
+	ref = find_cmd(doc, "in-build.sh");
+	ck_assert_ptr_nonnull(ref);
+	ck_assert_str_eq(ref->dir, "build");
+	ck_assert_ptr_null(find_cmd(doc, "after-popd.sh"));
+	ck_assert_uint_eq(doc->ncommands, 6);
 	or_document_free(doc);
 }
 END_TEST
@@ -996,7 +1116,9 @@ Suite *document_suite(void)
 	tcase_add_test(tc, test_tables);
 	tcase_add_test(tc, test_status_markers);
 	tcase_add_test(tc, test_tasks_inline);
+	tcase_add_test(tc, test_status_only_where_a_status_belongs);
 	tcase_add_test(tc, test_commands);
+	tcase_add_test(tc, test_commands_cd_and_arguments);
 	tcase_add_test(tc, test_links);
 	tcase_add_test(tc, test_lines);
 	tcase_add_test(tc, test_binary_input);

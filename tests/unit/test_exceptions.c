@@ -265,6 +265,70 @@ START_TEST(test_baseline_and_outside_change)
 }
 END_TEST
 
+/* Waivers written the obvious way: a subject that is a document's path (or
+ * a glob over paths) waives that document's findings; one that matched
+ * nothing says which key would have. */
+START_TEST(test_waiver_subject_as_path_and_hints)
+{
+	static or_waiver written[] = {
+		/* 0: the path of c.md as a subject */
+		{ (char *)"docs.owner", (char *)"runbooks/c.md", NULL, (char *)"r", NULL, 0, 1, 1 },
+		/* 1: a glob over paths as a subject */
+		{ (char *)"docs.placeholder", (char *)"runbooks/*.md", NULL, (char *)"r", NULL, 0, 2, 1 },
+		/* 2: e.md is runbooks/e.md */
+		{ (char *)"review.stale", (char *)"e.md", NULL, (char *)"r", NULL, 0, 3, 1 },
+		/* 3: a subject written as a path */
+		{ (char *)"review.stale", NULL, (char *)"bobby", (char *)"r", NULL, 0, 4, 1 },
+		/* 4: a near-miss rule id */
+		{ (char *)"docs.ownr", (char *)"document", NULL, (char *)"r", NULL, 0, 5, 1 },
+		/* 5: a near-miss subject */
+		{ (char *)"review.stale", (char *)"bobyy", NULL, (char *)"r", NULL, 0, 6, 1 },
+		/* 6: nothing close */
+		{ (char *)"review.stale", (char *)"nobody-here-at-all", NULL, (char *)"r", NULL, 0, 7, 1 },
+		/* 7: a path given from the wrong folder */
+		{ (char *)"review.stale", NULL, (char *)"d.md", (char *)"r", NULL, 0, 8, 1 },
+	};
+	or_exceptions ex;
+	or_results results;
+	size_t i;
+
+	for (i = 0; i < sizeof(written) / sizeof(written[0]); i++)
+		written[i].expires = day(2027, 1, 1);
+	config.waivers = written;
+	config.nwaivers = sizeof(written) / sizeof(written[0]);
+	evaluations(&results);
+	or_exceptions_init(&ex, &model, NULL, NULL, true);
+	or_exceptions_waive(&ex, &results, &model);
+
+	/* docs.owner in runbooks/c.md, by its path as the subject */
+	assert_status(&results.items[4], OR_OUTCOME_WAIVED, OR_FINDING_WAIVED);
+	ck_assert(results.items[4].detail->waiver == &written[0]);
+	/* but not runbooks/b1.md's */
+	assert_status(&results.items[3], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	ck_assert_uint_eq(ex.use.waiver_matches[0], 1);
+	ck_assert_ptr_null(ex.use.waiver_hints[0]);
+	/* the glob waives both placeholders of runbooks/a.md */
+	assert_status(&results.items[0], OR_OUTCOME_WAIVED, OR_FINDING_WAIVED);
+	assert_status(&results.items[1], OR_OUTCOME_WAIVED, OR_FINDING_WAIVED);
+	ck_assert_uint_eq(ex.use.waiver_matches[1], 2);
+
+	ck_assert_uint_eq(ex.use.nwaivers, 8);
+	for (i = 2; i < 8; i++)
+		ck_assert_uint_eq(ex.use.waiver_matches[i], 0);
+	ck_assert_str_eq(ex.use.waiver_hints[2],
+			 "did you mean `path: runbooks/e.md` (paths are from the repository root, not 'e.md')?");
+	ck_assert_str_eq(ex.use.waiver_hints[3],
+			 "did you mean `subject: bobby` (findings of review.stale have it as their subject, not as their path)?");
+	ck_assert_str_eq(ex.use.waiver_hints[4], "did you mean `rule: docs.owner`?");
+	ck_assert_str_eq(ex.use.waiver_hints[5], "did you mean `subject: bobby`?");
+	ck_assert_ptr_null(ex.use.waiver_hints[6]);
+	ck_assert_str_eq(ex.use.waiver_hints[7],
+			 "did you mean `path: runbooks/d.md` (paths are from the repository root, not 'd.md')?");
+	or_exceptions_dispose(&ex);
+	or_results_dispose(&results);
+}
+END_TEST
+
 Suite *exceptions_suite(void)
 {
 	Suite *s = suite_create("exceptions");
@@ -274,6 +338,7 @@ Suite *exceptions_suite(void)
 	tcase_add_test(tc, test_suppressions_and_waivers);
 	tcase_add_test(tc, test_no_inline_suppressions);
 	tcase_add_test(tc, test_baseline_and_outside_change);
+	tcase_add_test(tc, test_waiver_subject_as_path_and_hints);
 	suite_add_tcase(s, tc);
 	return s;
 }
