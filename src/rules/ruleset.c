@@ -10,7 +10,8 @@
  * The packs compiled in (OPSREADY_PACKS in CMakeLists.txt); the unit tests
  * check that this list and the embedded table agree.
  */
-static const char *const builtin_pack_names[] = { "business-continuity", "standards", NULL };
+static const char *const builtin_pack_names[] = { "business-continuity", "standards",
+						  "alert-runbook", "incident-response", NULL };
 
 const or_rule *or_ruleset_find(const or_ruleset *set, const char *id)
 {

@@ -495,9 +495,11 @@ START_TEST(test_builtin_packs)
 		nnames++;
 	while (or_packs_files[ntable].name)
 		ntable++;
-	ck_assert_uint_eq(nnames, 2);
+	ck_assert_uint_eq(nnames, 4);
 	ck_assert_uint_eq(ntable, nnames);
 	for (i = 0; i < nnames; i++) {
+		size_t k;
+
 		source = or_pack_builtin_source(names[i], &len);
 		ck_assert_ptr_nonnull(source);
 		ck_assert_msg(or_pack_parse(&pack, source, len, names[i], &diag) == 0,
@@ -511,11 +513,53 @@ START_TEST(test_builtin_packs)
 					      pack->rules[j].nreferences > 0,
 				      "%s lacks text", pack->rules[j].id);
 			ck_assert_str_eq(pack->rules[j].pack, names[i]);
+			/* every rule cites its sources: no empty reference */
+			for (k = 0; k < pack->rules[j].nreferences; k++)
+				ck_assert_msg(pack->rules[j].references[k][0],
+					      "%s has an empty reference", pack->rules[j].id);
 		}
 		or_pack_free(pack);
 		pack = NULL;
 	}
 	ck_assert_ptr_null(or_pack_builtin_source("nope", NULL));
+}
+END_TEST
+
+/* The packs for other shapes of document (alert-runbook, incident-response)
+ * can be extended beside business-continuity: their rule ids are their own
+ * (a shared id would replace the continuity rule) and their settings are the
+ * continuity pack's (merged settings would otherwise change its runbooks). */
+START_TEST(test_shape_packs_combine)
+{
+	static const char *const shapes[] = { "alert-runbook", "incident-response" };
+	static const char *const bases[] = { "business-continuity", "standards" };
+	or_pack *base = NULL, *shape = NULL;
+	or_diag diag = OR_DIAG_INIT;
+	const char *source;
+	size_t s, b, i, j, len;
+
+	for (s = 0; s < sizeof(shapes) / sizeof(shapes[0]); s++) {
+		source = or_pack_builtin_source(shapes[s], &len);
+		ck_assert_ptr_nonnull(source);
+		ck_assert_int_eq(or_pack_parse(&shape, source, len, shapes[s], &diag), 0);
+		ck_assert_uint_gt(shape->nrules, 0);
+		for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++) {
+			source = or_pack_builtin_source(bases[b], &len);
+			ck_assert_int_eq(or_pack_parse(&base, source, len, bases[b], &diag), 0);
+			if (b == 0)
+				ck_assert_msg(json_equal(base->settings, shape->settings),
+					      "%s settings differ from %s", shapes[s], bases[b]);
+			for (i = 0; i < shape->nrules; i++)
+				for (j = 0; j < base->nrules; j++)
+					ck_assert_msg(strcmp(shape->rules[i].id, base->rules[j].id),
+						      "%s replaces %s of %s", shapes[s],
+						      base->rules[j].id, bases[b]);
+			or_pack_free(base);
+			base = NULL;
+		}
+		or_pack_free(shape);
+		shape = NULL;
+	}
 }
 END_TEST
 
@@ -831,6 +875,7 @@ Suite *config_suite(void)
 	tcase_add_test(tc, test_programmatic_config_real_param);
 	tcase_add_test(tc, test_cli_rules);
 	tcase_add_test(tc, test_builtin_packs);
+	tcase_add_test(tc, test_shape_packs_combine);
 	tcase_add_test(tc, test_business_continuity_ids);
 	tcase_add_test(tc, test_business_continuity_params);
 	tcase_add_test(tc, test_standards_pack);
