@@ -141,3 +141,32 @@ void or_resolve_metadata(or_model_doc *md, const or_alias_table *aliases, or_dat
 		}
 	}
 }
+
+void or_resolve_owner(or_model_doc *md, const or_codeowners *codeowners, or_arena *arena)
+{
+	const or_codeowners_rule *rule;
+	or_kv *kv;
+
+	md->owner_source = OR_OWNER_NONE;
+	md->owner_rule = NULL;
+	if (md->meta[OR_META_OWNER]) {
+		/* an empty owner key is the page's to fill: still "metadata" */
+		md->owner_source = OR_OWNER_METADATA;
+		return;
+	}
+	rule = or_codeowners_match(codeowners, md->doc->path);
+	if (!rule || !*rule->owners)
+		return;
+	kv = or_arena_alloc(arena, sizeof(*kv));
+	memset(kv, 0, sizeof(*kv));
+	kv->key = "CODEOWNERS";
+	kv->value = rule->owners;
+	kv->line = 1;
+	kv->column = 1;
+	kv->value_column = 1;
+	kv->source = OR_KV_LABEL;
+	kv->section = -1;
+	md->meta[OR_META_OWNER] = kv;
+	md->owner_source = OR_OWNER_CODEOWNERS;
+	md->owner_rule = rule;
+}

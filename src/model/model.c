@@ -177,6 +177,7 @@ static int read_documents(or_model *out, const or_alias_table *aliases,
 			md->is_runbook = or_model_is_runbook(out, job->doc);
 			md->last_change.uncommitted = job->file->changed;
 			or_resolve_metadata(md, aliases, out->config->date_order);
+			or_resolve_owner(md, &out->codeowners, out->arena);
 		}
 		free(job->reason);
 	}
@@ -208,6 +209,7 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	}
 	or_timing_mark(timing, "list files");
 	or_alias_table_init(&aliases, rules->settings);
+	or_codeowners_load(&out->codeowners, root);
 	if (options && options->since) {
 		out->since = options->since;
 		if (or_files_mark_since(&out->files, options->since, out->merge_base, diag) != 0)
@@ -253,6 +255,7 @@ void or_model_dispose(or_model *model)
 		free(model->skipped[i].reason);
 	}
 	free(model->skipped);
+	or_codeowners_dispose(&model->codeowners);
 	or_history_dispose(&model->history);
 	free(model->contacts);
 	or_training_dispose(&model->training_records);
