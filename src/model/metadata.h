@@ -30,8 +30,10 @@ void or_resolve_metadata(or_model_doc *md, const or_alias_table *aliases, or_dat
 /*
  * md->owner_source after or_resolve_metadata: the owner metadata when the
  * document has it, else the owners of the last CODEOWNERS rule matching its
- * path (set as md->meta[OR_META_OWNER], a kv allocated in `arena`), else none.
+ * path, else the site's default owner (either set as md->meta[OR_META_OWNER],
+ * a kv allocated in `arena`), else none.
  */
-void or_resolve_owner(or_model_doc *md, const or_codeowners *codeowners, or_arena *arena);
+void or_resolve_owner(or_model_doc *md, const or_codeowners *codeowners,
+		      const or_site_owner *site, or_arena *arena);
 
 #endif

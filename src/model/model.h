@@ -58,8 +58,16 @@ typedef struct or_last_change {
 typedef enum or_owner_source {
 	OR_OWNER_NONE = 0,      /* no owner */
 	OR_OWNER_METADATA,      /* meta[OR_META_OWNER], a key of the document */
-	OR_OWNER_CODEOWNERS     /* owner_rule, a rule of the repository's CODEOWNERS */
+	OR_OWNER_CODEOWNERS,    /* owner_rule, a rule of the repository's CODEOWNERS */
+	OR_OWNER_SITE_DEFAULT   /* the site's default owner (or_site_owner) */
 } or_owner_source;
+
+/* A site-wide default owner: tech-docs' `default_owner_slack` in
+ * config/tech-docs.yml. `owner` NULL: none. Strings in the model's arena. */
+typedef struct or_site_owner {
+	const char *owner, *file, *key;
+	int line;
+} or_site_owner;
 
 typedef struct or_model_doc {
 	or_document *doc;
@@ -102,6 +110,7 @@ typedef struct or_model {
 	or_skipped_file *skipped;  /* files in scope that were not parsed, sorted by path */
 	size_t nskipped;
 	or_codeowners codeowners;  /* the repository's CODEOWNERS (path NULL: none) */
+	or_site_owner site_owner;  /* the site's default owner (owner NULL: none) */
 	or_history_state history_state;
 	or_history history;        /* the commits documents last changed in */
 	const char *since;         /* pre-merge mode: the revision, or NULL */

@@ -44,6 +44,9 @@ static void document_row(xmlNodePtr tbody, const html_ctx *ctx, size_t i)
 	if (d.owner && d.owner_source && strcmp(d.owner_source, "codeowners") == 0)
 		or_html_textf(or_html_aside(td, "status-reason"), "from %s line %lld",
 			      or_html_or(d.owner_file, "CODEOWNERS"), d.owner_line.value);
+	else if (d.owner && d.owner_source && strcmp(d.owner_source, "site-default") == 0)
+		or_html_textf(or_html_aside(td, "status-reason"), "site default (%s in %s)",
+			      or_html_or(d.owner_key, "?"), or_html_or(d.owner_file, "?"));
 	else if (d.owner && d.owner_source && d.owner_key)
 		or_html_textf(or_html_aside(td, "status-reason"), "from '%s'", d.owner_key);
 	td = or_html_cell_str(row, NULL, d.version);

@@ -347,7 +347,8 @@ static json_t *meta_value(const or_model_doc *md, or_meta_key key, json_t *strin
 	return md->meta[key] ? intern(strings, md->meta[key]->value) : json_null();
 }
 
-/* Where the owner came from: the document's key, a CODEOWNERS rule, or null. */
+/* Where the owner came from: the document's key, a CODEOWNERS rule, the
+ * site's default owner, or null. */
 static json_t *owner_source_json(const or_model *m, const or_model_doc *md)
 {
 	const or_kv *kv = md->meta[OR_META_OWNER];
@@ -360,6 +361,10 @@ static json_t *owner_source_json(const or_model *m, const or_model_doc *md)
 	case OR_OWNER_CODEOWNERS:
 		return json_pack("{s:s, s:o, s:i, s:o}", "kind", "codeowners", "file",
 				 text(m->codeowners.path), "line", rule->line, "rule", text(rule->text));
+	case OR_OWNER_SITE_DEFAULT:
+		return json_pack("{s:s, s:o, s:o, s:i}", "kind", "site-default", "file",
+				 text(m->site_owner.file), "key", text(m->site_owner.key), "line",
+				 m->site_owner.line);
 	case OR_OWNER_NONE:
 		break;
 	}
