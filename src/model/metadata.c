@@ -141,3 +141,42 @@ void or_resolve_metadata(or_model_doc *md, const or_alias_table *aliases, or_dat
 		}
 	}
 }
+
+static void set_owner(or_model_doc *md, const char *key, const char *value, or_arena *arena)
+{
+	or_kv *kv = or_arena_alloc(arena, sizeof(*kv));
+
+	memset(kv, 0, sizeof(*kv));
+	kv->key = key;
+	kv->value = value;
+	kv->line = 1;
+	kv->column = 1;
+	kv->value_column = 1;
+	kv->source = OR_KV_LABEL;
+	kv->section = -1;
+	md->meta[OR_META_OWNER] = kv;
+}
+
+void or_resolve_owner(or_model_doc *md, const or_codeowners *codeowners,
+		      const or_site_owner *site, or_arena *arena)
+{
+	const or_codeowners_rule *rule;
+
+	md->owner_source = OR_OWNER_NONE;
+	md->owner_rule = NULL;
+	if (md->meta[OR_META_OWNER]) {
+		/* an empty owner key is the page's to fill: still "metadata" */
+		md->owner_source = OR_OWNER_METADATA;
+		return;
+	}
+	rule = or_codeowners_match(codeowners, md->doc->path);
+	if (rule && *rule->owners) {
+		set_owner(md, "CODEOWNERS", rule->owners, arena);
+		md->owner_source = OR_OWNER_CODEOWNERS;
+		md->owner_rule = rule;
+	} else if (!rule && site && site->owner) {
+		/* a CODEOWNERS rule that un-owns the page is not overridden */
+		set_owner(md, site->key, site->owner, arena);
+		md->owner_source = OR_OWNER_SITE_DEFAULT;
+	}
+}

@@ -8,12 +8,15 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "input/read_documents.h"
+#include "input/yaml.h"
 #include "model/history_job.h"
 #include "model/metadata.h"
 #include "model/scope.h"
 #include "util/alloc.h"
+#include "util/fs.h"
 
 static void add_skipped(or_model *model, size_t *cap, const char *path, or_skip_kind kind,
 			const char *reason)
@@ -132,6 +135,48 @@ cleanup:
 }
 
 /*
+ * The site's default owner: `default_owner_slack` at the top of a tech-docs
+ * site's config/tech-docs.yml. The file is the site's, not opsready's: one
+ * that cannot be read safely (a link, too large, not YAML) is ignored.
+ */
+static void read_site_owner(or_model *model)
+{
+	static const char file[] = "config/tech-docs.yml", key[] = "default_owner_slack";
+	char *full = or_fs_join(model->root, file), *text = NULL;
+	or_yaml yaml = OR_YAML_INIT;
+	or_diag diag = OR_DIAG_INIT;
+	yaml_node_t *root;
+	struct stat st;
+	size_t len = 0, i;
+	int found = lstat(full, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(full);
+	if (!found || or_fs_read_repo_input(&text, &len, model->root, file, "tech-docs config",
+					    OR_YAML_MAX_BYTES, &diag) != 0)
+		return;
+	if (or_yaml_load(&yaml, text, len, file, &diag) == 0 &&
+	    or_yaml_is_mapping(root = or_yaml_root(&yaml))) {
+		for (i = 0; i < or_yaml_mapping_size(root); i++) {
+			const yaml_node_t *k = or_yaml_pair_key(&yaml, root, i);
+			const yaml_node_t *v = or_yaml_pair_value(&yaml, root, i);
+			const char *value = or_yaml_scalar(v);
+
+			if (!k || !or_yaml_scalar(k) || strcmp(or_yaml_scalar(k), key) != 0)
+				continue;
+			if (value && *value && !or_yaml_is_null(v)) {
+				model->site_owner.owner = or_arena_strdup(model->arena, value);
+				model->site_owner.file = file;
+				model->site_owner.key = key;
+				model->site_owner.line = or_yaml_line(v);
+			}
+			break;
+		}
+	}
+	or_yaml_dispose(&yaml);
+	free(text);
+}
+
+/*
  * The documents: the files in scope are read and parsed in parallel
  * (or_documents_read); the results are then taken in the order of the
  * files, so the model is the same whatever the threads did.
@@ -177,6 +222,7 @@ static int read_documents(or_model *out, const or_alias_table *aliases,
 			md->is_runbook = or_model_is_runbook(out, job->doc);
 			md->last_change.uncommitted = job->file->changed;
 			or_resolve_metadata(md, aliases, out->config->date_order);
+			or_resolve_owner(md, &out->codeowners, &out->site_owner, out->arena);
 		}
 		free(job->reason);
 	}
@@ -208,6 +254,8 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	}
 	or_timing_mark(timing, "list files");
 	or_alias_table_init(&aliases, rules->settings);
+	or_codeowners_load(&out->codeowners, root);
+	read_site_owner(out);
 	if (options && options->since) {
 		out->since = options->since;
 		if (or_files_mark_since(&out->files, options->since, out->merge_base, diag) != 0)
@@ -253,6 +301,7 @@ void or_model_dispose(or_model *model)
 		free(model->skipped[i].reason);
 	}
 	free(model->skipped);
+	or_codeowners_dispose(&model->codeowners);
 	or_history_dispose(&model->history);
 	free(model->contacts);
 	or_training_dispose(&model->training_records);

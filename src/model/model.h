@@ -13,6 +13,7 @@
 #include "rules/ruleset.h"
 #include "input/document.h"
 #include "input/files.h"
+#include "input/codeowners.h"
 #include "input/contacts.h"
 #include "input/history.h"
 #include "input/read_documents.h"
@@ -53,10 +54,28 @@ typedef struct or_last_change {
 	const or_commit_info *commit;  /* the last commit that changed it, or NULL */
 } or_last_change;
 
+/* Where a document's owner came from. */
+typedef enum or_owner_source {
+	OR_OWNER_NONE = 0,      /* no owner */
+	OR_OWNER_METADATA,      /* meta[OR_META_OWNER], a key of the document */
+	OR_OWNER_CODEOWNERS,    /* owner_rule, a rule of the repository's CODEOWNERS */
+	OR_OWNER_SITE_DEFAULT   /* the site's default owner (or_site_owner) */
+} or_owner_source;
+
+/* A site-wide default owner: tech-docs' `default_owner_slack` in
+ * config/tech-docs.yml. `owner` NULL: none. Strings in the model's arena. */
+typedef struct or_site_owner {
+	const char *owner, *file, *key;
+	int line;
+} or_site_owner;
+
 typedef struct or_model_doc {
 	or_document *doc;
 	bool is_runbook;
-	const or_kv *meta[OR_META__COUNT];  /* the first match by source priority, or NULL */
+	const or_kv *meta[OR_META__COUNT];  /* the first match by source priority, or NULL;
+					       a CODEOWNERS owner is a kv of the model's arena */
+	or_owner_source owner_source;
+	const or_codeowners_rule *owner_rule; /* with OR_OWNER_CODEOWNERS */
 	or_meta_date last_updated;
 	or_meta_date next_review;
 	or_last_change last_change;
@@ -90,6 +109,8 @@ typedef struct or_model {
 	size_t ndocs;
 	or_skipped_file *skipped;  /* files in scope that were not parsed, sorted by path */
 	size_t nskipped;
+	or_codeowners codeowners;  /* the repository's CODEOWNERS (path NULL: none) */
+	or_site_owner site_owner;  /* the site's default owner (owner NULL: none) */
 	or_history_state history_state;
 	or_history history;        /* the commits documents last changed in */
 	const char *since;         /* pre-merge mode: the revision, or NULL */

@@ -4,6 +4,8 @@
  * (where it is, when it was verified and how we know). Both tables are
  * streamed: their rows are built as the page is written (html_page.c).
  */
+#include <string.h>
+
 #include <libxml/tree.h>
 
 #include "render/html.h"
@@ -38,7 +40,15 @@ static void document_row(xmlNodePtr tbody, const html_ctx *ctx, size_t i)
 	or_html_location(td, ctx, or_html_or(d.path, "?"), 0, 0);
 	or_html_text(td, " ");
 	or_html_badge(td, "st", "none", or_html_or(d.type, "document"));
-	or_html_cell_str(row, NULL, d.owner);
+	td = or_html_cell_str(row, NULL, d.owner);
+	if (d.owner && d.owner_source && strcmp(d.owner_source, "codeowners") == 0)
+		or_html_textf(or_html_aside(td, "status-reason"), "from %s line %lld",
+			      or_html_or(d.owner_file, "CODEOWNERS"), d.owner_line.value);
+	else if (d.owner && d.owner_source && strcmp(d.owner_source, "site-default") == 0)
+		or_html_textf(or_html_aside(td, "status-reason"), "site default (%s in %s)",
+			      or_html_or(d.owner_key, "?"), or_html_or(d.owner_file, "?"));
+	else if (d.owner && d.owner_source && d.owner_key)
+		or_html_textf(or_html_aside(td, "status-reason"), "from '%s'", d.owner_key);
 	td = or_html_cell_str(row, NULL, d.version);
 	if (d.status)
 		or_html_text(or_html_aside(td, "status-reason"), d.status);

@@ -347,6 +347,30 @@ static json_t *meta_value(const or_model_doc *md, or_meta_key key, json_t *strin
 	return md->meta[key] ? intern(strings, md->meta[key]->value) : json_null();
 }
 
+/* Where the owner came from: the document's key, a CODEOWNERS rule, the
+ * site's default owner, or null. */
+static json_t *owner_source_json(const or_model *m, const or_model_doc *md)
+{
+	const or_kv *kv = md->meta[OR_META_OWNER];
+	const or_codeowners_rule *rule = md->owner_rule;
+
+	switch (md->owner_source) {
+	case OR_OWNER_METADATA:
+		return json_pack("{s:s, s:o, s:i}", "kind", "metadata", "key", text(kv->key),
+				 "line", kv->line);
+	case OR_OWNER_CODEOWNERS:
+		return json_pack("{s:s, s:o, s:i, s:o}", "kind", "codeowners", "file",
+				 text(m->codeowners.path), "line", rule->line, "rule", text(rule->text));
+	case OR_OWNER_SITE_DEFAULT:
+		return json_pack("{s:s, s:o, s:o, s:i}", "kind", "site-default", "file",
+				 text(m->site_owner.file), "key", text(m->site_owner.key), "line",
+				 m->site_owner.line);
+	case OR_OWNER_NONE:
+		break;
+	}
+	return json_null();
+}
+
 /* Owners, statuses, dates and commits repeat across documents: shared
  * values (`strings`, as the findings' are). */
 static json_t *documents_json(const or_report_inputs *in, json_t *strings)
@@ -379,11 +403,12 @@ static json_t *documents_json(const or_report_inputs *in, json_t *strings)
 		}
 		json_array_append_new(
 			out,
-			json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:b, s:I, s:{s:I, s:I}, s:I}",
+			json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:b, s:I, s:{s:I, s:I}, s:I}",
 				  "path", text(md->doc->path),
 				  "title", text(md->doc->title),
 				  "type", md->is_runbook ? "runbook" : "document",
 				  "owner", meta_value(md, OR_META_OWNER, strings),
+				  "owner_source", owner_source_json(m, md),
 				  "version", meta_value(md, OR_META_VERSION, strings),
 				  "status", meta_value(md, OR_META_STATUS, strings),
 				  "last_updated", interned_date(md->last_updated.status, md->last_updated.date, strings),

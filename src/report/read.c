@@ -618,6 +618,11 @@ void or_report_read_document(const or_report *report, size_t i, or_report_docume
 	out->title = str(d, "title");
 	out->type = str(d, "type");
 	out->owner = str(d, "owner");
+	out->owner_source = str(at(d, "owner_source"), "kind");
+	out->owner_key = str(at(d, "owner_source"), "key");
+	out->owner_file = str(at(d, "owner_source"), "file");
+	out->owner_rule = str(at(d, "owner_source"), "rule");
+	out->owner_line = int_at(at(d, "owner_source"), "line");
 	out->version = str(d, "version");
 	out->status = str(d, "status");
 	out->last_updated = str(d, "last_updated");

@@ -292,6 +292,12 @@ typedef struct or_report_document_view {
 	const char *path, *title;
 	const char *type;             /* "runbook" or "document" */
 	const char *owner, *version, *status;
+	const char *owner_source;     /* "metadata", "codeowners", "site-default", or NULL
+					 (none, or an older report) */
+	const char *owner_key;        /* metadata, site-default: the key ("owner_slack") */
+	const char *owner_file;       /* codeowners, site-default: the file (".github/CODEOWNERS") */
+	const char *owner_rule;       /* codeowners: the rule's line, trimmed */
+	or_report_int owner_line;     /* of the key or of the rule */
 	const char *last_updated, *next_review; /* "YYYY-MM-DD", or NULL */
 	bool next_review_derived;     /* from `review_period` */
 	const char *review_period;
