@@ -6,7 +6,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "checks/check.h"
 #include "checks/docs_common.h"
@@ -178,10 +177,9 @@ static void report_placeholder(or_check_ctx *ctx, const or_document *doc,
 
 /*
  * The lines of a code block that are commands: none in a block of data
- * (block_is_data). In a block where some line
- * starts with a prompt ("$ gpg --list-keys"), the lines without one are the
- * output pasted after it (and a command's continuation after a trailing
- * '\'), which is quoted, not run.
+ * (OR_CODE_DATA). In a block where some line starts with a prompt ("$ gpg
+ * --list-keys"), the lines without one are the output pasted after it (and
+ * a command's continuation after a trailing '\'), which is quoted, not run.
  */
 typedef struct code_cursor {
 	size_t block;     /* the block at or after the line */
@@ -189,25 +187,6 @@ typedef struct code_cursor {
 	bool prompts;
 	bool continued;   /* the previous command line ended with '\' */
 } code_cursor;
-
-/* A block whose info string names a data or output format ("json",
- * "yaml", "output", ...) holds text that is shown, not run: an address in
- * sample JSON is an example, not a command that cannot work. */
-static bool block_is_data(const or_code_block *b)
-{
-	static const char *const formats[] = { "json",   "jsonc", "json5", "yaml", "yml",
-					       "xml",    "toml",  "ini",   "csv",  "text",
-					       "txt",    "plain", "plaintext", "output", "log",
-					       "html",   "diff",  "http",  NULL };
-	size_t n = 0, i;
-
-	while (b->info[n] && b->info[n] != ' ' && b->info[n] != '\t' && b->info[n] != '{')
-		n++;
-	for (i = 0; formats[i]; i++)
-		if (strlen(formats[i]) == n && strncasecmp(b->info, formats[i], n) == 0)
-			return true;
-	return false;
-}
 
 static bool block_has_prompt(const or_document *doc, const or_code_block *b)
 {
@@ -234,7 +213,7 @@ static bool line_is_command(const or_document *doc, code_cursor *c, int line, co
 	if (c->block == doc->ncode_blocks || doc->code_blocks[c->block].line > line)
 		return true; /* not in a block we know of: as before, a command */
 	b = &doc->code_blocks[c->block];
-	if (line >= b->first_line && line <= b->last_line && block_is_data(b))
+	if (line >= b->first_line && line <= b->last_line && b->kind == OR_CODE_DATA)
 		return false;
 	if (c->prompts_for != (int)c->block + 1) {
 		c->prompts_for = (int)c->block + 1;

@@ -700,6 +700,7 @@ static void add_code_block(parse_ctx *ctx, cmark_node *node)
 	ilen = strlen(info);
 	info = or_text_trim(info, &ilen);
 	cb->info = or_arena_strndup(ctx->arena, info, ilen);
+	cb->kind = or_doc_code_kind(cb->info);
 	cb->literal = or_arena_strdup(ctx->arena, lit);
 	cb->line = cmark_node_get_start_line(node);
 	cb->first_line = fenced ? cb->line + 1 : cb->line;

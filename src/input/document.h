@@ -83,8 +83,17 @@ typedef struct or_task {
 } or_task;
 
 /* A fenced or indented code block. */
+/* What a code block holds, from its info string's first word. */
+typedef enum or_code_kind {
+	OR_CODE_OTHER = 0,   /* a program in another language ("python", "hcl") */
+	OR_CODE_SCRIPT,      /* shell commands: "bash", "sh", ... or no info string */
+	OR_CODE_CONSOLE,     /* a shell session with prompts: "console", "terminal" */
+	OR_CODE_DATA         /* data or output, shown and not run: "json", "yaml", "text" */
+} or_code_kind;
+
 typedef struct or_code_block {
 	const char *info;    /* info string ("bash"), "" if none */
+	or_code_kind kind;
 	const char *literal; /* contents */
 	int line;            /* line of the opening fence (of the first line if indented) */
 	int first_line;      /* line of the first content line */

@@ -105,6 +105,8 @@ void or_doc_front_matter(parse_ctx *ctx, char **cm_out, size_t *cm_len);
 
 /* shell_words.c: the repository paths that the commands of code block `cb`
  * (index `block`) run or read, into ctx->commands. */
+/* The kind of a code block with info string `info` (shell_words.c). */
+or_code_kind or_doc_code_kind(const char *info);
 void or_doc_scan_code_commands(parse_ctx *ctx, const or_code_block *cb, int block);
 
 #endif

@@ -12,15 +12,16 @@
 /* ------------------------------------------------------------------------ */
 /* Code blocks and the commands in them                                     */
 
-enum shell_kind { SHELL_NONE, SHELL_SCRIPT, SHELL_CONSOLE };
-
-static enum shell_kind shell_kind_of(const char *info)
+or_code_kind or_doc_code_kind(const char *info)
 {
 	static const char *const scripts[] = {
 		"bash", "sh", "shell", "zsh", "ksh", "powershell", "ps1", "pwsh", "cmd", "bat",
 		"batch", "fish"
 	};
 	static const char *const consoles[] = { "console", "shell-session", "shellsession", "terminal" };
+	static const char *const data[] = { "json", "jsonc", "json5", "yaml", "yml", "xml",
+					    "toml", "ini", "csv", "text", "txt", "plain",
+					    "plaintext", "output", "log", "html", "diff", "http" };
 	char word[32];
 	size_t n = 0, k;
 
@@ -33,14 +34,17 @@ static enum shell_kind shell_kind_of(const char *info)
 	}
 	word[n] = '\0';
 	if (n == 0)
-		return SHELL_SCRIPT;
+		return OR_CODE_SCRIPT;
 	for (k = 0; k < N_ITEMS(scripts); k++)
 		if (strcmp(word, scripts[k]) == 0)
-			return SHELL_SCRIPT;
+			return OR_CODE_SCRIPT;
 	for (k = 0; k < N_ITEMS(consoles); k++)
 		if (strcmp(word, consoles[k]) == 0)
-			return SHELL_CONSOLE;
-	return SHELL_NONE;
+			return OR_CODE_CONSOLE;
+	for (k = 0; k < N_ITEMS(data); k++)
+		if (strcmp(word, data[k]) == 0)
+			return OR_CODE_DATA;
+	return OR_CODE_OTHER;
 }
 
 static void cmd_append(parse_ctx *ctx, const char *s, size_t len, int line, int col)
@@ -361,17 +365,17 @@ static int code_line_column(const parse_ctx *ctx, int line, const char *t, size_
 
 void or_doc_scan_code_commands(parse_ctx *ctx, const or_code_block *cb, int block)
 {
-	enum shell_kind kind = shell_kind_of(cb->info);
+	or_code_kind kind = cb->kind;
 	const char *lit = cb->literal;
 	bool has_prompt = false, continuing = false;
 	int line = cb->first_line;
 	const char *p;
 
-	if (kind == SHELL_NONE)
+	if (kind != OR_CODE_SCRIPT && kind != OR_CODE_CONSOLE)
 		return;
 	ctx->cd_dir = NULL;
 	ctx->cd_elsewhere = false;
-	if (kind == SHELL_CONSOLE) {
+	if (kind == OR_CODE_CONSOLE) {
 		for (p = lit; *p; ) {
 			const char *e = strchr(p, '\n');
 			while (*p == ' ' || *p == '\t')
@@ -396,16 +400,16 @@ void or_doc_scan_code_commands(parse_ctx *ctx, const or_code_block *cb, int bloc
 		while (i < len && (p[i] == ' ' || p[i] == '\t'))
 			i++;
 		if (!continuing) {
-			if (kind == SHELL_CONSOLE && has_prompt) {
+			if (kind == OR_CODE_CONSOLE && has_prompt) {
 				if (i + 1 < len && (p[i] == '$' || p[i] == '#') &&
 				    (p[i + 1] == ' ' || p[i + 1] == '\t'))
 					i += 2;
 				else
 					goto next; /* output */
-			} else if (kind == SHELL_SCRIPT && i < len && p[i] == '#') {
+			} else if (kind == OR_CODE_SCRIPT && i < len && p[i] == '#') {
 				goto next;
 			}
-		} else if (kind == SHELL_CONSOLE && i + 1 < len && p[i] == '>' && p[i + 1] == ' ') {
+		} else if (kind == OR_CODE_CONSOLE && i + 1 < len && p[i] == '>' && p[i + 1] == ' ') {
 			i += 2;
 		}
 		end = len;

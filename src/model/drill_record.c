@@ -8,12 +8,6 @@
 
 #include "util/text.h"
 
-static const json_t *rule_param(const or_ruleset *rules, const char *id, const char *name)
-{
-	const or_rule *rule = or_ruleset_find(rules, id);
-	return rule ? json_object_get(rule->params, name) : NULL;
-}
-
 static or_drill_type *drill_type(or_drill_record *r, const char *type, size_t cap)
 {
 	size_t i;
@@ -31,8 +25,8 @@ static or_drill_type *drill_type(or_drill_record *r, const char *type, size_t ca
 void or_drill_record_build(or_drill_record *out, or_arena *arena, const or_drill_log *log,
 			   const or_ruleset *rules, or_date now)
 {
-	const json_t *cadences = rule_param(rules, "drills.overdue", "drills");
-	const json_t *objectives = rule_param(rules, "drills.objective-missed", "objectives");
+	const json_t *cadences = or_ruleset_param(rules, "drills.overdue", "drills");
+	const json_t *objectives = or_ruleset_param(rules, "drills.objective-missed", "objectives");
 	size_t cap = json_array_size(cadences) + json_array_size(objectives) + log->ndrills, i;
 
 	memset(out, 0, sizeof(*out));

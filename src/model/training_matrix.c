@@ -19,16 +19,10 @@ const char *or_cell_state_name(or_cell_state state)
 	return names[state];
 }
 
-static const json_t *rule_param(const or_ruleset *rules, const char *id, const char *name)
-{
-	const or_rule *rule = or_ruleset_find(rules, id);
-	return rule ? json_object_get(rule->params, name) : NULL;
-}
-
 static json_int_t rule_int(const or_ruleset *rules, const char *id, const char *name,
 			   json_int_t fallback)
 {
-	const json_t *v = rule_param(rules, id, name);
+	const json_t *v = or_ruleset_param(rules, id, name);
 	return json_is_integer(v) ? json_integer_value(v) : fallback;
 }
 
@@ -60,7 +54,7 @@ static int find_person(const or_training *t, const char *ref)
 static void build_courses(or_training *t, or_arena *arena, const or_training_records *records,
 			  const or_ruleset *rules, int default_valid)
 {
-	const json_t *pack = rule_param(rules, "training.missing", "courses");
+	const json_t *pack = or_ruleset_param(rules, "training.missing", "courses");
 	size_t i, j, cap = json_array_size(pack) + records->ncourses;
 
 	t->courses = or_arena_alloc(arena, (cap ? cap : 1) * sizeof(or_matrix_course));

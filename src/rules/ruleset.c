@@ -98,6 +98,11 @@ const json_t *or_rule_param_array(const or_rule *rule, const char *name)
 	return json_is_array(v) ? v : NULL;
 }
 
+const json_t *or_ruleset_param(const or_ruleset *set, const char *id, const char *name)
+{
+	return param(or_ruleset_find(set, id), name);
+}
+
 const char *or_pack_builtin_source(const char *name, size_t *len)
 {
 	const or_embedded_file *file;

@@ -73,6 +73,9 @@ bool or_rule_param_bool(const or_rule *rule, const char *name, bool fallback);
 const char *or_rule_param_string(const or_rule *rule, const char *name, const char *fallback);
 /* An array parameter (of strings, objects...), or NULL. Borrowed. */
 const json_t *or_rule_param_array(const or_rule *rule, const char *name);
+/* Parameter `name` of the rule `id` (enabled or not), or NULL when there is
+ * no such rule or parameter. Borrowed. */
+const json_t *or_ruleset_param(const or_ruleset *set, const char *id, const char *name);
 
 /*
  * Built-in packs, compiled in from the YAML files in rules/. or_pack_builtin_source
