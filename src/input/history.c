@@ -167,6 +167,7 @@ static int record_commit(walk_state *st)
 	git_oid_tostr(info->id, sizeof info->id, git_commit_id(commit));
 	info->time = (int64_t)git_commit_time(commit);
 	info->time_offset = git_commit_time_offset(commit);
+	info->parent_time = st->parent_time;
 	info->author_name = or_xstrdup(author && author->name ? author->name : "");
 	info->author_email = or_xstrdup(author && author->email ? author->email : "");
 	if (!message)
@@ -312,6 +313,11 @@ static int visit_entry(walk_state *st, const git_tree_entry *entry,
 				goto cleanup;
 			}
 			wanted->answer = st->commit_slot;
+			if (st->merge) {
+				st->merged = or_xgrow(st->merged, &st->cap_merged, st->nmerged + 1,
+						      sizeof(size_t));
+				st->merged[st->nmerged++] = (size_t)(wanted - st->paths);
+			}
 		}
 		if (wanted->nlines > 0 && or_hist_follow_file(st, wanted, entry, old_entry) < 0) {
 			error = -1;
@@ -483,6 +489,14 @@ static void line_dispose(parent_line *line)
 	git_tree_free(line->parent_tree);
 }
 
+/*
+ * Merges within merged branches are followed this deep; below, a merge is
+ * the change (a hostile history must not exhaust the stack).
+ */
+#define MAX_BRANCH_DEPTH 32
+
+static int resolve_merge(walk_state *st, const git_commit *merge, const git_tree *tree);
+
 /* Compare the line's commit with its parent: what it changed gets it. */
 static int compare_commit(walk_state *st, parent_line *line)
 {
@@ -501,10 +515,16 @@ static int compare_commit(walk_state *st, parent_line *line)
 	}
 	st->commit = line->commit;
 	st->commit_slot = -1;
+	st->parent_time = line->parent ? (int64_t)git_commit_time(line->parent) : 0;
+	st->merge = !st->lines_only && git_commit_parentcount(line->commit) > 1 &&
+		    st->depth < MAX_BRANCH_DEPTH;
+	st->nmerged = 0;
 	or_buf_clear(&st->path);
 	if (compare_trees(st, line->tree, line->parent_tree, NULL) < 0)
 		return -1;
 	rotate_kept(st);
+	if (st->nmerged > 0 && resolve_merge(st, line->commit, line->tree) < 0)
+		return -1;
 	return 0;
 }
 
@@ -534,9 +554,150 @@ static void walk_dispose(walk_state *st)
 	}
 	free(st->paths);
 	free(st->dirs);
+	free(st->merged);
 	free(st->hunks);
 	free(st->old_lines);
 	free(st->new_lines);
+}
+
+/* ---- merged branches ------------------------------------------------------------ */
+
+/*
+ * The last changes of `paths` on the first-parent line that starts at
+ * `start` (a merged branch), into the same history: out[i] is an index into
+ * st->history->commits, or -1. The same walk as HEAD's, one level deeper.
+ */
+static int branch_walk(walk_state *st, const git_oid *start, const char *const *paths,
+		       size_t npaths, int *out)
+{
+	walk_state sub;
+	parent_line line;
+	size_t *slot_of = or_xmalloc((npaths ? npaths : 1) * sizeof(size_t));
+	size_t i;
+	int rc, error = -1;
+
+	memset(&sub, 0, sizeof sub);
+	memset(&line, 0, sizeof line);
+	sub.repo = st->repo;
+	sub.history = st->history;
+	sub.commits_cap = st->commits_cap;
+	sub.diag = st->diag;
+	sub.diff_options = st->diff_options;
+	sub.depth = st->depth + 1;
+	if (line_start(&line, &sub, start) < 0) {
+		or_hist_git_failure(st->diag, "cannot read a merged commit");
+		goto cleanup;
+	}
+	build_index(&sub, paths, npaths, slot_of);
+	while (sub.remaining > 0 && (rc = line_next(&line, &sub)) != 0) {
+		if (rc < 0 || compare_commit(&sub, &line) < 0)
+			goto cleanup;
+	}
+	for (i = 0; i < npaths; i++)
+		out[i] = sub.paths[slot_of[i]].answer;
+	error = 0;
+
+cleanup:
+	st->commits_cap = sub.commits_cap;
+	line_dispose(&line);
+	walk_dispose(&sub);
+	free(slot_of);
+	return error;
+}
+
+/* `path` of `tree` as it is in `other` (the same id and mode): TREESAME. */
+static int same_entry(bool *same, const git_tree *tree, const git_tree *other, const char *path)
+{
+	git_tree_entry *a = NULL, *b = NULL;
+	int rc;
+
+	*same = false;
+	rc = git_tree_entry_bypath(&a, tree, path);
+	if (rc == 0)
+		rc = git_tree_entry_bypath(&b, other, path);
+	if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+		rc = 0;
+	} else if (rc == 0) {
+		*same = git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) &&
+			git_tree_entry_filemode(a) == git_tree_entry_filemode(b);
+	}
+	git_tree_entry_free(a);
+	git_tree_entry_free(b);
+	return rc;
+}
+
+/*
+ * The merge being compared answered st->merged (their version differs from
+ * the first parent's). Those it has as another parent has them came from
+ * that branch: each such group is walked down its branch once, and a path
+ * gets the commit that made its change there, unless that commit's date is
+ * earlier than its own parent's (a clock that cannot be trusted).
+ */
+static int resolve_merge(walk_state *st, const git_commit *merge, const git_tree *tree)
+{
+	unsigned int k, nparents = git_commit_parentcount(merge);
+	size_t n = st->nmerged, i, ngroup;
+	size_t *merged = or_xmalloc(n * sizeof(size_t)), *group_of = or_xmalloc(n * sizeof(size_t));
+	const char **group = or_xmalloc(n * sizeof(char *));
+	int *answers = or_xmalloc(n * sizeof(int));
+	bool same;
+	int error = -1;
+
+	memcpy(merged, st->merged, n * sizeof(size_t)); /* the branch walks reuse nothing of st */
+	for (k = 1; k < nparents && n > 0; k++) {
+		git_commit *parent = NULL;
+		git_tree *parent_tree = NULL;
+		int rc = git_commit_parent(&parent, merge, k);
+
+		if (rc == GIT_ENOTFOUND && git_repository_is_shallow(st->repo) == 1) {
+			git_error_clear();
+			continue; /* cut off: the merge stays the change */
+		}
+		if (rc < 0 || git_commit_tree(&parent_tree, parent) < 0) {
+			git_commit_free(parent);
+			or_hist_git_failure(st->diag, "cannot read a merged commit");
+			goto cleanup;
+		}
+		ngroup = 0;
+		for (i = 0; i < n;) {
+			if (same_entry(&same, tree, parent_tree, st->paths[merged[i]].path) < 0) {
+				git_tree_free(parent_tree);
+				git_commit_free(parent);
+				or_hist_git_failure(st->diag, "cannot read a tree");
+				goto cleanup;
+			}
+			if (!same) {
+				i++;
+				continue;
+			}
+			group_of[ngroup] = merged[i];
+			group[ngroup++] = st->paths[merged[i]].path;
+			merged[i] = merged[--n]; /* TREESAME to this parent: the later ones are not asked */
+		}
+		rc = ngroup ? branch_walk(st, git_commit_id(parent), group, ngroup, answers) : 0;
+		git_tree_free(parent_tree);
+		git_commit_free(parent);
+		if (rc < 0)
+			goto cleanup;
+		for (i = 0; i < ngroup; i++) {
+			const or_commit_info *c;
+
+			if (answers[i] < 0)
+				continue;
+			c = &st->history->commits[answers[i]];
+			if (c->time >= c->parent_time)
+				st->paths[group_of[i]].answer = answers[i];
+		}
+	}
+	error = 0;
+
+cleanup:
+	free(merged);
+	free(group_of);
+	free(group);
+	free(answers);
+	return error;
 }
 
 /* ---- the walk ------------------------------------------------------------------ */

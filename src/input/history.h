@@ -6,7 +6,9 @@
  * The walk compares each commit's tree with its first parent's, descending
  * only into subtrees whose ids differ and that still hold a file without an
  * answer, and stops as soon as every file has one. A merge counts on the
- * first-parent line: its date is the date the change reached the branch.
+ * first-parent line, unless it brings a file as one of its other parents
+ * has it: then the file's last change is the commit that made it on that
+ * branch (see or_history_last_changes).
  *
  * The same walk can also attribute given lines of given files, as
  * `git blame --first-parent` does for those lines alone (without following
@@ -28,6 +30,7 @@ typedef struct or_commit_info {
 	char id[41];             /* hex */
 	int64_t time;            /* committer time, seconds since the epoch */
 	int time_offset;         /* committer's UTC offset, minutes */
+	int64_t parent_time;     /* its first parent's committer time; 0 for a root */
 	char *author_name;
 	char *author_email;
 	char *summary;           /* the first line of the message */
@@ -47,7 +50,17 @@ typedef struct or_history {
  * Find the last change of each of `paths` (relative to the repository's
  * work tree, '/'-separated, in any order, no duplicates). On success
  * out_commit[i] is an index into out->commits, or -1 when no commit on the
- * first-parent line of HEAD has the file (never committed). The repository
+ * first-parent line of HEAD has the file (never committed).
+ *
+ * A merge on that line whose version of a file is the one of a parent other
+ * than the first (the branch brought it: `git merge --no-ff`) is not the
+ * change: the branch is followed down its own first-parent line, for all the
+ * files the merge brought at once, to the commit that made the change, as
+ * `git log -1 -- PATH` finds it (a merge that is TREESAME to a parent
+ * follows that parent). A branch commit dated before its own first parent
+ * has a clock that cannot be trusted: the merge's date stands. A merge whose
+ * version is none of its parents' (a resolved conflict) is the change.
+ * The repository
  * must have a HEAD commit; a shallow repository gives answers only as far
  * as its history goes (the caller decides whether to trust them).
  * -1 with OR_EXIT_RUNTIME when the repository cannot be read.

@@ -72,6 +72,11 @@ typedef struct walk_state {
 	git_repository *repo;
 	const git_commit *commit; /* the commit being compared with its parent */
 	int commit_slot;        /* its index in history->commits, -1 until it answers */
+	int64_t parent_time;    /* its first parent's committer time; 0: none */
+	bool merge;             /* it has more than one parent (and merges are resolved) */
+	size_t *merged;         /* while comparing a merge: the paths it answered */
+	size_t nmerged, cap_merged;
+	int depth;              /* 0 on HEAD's first-parent line; n in a branch of depth n */
 	or_history *history;
 	size_t commits_cap;
 	or_diag *diag;

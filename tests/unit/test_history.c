@@ -195,13 +195,12 @@ START_TEST(test_last_change_per_file)
 }
 END_TEST
 
-START_TEST(test_merge_counts_on_first_parent)
+START_TEST(test_merge_follows_the_branch)
 {
 	static const char *const paths[] = { "a.md", "b.md", "c.md" };
 	fixture fx;
 	or_history history;
 	int out[3];
-	size_t i;
 
 	git_libgit2_init();
 	fx_init(&fx);
@@ -212,6 +211,8 @@ START_TEST(test_merge_counts_on_first_parent)
 	fx_sh(&fx, "git checkout -q -b side");
 	fx_write(&fx, "b.md", "# B\n\nFrom the side branch.\n");
 	fx_commit(&fx, T0 + 100, "Side edit");
+	fx_write(&fx, "c.md", "# C\n");
+	fx_commit(&fx, T0 + 150, "Side, nothing of b.md");
 	fx_sh(&fx, "git checkout -q main");
 	fx_write(&fx, "a.md", "# A\n\nOn main.\n");
 	fx_commit(&fx, T0 + 200, "Main edit");
@@ -219,15 +220,51 @@ START_TEST(test_merge_counts_on_first_parent)
 
 	run_history(&fx, paths, 3, &history, out);
 	expect_commit(&fx, &history, out, 0, "HEAD~1");
-	expect_commit(&fx, &history, out, 1, "HEAD");
-	/* the date the change reached main, not the side commit's */
-	ck_assert_int_eq(history.commits[out[1]].time, T0 + 300);
-	ck_assert_str_eq(history.commits[out[1]].summary, "Merge branch side");
+	/* the merge brought b.md as the branch had it: the branch commit made the change */
+	expect_commit(&fx, &history, out, 1, "HEAD^2~1");
+	ck_assert_int_eq(history.commits[out[1]].time, T0 + 100);
+	ck_assert_str_eq(history.commits[out[1]].summary, "Side edit");
 	expect_commit(&fx, &history, out, 2, "HEAD~2");
-	/* merge, main edit, start: the side branch is never visited */
-	ck_assert_uint_eq(history.walked, 3);
-	for (i = 0; i < history.ncommits; i++)
-		ck_assert_str_ne(history.commits[i].summary, "Side edit");
+	/* merge, main edit, start; and of the branch: its two commits */
+	ck_assert_uint_eq(history.walked, 5);
+	or_history_dispose(&history);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
+/* A merge that resolves a conflict made the change; a branch commit dated
+ * before its own parent keeps the merge's date. */
+START_TEST(test_merge_resolved_or_skewed)
+{
+	static const char *const paths[] = { "a.md", "b.md" };
+	fixture fx;
+	or_history history;
+	int out[2];
+	char id[41];
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "one\n");
+	fx_write(&fx, "b.md", "one\n");
+	fx_commit(&fx, T0 + 1000, "Start");
+	fx_sh(&fx, "git checkout -q -b side");
+	fx_write(&fx, "a.md", "side\n");
+	fx_write(&fx, "b.md", "side\n");
+	fx_commit(&fx, T0 + 500, "Side edit, dated before its parent");
+	fx_sh(&fx, "git checkout -q main");
+	fx_write(&fx, "a.md", "main\n");
+	fx_commit(&fx, T0 + 2000, "Main edit");
+	fx_sh(&fx, "git -c user.name=x -c user.email=x@example.org merge -q --no-ff side "
+		   "-m x >/dev/null 2>&1 || test -f .git/MERGE_HEAD");
+	fx_write(&fx, "a.md", "both\n");
+	fx_commit(&fx, T0 + 3000, "Merge, resolved");
+
+	run_history(&fx, paths, 2, &history, out);
+	expect_commit(&fx, &history, out, 0, "HEAD");
+	expect_commit(&fx, &history, out, 1, "HEAD");
+	ck_assert_int_eq(history.commits[out[1]].time, T0 + 3000);
+	fx_rev(&fx, "HEAD^2", id); /* a merge */
 	or_history_dispose(&history);
 	fx_cleanup(&fx);
 	git_libgit2_shutdown();
@@ -669,8 +706,9 @@ END_TEST
 
 /*
  * A longer history with merges: every answer equals what
- * `git log -1 --first-parent -- PATH` says (nothing is ever deleted here,
- * so git's "last commit that touched it" is the same question).
+ * `git log -1 -- PATH` says, whose history simplification follows a merge
+ * into the branch that it brought the file from (nothing is ever deleted
+ * here, so git's "last commit that touched it" is the same question).
  */
 START_TEST(test_agrees_with_git_log)
 {
@@ -723,7 +761,7 @@ START_TEST(test_agrees_with_git_log)
 		FILE *p;
 
 		snprintf(cmd, sizeof cmd,
-			 "cd '%s' && git log -1 --first-parent --format=%%H -- '%s'", fx.dir,
+			 "cd '%s' && git log -1 --format=%%H -- '%s'", fx.dir,
 			 paths[i]);
 		p = popen(cmd, "r");
 		ck_assert_ptr_nonnull(p);
@@ -1207,7 +1245,8 @@ Suite *history_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_last_change_per_file);
-	tcase_add_test(tc, test_merge_counts_on_first_parent);
+	tcase_add_test(tc, test_merge_follows_the_branch);
+	tcase_add_test(tc, test_merge_resolved_or_skewed);
 	tcase_add_test(tc, test_chmod_is_a_change);
 	tcase_add_test(tc, test_nested_sibling_changed_later);
 	tcase_add_test(tc, test_git_order_and_type_change);
