@@ -137,6 +137,49 @@ static json_int_t max_age_for(const or_rule *rule, const char *path)
 	return or_rule_param_int(rule, "max_age_days", 90);
 }
 
+/*
+ * One lapse, one finding. A document past its own next-review date (that
+ * date after its last review: the review missing is the one after it) and
+ * older than the policy's maximum age lacks one review, not two: review.overdue
+ * reports it and says the document is stale too, and review.stale skips it
+ * (unless review.overdue is off, out of scope for the document, or less
+ * severe). A document's own cycle (next review minus last review) longer
+ * than the policy's maximum age is said in the one finding that reports it.
+ */
+typedef struct lapse {
+	json_int_t age;     /* days since the last review */
+	json_int_t max_age; /* the policy's (review.stale's); 0 when it does not apply */
+	json_int_t late;    /* days since the next review was due */
+	json_int_t cycle;   /* the document's own; 0 unknown, or next review not after the last */
+	bool stale, overdue; /* each rule fails the document */
+	bool folded;        /* one finding, review.overdue's */
+} lapse;
+
+static void lapse_of(lapse *out, const or_model *model, const or_model_doc *md)
+{
+	const or_rule *stale = or_ruleset_find(model->rules, "review.stale");
+	const or_rule *overdue = or_ruleset_find(model->rules, "review.overdue");
+	bool last = md->last_updated.status == OR_DATE_OK;
+	bool next = md->next_review.status == OR_DATE_OK;
+
+	memset(out, 0, sizeof *out);
+	if (last) {
+		out->age = model->now - md->last_updated.date;
+		if (next && md->next_review.date > md->last_updated.date)
+			out->cycle = md->next_review.date - md->last_updated.date;
+	}
+	if (last && stale && stale->enabled && or_model_rule_applies(md, stale, true)) {
+		out->max_age = max_age_for(stale, md->doc->path);
+		out->stale = out->age > out->max_age;
+	}
+	if (next && overdue && overdue->enabled && or_model_rule_applies(md, overdue, true)) {
+		out->late = model->now - md->next_review.date;
+		out->overdue = out->late > or_rule_param_int(overdue, "grace_days", 0);
+	}
+	out->folded = out->stale && out->overdue && out->cycle > 0 &&
+		      overdue->severity >= stale->severity;
+}
+
 static void check_stale(or_check_ctx *ctx)
 {
 	or_buf evidence = OR_BUF_INIT;
@@ -146,7 +189,8 @@ static void check_stale(or_check_ctx *ctx)
 		const or_model_doc *md = &ctx->model->docs[d];
 		const or_kv *kv = md->meta[OR_META_LAST_UPDATED];
 		json_int_t max_age, age;
-		char when[11];
+		char when[11], next[11];
+		lapse l;
 
 		if (!or_model_rule_applies(md, ctx->rule, true))
 			continue;
@@ -160,8 +204,23 @@ static void check_stale(or_check_ctx *ctx)
 			or_eval_pass(ctx, md->doc->path, "review:stale");
 			continue;
 		}
+		lapse_of(&l, ctx->model, md);
+		if (l.folded) {
+			or_eval_skip(ctx, md->doc->path, "review:stale",
+				     "the same lapse is review.overdue's finding, which says it is stale too");
+			continue;
+		}
 		or_date_format(md->last_updated.date, when);
 		kv_evidence(&evidence, kv);
+		if (l.cycle > max_age) {
+			or_date_format(md->next_review.date, next);
+			or_eval_fail(ctx, md->doc->path, kv->line, kv->column, "review:stale",
+				     evidence.ptr,
+				     "last reviewed on %s, %lld days ago, on a %lld-day cycle (next review %s), longer than the policy's %lld days",
+				     when, (long long)age, (long long)l.cycle, next,
+				     (long long)max_age);
+			continue;
+		}
 		or_eval_fail(ctx, md->doc->path, kv->line, kv->column, "review:stale", evidence.ptr,
 			     "last reviewed on %s, %lld days ago: reviews are due every %lld days", when,
 			     (long long)age, (long long)max_age);
@@ -181,8 +240,12 @@ static void check_overdue(or_check_ctx *ctx)
 		const or_model_doc *md = &ctx->model->docs[d];
 		const or_kv *kv = md->next_review.derived ? md->meta[OR_META_REVIEW_PERIOD]
 							   : md->meta[OR_META_NEXT_REVIEW];
+		const char *derived = md->next_review.derived
+					      ? " (the last review plus the review period)"
+					      : "";
 		json_int_t late;
-		char when[11];
+		char when[11], last[11];
+		lapse l;
 
 		if (!or_model_rule_applies(md, ctx->rule, true))
 			continue;
@@ -197,10 +260,26 @@ static void check_overdue(or_check_ctx *ctx)
 		}
 		or_date_format(md->next_review.date, when);
 		kv_evidence(&evidence, kv);
-		or_eval_fail(ctx, md->doc->path, kv->line, kv->column, "review:overdue", evidence.ptr,
-			     "the next review was due on %s%s, %lld days ago", when,
-			     md->next_review.derived ? " (the last review plus the review period)" : "",
-			     (long long)late);
+		lapse_of(&l, ctx->model, md);
+		if (!l.folded) {
+			or_eval_fail(ctx, md->doc->path, kv->line, kv->column, "review:overdue",
+				     evidence.ptr, "the next review was due on %s%s, %lld days ago", when,
+				     derived, (long long)late);
+			continue;
+		}
+		or_date_format(md->last_updated.date, last);
+		if (l.cycle > l.max_age)
+			or_eval_fail(ctx, md->doc->path, kv->line, kv->column, "review:overdue",
+				     evidence.ptr,
+				     "the next review was due on %s%s, %lld days ago; last reviewed on %s, %lld days ago, on a %lld-day cycle, longer than the policy's %lld days",
+				     when, derived, (long long)late, last, (long long)l.age,
+				     (long long)l.cycle, (long long)l.max_age);
+		else
+			or_eval_fail(ctx, md->doc->path, kv->line, kv->column, "review:overdue",
+				     evidence.ptr,
+				     "the next review was due on %s%s, %lld days ago; last reviewed on %s, %lld days ago: reviews are due every %lld days",
+				     when, derived, (long long)late, last, (long long)l.age,
+				     (long long)l.max_age);
 	}
 	or_buf_dispose(&evidence);
 }

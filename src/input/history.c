@@ -11,7 +11,14 @@
  * last path is answered. Nothing is allocated per tree entry; the one path
  * buffer is reused for the whole walk.
  *
- * The lines asked for are followed in history_blame.c.
+ * A merge that answers a path with the version one of its other parents
+ * has is resolved at once (resolve_merge): the paths it brought from each
+ * such parent are looked for together by a walk of that branch, the same
+ * walk one level deeper, which ends when each has its commit. Each merge is
+ * resolved once, only for the paths it answered, so the extra cost is the
+ * branch commits between the merge and the branch's last edit of them.
+ *
+ * The lines asked for are followed in history_blame.c (first parent only).
  */
 #include "input/history.h"
 
