@@ -345,7 +345,8 @@ static void check_unreviewed_change(or_check_ctx *ctx)
 			continue;
 		}
 		change = or_date_from_unix(lc->commit->time);
-		if (change - md->last_updated.date <= grace) {
+		/* the edit and its review date in one commit: reviewed */
+		if (change - md->last_updated.date <= grace || lc->wrote_review) {
 			or_eval_pass(ctx, md->doc->path, "review:unreviewed-change");
 			continue;
 		}

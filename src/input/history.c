@@ -805,6 +805,54 @@ cleanup:
 	return error;
 }
 
+/* `text` has a line equal to `line` ('\r' before a newline ignored). */
+static bool has_line(const char *text, size_t size, const char *line, size_t len)
+{
+	size_t start = 0;
+
+	while (start <= size) {
+		const char *nl = start < size ? memchr(text + start, '\n', size - start) : NULL;
+		size_t end = nl ? (size_t)(nl - text) : size, n = end - start;
+
+		if (n > 0 && text[end - 1] == '\r')
+			n--;
+		if (n == len && memcmp(text + start, line, len) == 0)
+			return true;
+		if (!nl)
+			break;
+		start = end + 1;
+	}
+	return false;
+}
+
+bool or_history_commit_wrote_line(git_repository *repo, const or_commit_info *commit,
+				  const char *path, const char *line, size_t len)
+{
+	git_oid id;
+	git_commit *c = NULL, *parent = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	bool wrote = false;
+
+	if (git_oid_fromstr(&id, commit->id) < 0 || git_commit_lookup(&c, repo, &id) < 0 ||
+	    git_commit_parentcount(c) == 0 || git_commit_parent(&parent, c, 0) < 0 ||
+	    git_commit_tree(&tree, parent) < 0 || git_tree_entry_bypath(&entry, tree, path) < 0 ||
+	    git_tree_entry_type(entry) != GIT_OBJECT_BLOB ||
+	    git_blob_lookup(&blob, repo, git_tree_entry_id(entry)) < 0)
+		goto cleanup;
+	wrote = !has_line(git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), line, len);
+
+cleanup:
+	git_error_clear();
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	git_commit_free(c);
+	return wrote;
+}
+
 void or_history_dispose(or_history *history)
 {
 	size_t i;

@@ -117,6 +117,16 @@ int or_history_lines(or_history *out, git_repository *repo, const char *const *p
 		     size_t npaths, const or_line_request *requests, size_t nrequests,
 		     or_line_answer *out_lines, int64_t line_cutoff, or_diag *diag);
 
+/*
+ * Whether `commit` wrote `line` (its bytes, without the newline) into `path`:
+ * its first parent has the file, and no line of it equal to `line` (a '\r'
+ * before a newline ignored). False when the commit added the file, or has no
+ * parent, or anything cannot be read: the caller learns nothing then. One
+ * tree path and one blob read; for the few documents that need the answer.
+ */
+bool or_history_commit_wrote_line(git_repository *repo, const or_commit_info *commit,
+				  const char *path, const char *line, size_t len);
+
 void or_history_dispose(or_history *history);
 
 #endif

@@ -160,6 +160,45 @@ void or_history_job_dispose(or_history_job *job)
 	free(job->answers);
 }
 
+/*
+ * A review date written in the same commit as the edit is a review of it
+ * (review.unreviewed-change): for each document whose last change is dated
+ * after its review date, whether that commit wrote the review-date line.
+ * Only those documents are read, one blob each.
+ */
+static void mark_review_commits(or_model *model)
+{
+	const or_rule *rule = or_ruleset_find(model->rules, "review.unreviewed-change");
+	size_t i;
+
+	if (!rule || !rule->enabled)
+		return;
+	for (i = 0; i < model->ndocs; i++) {
+		or_model_doc *md = &model->docs[i];
+		or_last_change *lc = &md->last_change;
+		const or_kv *kv = md->meta[OR_META_LAST_UPDATED];
+		const or_document *doc = md->doc;
+		size_t start, end;
+		or_buf path = OR_BUF_INIT;
+
+		if (!lc->commit || lc->uncommitted || !kv || md->last_updated.status != OR_DATE_OK ||
+		    or_date_from_unix(lc->commit->time) <= md->last_updated.date || kv->line < 1 ||
+		    (size_t)kv->line > doc->nlines)
+			continue;
+		start = doc->line_starts[kv->line - 1];
+		end = (size_t)kv->line < doc->nlines ? doc->line_starts[kv->line] : doc->source_len;
+		if (start > end || end > doc->source_len)
+			continue;
+		while (end > start && (doc->source[end - 1] == '\n' || doc->source[end - 1] == '\r'))
+			end--;
+		or_buf_printf(&path, "%s%s", model->files.prefix, doc->path);
+		lc->wrote_review = or_history_commit_wrote_line(model->files.repo, lc->commit,
+								or_buf_cstr(&path),
+								doc->source + start, end - start);
+		or_buf_dispose(&path);
+	}
+}
+
 int or_model_read_history(or_model *model, or_history_job *job, or_diag *diag)
 {
 	const or_file_list *files = &model->files;
@@ -203,6 +242,7 @@ int or_model_read_history(or_model *model, or_history_job *job, or_diag *diag)
 		lc->commit = answer >= 0 ? &model->history.commits[answer] : NULL;
 	}
 	free(dated);
+	mark_review_commits(model);
 	if (!stale || !stale->enabled || model->ndocs == 0)
 		return 0;
 

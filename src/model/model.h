@@ -52,6 +52,8 @@ typedef struct or_last_change {
 	bool known;                    /* history was read and has an answer */
 	bool uncommitted;              /* changed in the work tree or index: changed now */
 	const or_commit_info *commit;  /* the last commit that changed it, or NULL */
+	bool wrote_review;             /* that commit also wrote its review-date line (asked
+					  only when the change is dated after the review) */
 } or_last_change;
 
 /* Where a document's owner came from. */

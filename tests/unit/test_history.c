@@ -233,6 +233,48 @@ START_TEST(test_merge_follows_the_branch)
 }
 END_TEST
 
+/* Whether a commit wrote a given line: its first parent lacked it. */
+START_TEST(test_commit_wrote_line)
+{
+	static const char *const paths[] = { "a.md" };
+	fixture fx;
+	or_history history;
+	int out[1];
+
+	git_repository *repo = NULL;
+
+	git_libgit2_init();
+	fx_init(&fx);
+	fx_write(&fx, "a.md", "# A\r\nReviewed: 2026-01-01\r\n");
+	fx_commit(&fx, T0, "Start");
+	ck_assert_int_eq(git_repository_open(&repo, fx.dir), 0);
+	run_history(&fx, paths, 1, &history, out);
+	/* the commit that added the file wrote nothing over an older version */
+	ck_assert(!or_history_commit_wrote_line(repo, &history.commits[out[0]], "a.md",
+						"Reviewed: 2026-01-01", 20));
+	or_history_dispose(&history);
+
+	fx_write(&fx, "a.md", "# A\nReviewed: 2026-02-01\nStep.\n");
+	fx_commit(&fx, T0 + 100, "Edit and review");
+	run_history(&fx, paths, 1, &history, out);
+	ck_assert(or_history_commit_wrote_line(repo, &history.commits[out[0]], "a.md",
+					       "Reviewed: 2026-02-01", 20));
+	ck_assert(!or_history_commit_wrote_line(repo, &history.commits[out[0]], "a.md",
+						"# A", 3)); /* the parent had it (with \r) */
+	or_history_dispose(&history);
+
+	fx_write(&fx, "a.md", "# A\nReviewed: 2026-02-01\nStep two.\n");
+	fx_commit(&fx, T0 + 200, "Edit alone");
+	run_history(&fx, paths, 1, &history, out);
+	ck_assert(!or_history_commit_wrote_line(repo, &history.commits[out[0]], "a.md",
+						"Reviewed: 2026-02-01", 20));
+	or_history_dispose(&history);
+	git_repository_free(repo);
+	fx_cleanup(&fx);
+	git_libgit2_shutdown();
+}
+END_TEST
+
 /* A merge that resolves a conflict made the change; a branch commit dated
  * before its own parent keeps the merge's date. */
 START_TEST(test_merge_resolved_or_skewed)
@@ -1247,6 +1289,7 @@ Suite *history_suite(void)
 	tcase_add_test(tc, test_last_change_per_file);
 	tcase_add_test(tc, test_merge_follows_the_branch);
 	tcase_add_test(tc, test_merge_resolved_or_skewed);
+	tcase_add_test(tc, test_commit_wrote_line);
 	tcase_add_test(tc, test_chmod_is_a_change);
 	tcase_add_test(tc, test_nested_sibling_changed_later);
 	tcase_add_test(tc, test_git_order_and_type_change);

@@ -1,4 +1,4 @@
-# the fixture commit (2026-01-15) holds the three runbooks, each reviewed on 2026-02-01
+# the fixture commit (2026-01-15) holds the four runbooks, each reviewed on 2026-02-01
 
 # (a) a branch commit edits the runbook and sets a new review date in the same
 # commit (2026-03-10); the branch is merged with --no-ff five weeks later
@@ -22,6 +22,16 @@ commit_at 2026-04-28T09:00:00Z "Worker branch: notes"
 git checkout -q main
 GIT_AUTHOR_DATE=2026-05-05T12:00:00Z GIT_COMMITTER_DATE=2026-05-05T12:00:00Z \
   git merge -q --no-ff worker-step -m "Merge branch worker-step"
+
+# (d) a branch commit on 2026-06-20 edits the runbook and writes the review date
+# of a review held on 2026-06-01 (19 days before, past the 7-day grace): the new
+# review date was set in the same commit as the edit, so the edit is reviewed
+git checkout -q -b rotate-logs
+printf '# Reviewed before the commit\n\n**Last Updated:** 2026-06-01\n\n1. Rotate the logs.\n2. Compress them.\n' > runbooks/reviewed-before-commit.md
+commit_at 2026-06-20T09:00:00Z "Log runbook: compress, as reviewed on June 1"
+git checkout -q main
+GIT_AUTHOR_DATE=2026-07-01T12:00:00Z GIT_COMMITTER_DATE=2026-07-01T12:00:00Z \
+  git merge -q --no-ff rotate-logs -m "Merge branch rotate-logs"
 
 # (c) a fast-forward: the branch commit lands on main as it is (2026-05-10)
 git checkout -q -b drain
