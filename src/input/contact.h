@@ -34,6 +34,9 @@ typedef struct or_contact_token {
  *   "+1-555-0123"                      one phone
  *   "#incidents, #operations, #oncall" three channels
  *   "security@example.com"             one e-mail (not a URL, not a handle)
+ *   "müller@bücher.de"                 one e-mail (UTF-8 letters, not an em dash)
+ *   "security@@acme-ops"               one e-mail, malformed: taken whole for
+ *                                      or_email_check to refuse
  *   "status.example.com"               one URL (a bare host name with a dot and
  *                                      a known-looking top-level domain of letters)
  *   "1-800-CLOUD-HELP"                 one phone (letters after a digit group:
@@ -62,8 +65,10 @@ int or_phone_check(const char *value, size_t len, const char *const *allowed_cod
 
 /* 0 when `value` is an e-mail address (RFC 5321 limits: local part of at most
  * 64 of the usual characters, no leading, trailing or double dot; a domain
- * of at least two labels, letters-only top-level domain); else -1 and a
- * reason. `normalized` gets it with the domain lowercased. */
+ * of at least two labels, letters-only top-level domain; UTF-8 letters are
+ * letters there, RFC 6531: "müller@bücher.de"); else -1 and a reason
+ * ("the address has more than one '@'"). `normalized` gets it with the
+ * domain's ASCII letters lowercased. */
 int or_email_check(const char *value, size_t len, or_buf *normalized, or_buf *reason);
 
 /* 0 when `value` is an http(s) URL or a bare host name with a valid host

@@ -53,7 +53,12 @@ int or_email_check(const char *value, size_t len, or_buf *normalized, or_buf *re
 	}
 	for (i = 0; i < local_len; i++) {
 		int c = byte_at(s, i);
+		size_t u = or_utf8_letter_len(s, local_len, i);
 
+		if (u) {
+			i += u - 1; /* an internationalised local part (RFC 6531) */
+			continue;
+		}
 		if (c == '.') {
 			if (i == 0 || i + 1 == local_len) {
 				if (reason)

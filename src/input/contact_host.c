@@ -37,6 +37,44 @@ bool or_host_known_tld(const char *s, size_t len)
 	return false;
 }
 
+size_t or_utf8_letter_len(const char *s, size_t n, size_t p)
+{
+	int c = p < n ? byte_at(s, p) : 0;
+	size_t len, k;
+	unsigned long cp;
+
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		cp = (unsigned long)(c & 0x1f);
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		cp = (unsigned long)(c & 0x0f);
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		cp = (unsigned long)(c & 0x07);
+	} else {
+		return 0;
+	}
+	if (n - p < len)
+		return 0;
+	for (k = 1; k < len; k++) {
+		int b = byte_at(s, p + k);
+
+		if ((b & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (unsigned long)(b & 0x3f);
+	}
+	/* overlong forms, surrogates, beyond Unicode */
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7 || (cp >= 0x2000 && cp <= 0x2bff) ||
+	    (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+	    (cp >= 0xff00 && cp <= 0xff20) || (cp >= 0xfff0 && cp <= 0xffff))
+		return 0;
+	return len;
+}
+
 static bool ipv4_check(const char *s, size_t len)
 {
 	size_t i = 0, parts = 0;
@@ -101,7 +139,12 @@ int or_host_check(const char *s, size_t len, bool allow_ip, const char *what, or
 
 		for (i = start; i < len && s[i] != '.'; i++) {
 			int c = byte_at(s, i);
+			size_t u = or_utf8_letter_len(s, len, i);
 
+			if (u) {
+				i += u - 1; /* an internationalised label (IDN) */
+				continue;
+			}
 			if (!is_alnum(c) && c != '-') {
 				if (reason) {
 					or_buf_printf(reason, "the %s '", what);
@@ -148,9 +191,14 @@ int or_host_check(const char *s, size_t len, bool allow_ip, const char *what, or
 				}
 				return -1;
 			}
-			for (k = 0; k < llen; k++)
-				if (!is_alpha(byte_at(label, k)))
+			for (k = 0; k < llen; k++) {
+				size_t u = or_utf8_letter_len(label, llen, k);
+
+				if (u)
+					k += u - 1;
+				else if (!is_alpha(byte_at(label, k)))
 					break;
+			}
 			if (k < llen || llen < 2) {
 				if (reason) {
 					or_buf_puts(reason, "the top-level domain '");

@@ -28,6 +28,16 @@ int or_host_check(const char *s, size_t len, bool allow_ip, const char *what, or
  * prose a host name (any case). */
 bool or_host_known_tld(const char *s, size_t len);
 
+/*
+ * Length of the UTF-8 letter at s[p] (2 to 4 bytes) when s[p] starts a
+ * well-formed sequence of a code point that may be part of an
+ * internationalised address (U+00C0 and up, without the punctuation and
+ * symbol blocks: general punctuation, arrows, math, box drawing, CJK and
+ * full-width punctuation, the multiplication and division signs); else 0.
+ * "müller@bücher.de" is one address; an em dash still separates tokens.
+ */
+size_t or_utf8_letter_len(const char *s, size_t n, size_t p);
+
 /* Length of "scheme" at the start of s when "scheme:" follows, else 0. */
 size_t or_url_scheme_len(const char *s, size_t n);
 

@@ -74,19 +74,46 @@ static size_t trim_host_end(const char *s, size_t start, size_t end)
 	return end;
 }
 
-static size_t scan_email(const char *s, size_t n, size_t i)
+/* Length of a byte or UTF-8 letter of an e-mail's local part at p (0: none). */
+static size_t local_char_len(const char *s, size_t n, size_t p)
 {
-	size_t p = i, at, end;
+	return is_scan_local(byte_at(s, p)) ? 1 : or_utf8_letter_len(s, n, p);
+}
 
-	while (p < n && is_scan_local(byte_at(s, p)))
-		p++;
+/* Length of a byte or UTF-8 letter of an e-mail's domain at p (0: none). */
+static size_t domain_char_len(const char *s, size_t n, size_t p)
+{
+	return is_host_char(byte_at(s, p)) ? 1 : or_utf8_letter_len(s, n, p);
+}
+
+/*
+ * An e-mail address at i: a local part, '@' and a domain, any of them with
+ * UTF-8 letters ("müller@bücher.de"). A run with more than one '@' between
+ * them ("security@@acme-ops", "a@b@c") is taken whole, for the check to
+ * refuse: where a contact belongs, a malformed address is not skipped.
+ * *stop is set to the end of the local part, where a failed attempt ends.
+ */
+static size_t scan_email(const char *s, size_t n, size_t i, size_t *stop)
+{
+	size_t p = i, at, end, k;
+
+	while (p < n && (k = local_char_len(s, n, p)) > 0)
+		p += k;
+	*stop = p;
 	if (p == i || p >= n || s[p] != '@')
 		return 0;
 	at = p++;
-	while (p < n && is_host_char(byte_at(s, p)))
-		p++;
+	for (;;) {
+		while (p < n && (k = domain_char_len(s, n, p)) > 0)
+			p += k;
+		if (p < n && s[p] == '@' && p + 1 < n) {
+			p++;
+			continue;
+		}
+		break;
+	}
 	end = trim_host_end(s, at + 1, p);
-	if (end == at + 1 || (p < n && s[p] == '@'))
+	if (end == at + 1 || s[end - 1] == '@')
 		return 0;
 	return end - i;
 }
@@ -397,16 +424,29 @@ static void emit(or_contact_token *out, size_t max, size_t *count, or_contact_ki
 
 size_t or_contact_scan(const char *text, size_t len, or_contact_token *out, size_t max)
 {
-	size_t i = 0, count = 0;
+	size_t i = 0, count = 0, no_email_before = 0;
 
 	if (!text)
 		return 0;
 	while (i < len) {
 		int c = byte_at(text, i);
-		size_t tok = 0, skip = i + 1;
+		size_t tok = 0, skip = i + 1, stop = i + 1;
 		or_contact_kind kind = OR_CONTACT_TEXT;
 
-		if (!token_may_start(text, i) || c <= 0x20 || c >= 0x7f) {
+		if (!token_may_start(text, i) || c <= 0x20 || c == 0x7f) {
+			i++;
+			continue;
+		}
+		if (c >= 0x80) {
+			/* only an internationalised address starts at a non-ASCII byte */
+			if (i >= no_email_before && or_utf8_letter_len(text, len, i) &&
+			    (tok = scan_email(text, len, i, &stop)) > 0) {
+				emit(out, max, &count, OR_CONTACT_EMAIL, i, tok);
+				i += tok;
+				continue;
+			}
+			if (i >= no_email_before)
+				no_email_before = stop;
 			i++;
 			continue;
 		}
@@ -414,8 +454,15 @@ size_t or_contact_scan(const char *text, size_t len, or_contact_token *out, size
 			tok = scan_channel(text, len, i);
 			kind = OR_CONTACT_CHANNEL;
 		} else {
-			if (is_scan_local(c) && (tok = scan_email(text, len, i)) > 0)
-				kind = OR_CONTACT_EMAIL;
+			/* a failed e-mail is not tried again inside the same local part
+			 * (after a non-ASCII byte in it), so each byte is read a bounded
+			 * number of times */
+			if (is_scan_local(c) && i >= no_email_before) {
+				if ((tok = scan_email(text, len, i, &stop)) > 0)
+					kind = OR_CONTACT_EMAIL;
+				else
+					no_email_before = stop;
+			}
 			if (!tok && is_alpha(c) && (tok = scan_scheme_url(text, len, i)) > 0)
 				kind = OR_CONTACT_URL;
 			if (!tok && (is_digit(c) || c == '+' || c == '(') &&

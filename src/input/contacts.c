@@ -1,5 +1,6 @@
 #include "input/contacts.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,18 +28,23 @@ const char *or_verified_source_name(or_verified_source source)
 	return NULL;
 }
 
-/* Keys that name a medium rather than a role: the value must be one. */
+/*
+ * Keys that name a medium rather than a role: the value must be one.
+ * "Phone (24/7)" names the phone: a note in parentheses is left out.
+ */
 static bool medium_key(const char *key)
 {
 	static const char *const media[] = { "phone", "tel", "telephone", "mobile", "cell",
-					     "email", "e mail", "mail", "slack", "teams",
-					     "chat", "channel", "url", "web", "website",
-					     "status page", "pager", NULL };
+					     "phone number", "email", "e mail", "mail",
+					     "email address", "slack", "slack channel", "teams",
+					     "teams channel", "chat", "channel", "url", "web",
+					     "website", "status page", "pager", "pagerduty",
+					     "opsgenie", NULL };
 	or_buf k = OR_BUF_INIT;
-	size_t i;
+	size_t i, len = strcspn(key, "(");
 	bool found = false;
 
-	or_text_key(&k, key, strlen(key));
+	or_text_key(&k, key, len);
 	for (i = 0; media[i] && !found; i++)
 		found = strcmp(or_buf_cstr(&k), media[i]) == 0;
 	or_buf_dispose(&k);
@@ -141,6 +147,10 @@ typedef struct add_ctx {
 	const char *file;
 	or_date_order order;  /* the config's date_order, for "(verified 03/11/2026)" */
 	bool registry;        /* contacts.yml, not a document */
+	const char *const *endpoints; /* the pack's contact_endpoints: paging and chat hosts */
+	size_t nendpoints;
+	const char *const *placeholders; /* contacts.placeholder's words */
+	size_t nplaceholders;
 } add_ctx;
 
 static or_contact *add(add_ctx *a, const char *role, const char *name, or_contact_kind kind,
@@ -164,12 +174,101 @@ static or_contact *add(add_ctx *a, const char *role, const char *name, or_contac
 	return c;
 }
 
-/* Every contact in one value; a value with none is one TEXT contact. */
+/* s[0..len) is `word`, ASCII case-insensitively. */
+static bool same_word(const char *s, size_t len, const char *word)
+{
+	size_t i;
+
+	if (len != strlen(word))
+		return false;
+	for (i = 0; i < len; i++) {
+		char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+
+		if (c != word[i])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Whether a token found where contacts are is a way to reach someone.
+ * `@here`, `@channel` and `@everyone` address whoever reads a chat, not a
+ * contact; a URL is one only under a key that names a medium ("Status
+ * Page:", "Slack:") or when its host is a paging or chat endpoint (the
+ * pack's contact_endpoints): a repository, a dashboard or a page of
+ * instructions reaches no one.
+ */
+static bool reaches_someone(const add_ctx *a, const char *role, or_contact_kind kind,
+			    const char *s, size_t len)
+{
+	static const char *const broadcast[] = { "@here", "@channel", "@everyone", NULL };
+	size_t i, host_len;
+	const char *host;
+
+	if (kind == OR_CONTACT_CHANNEL) {
+		for (i = 0; broadcast[i]; i++)
+			if (same_word(s, len, broadcast[i]))
+				return false;
+		return true;
+	}
+	if (kind != OR_CONTACT_URL || (role && medium_key(role)))
+		return true;
+	host = or_contact_host(kind, s, len, &host_len);
+	return host && or_domain_reserved(host, host_len, a->endpoints, a->nendpoints);
+}
+
+#define MAX_LINKS 16
+
+/* A Markdown link in a value: [text](href), as byte ranges. */
+typedef struct link_span {
+	size_t text_start, text_end, href_start, href_end;
+} link_span;
+
+/* The links of s, left to right, in one pass (at most `max` stored). */
+static size_t find_links(const char *s, size_t n, link_span *out, size_t max)
+{
+	size_t i, open = 0, count = 0;
+	bool opened = false;
+
+	for (i = 0; i < n && count < max; i++) {
+		if (s[i] == '[') {
+			open = i;
+			opened = true;
+		} else if (s[i] == ']' && opened && i + 1 < n && s[i + 1] == '(') {
+			size_t j = i + 2;
+
+			while (j < n && s[j] != ')' && s[j] != ' ' && s[j] != '[')
+				j++;
+			opened = false;
+			if (j < n && s[j] == ')') {
+				out[count].text_start = open + 1;
+				out[count].text_end = i;
+				out[count].href_start = i + 2;
+				out[count].href_end = j;
+				count++;
+				i = j;
+			}
+		}
+	}
+	return count;
+}
+
+/*
+ * Every contact in one value. A link is one contact: the address of
+ * [team-a@x.uk](mailto:team-a@x.uk) or the channel of [#team-a](https://
+ * x.slack.com/...) is read from its text, and its target only when the text
+ * holds none. A value without any contact value is one TEXT contact when
+ * `text_ok` (a label or field that should hold one: "Phone: ask Sam",
+ * "Escalation Manager: TBD"), else nothing: prose is not a contact.
+ */
 static void add_value(add_ctx *a, const char *role, const char *name, const char *value,
-		      int line, int column)
+		      int line, int column, bool text_ok)
 {
 	or_contact_token tokens[MAX_TOKENS];
-	size_t n = or_contact_scan(value, strlen(value), tokens, MAX_TOKENS), i;
+	bool keep[MAX_TOKENS];
+	link_span links[MAX_LINKS];
+	size_t vlen = strlen(value);
+	size_t n = or_contact_scan(value, vlen, tokens, MAX_TOKENS), i, l, j, nlinks;
 	or_date verified;
 	const char *bad;
 	or_date_status note = verified_annotation(value, a->order, &verified, &bad);
@@ -180,10 +279,10 @@ static void add_value(add_ctx *a, const char *role, const char *name, const char
 	if (n > MAX_TOKENS)
 		n = MAX_TOKENS;
 	if (!n) {
-		size_t len = strlen(value);
+		size_t len = vlen;
 		const char *trimmed = or_text_trim(value, &len);
 		or_contact *c;
-		if (!len)
+		if (!len || !text_ok)
 			return;
 		c = add(a, role, name, OR_CONTACT_TEXT, trimmed, len, text, line, column);
 		c->invalid_verified = invalid;
@@ -193,16 +292,53 @@ static void add_value(add_ctx *a, const char *role, const char *name, const char
 		}
 		return;
 	}
+	for (i = 0; i < n; i++)
+		keep[i] = reaches_someone(a, role, tokens[i].kind, value + tokens[i].offset,
+					  tokens[i].length);
+	nlinks = find_links(value, vlen, links, MAX_LINKS);
+	for (l = 0; l < nlinks; l++) {
+		bool text_has = false;
+
+		for (j = 0; j < n && !text_has; j++)
+			text_has = keep[j] && tokens[j].offset >= links[l].text_start &&
+				   tokens[j].offset + tokens[j].length <= links[l].text_end;
+		for (i = 0; i < n && text_has; i++)
+			if (tokens[i].offset >= links[l].href_start &&
+			    tokens[i].offset < links[l].href_end)
+				keep[i] = false;
+	}
 	for (i = 0; i < n; i++) {
-		or_contact *c = add(a, role, name, tokens[i].kind, value + tokens[i].offset,
-				    tokens[i].length, text, line,
-				    column + (int)tokens[i].offset);
+		or_contact *c;
+
+		if (!keep[i])
+			continue;
+		c = add(a, role, name, tokens[i].kind, value + tokens[i].offset, tokens[i].length,
+			text, line, column + (int)tokens[i].offset);
 		c->invalid_verified = invalid;
 		if (annotated) {
 			c->verified_source = OR_VERIFIED_ANNOTATION;
 			c->verified = verified;
 		}
 	}
+}
+
+/*
+ * Whether a value without a number, address or channel is still a
+ * contact: under a key that names a medium ("Phone: call reception", which
+ * contacts.invalid reports), or a placeholder where one belongs
+ * ("Escalation Manager: TBD", which contacts.placeholder reports). Any other
+ * text ("Team: Support Engineers") is prose, not a contact.
+ */
+static bool text_expected(const add_ctx *a, const char *role, const char *value)
+{
+	size_t i;
+
+	if (role && medium_key(role))
+		return true;
+	for (i = 0; i < a->nplaceholders; i++)
+		if (or_text_find_word(value, strlen(value), a->placeholders[i]))
+			return true;
+	return false;
 }
 
 static int column_of(const or_table *table, const char *const *names)
@@ -233,8 +369,22 @@ static void extract_table(add_ctx *a, const or_table *table, const char *section
 		return;
 	role = column_of(table, role_cols);
 	name = column_of(table, name_cols);
-	if (role < 0 && name < 0)
+	if (role < 0 && name < 0) {
+		/* | Method | Details |: a two-column table whose first column
+		 * names the medium of the second */
+		if (table->rows[0].ncells != 2)
+			return;
+		for (r = 1; r < table->nrows; r++) {
+			const or_table_row *row = &table->rows[r];
+
+			if (row->ncells >= 2 && medium_key(row->cells[0].text) &&
+			    *row->cells[1].text)
+				add_value(a, row->cells[0].text, NULL, row->cells[1].text,
+					  row->line, row->cells[1].column,
+					  text_expected(a, row->cells[0].text, row->cells[1].text));
+		}
 		return;
+	}
 	for (r = 1; r < table->nrows; r++) {
 		const or_table_row *row = &table->rows[r];
 		const char *role_text = role >= 0 && (size_t)role < row->ncells
@@ -258,38 +408,60 @@ static void extract_table(add_ctx *a, const or_table *table, const char *section
 			if (is_value && *row->cells[c].text)
 				add_value(a, role_text ? role_text : name_text ? name_text : section_role,
 					  name_text, row->cells[c].text, row->line,
-					  row->cells[c].column);
+					  row->cells[c].column,
+					  text_expected(a, table->rows[0].cells[c].text,
+							row->cells[c].text));
 		}
 	}
 }
 
-static bool line_has_kv(const or_document *doc, int line)
-{
-	size_t i;
-
-	for (i = 0; i < doc->nkvs; i++)
-		if (doc->kvs[i].line == line)
-			return true;
-	return false;
-}
-
-/* Markup that does not change what a contact line says. */
+/* Markup that does not change what a contact line says: emphasis, code
+ * spans. A '_' between letters or digits stays ("team_a@corp.example"). */
 static void plain_text(or_buf *out, const char *s, size_t len)
 {
 	size_t i;
 
 	or_buf_clear(out);
-	for (i = 0; i < len; i++)
-		if (s[i] != '*' && s[i] != '`' && s[i] != '_')
+	for (i = 0; i < len; i++) {
+		bool inner = s[i] == '_' && i > 0 && i + 1 < len &&
+			     ((unsigned char)s[i - 1] >= 0x80 || isalnum((unsigned char)s[i - 1])) &&
+			     ((unsigned char)s[i + 1] >= 0x80 || isalnum((unsigned char)s[i + 1]));
+
+		if ((s[i] != '*' && s[i] != '`' && s[i] != '_') || inner)
 			or_buf_putc(out, s[i]);
+	}
 }
 
 /*
- * Plain list items: "- Primary on-call: hana (+1-555-6308)" gives the role
- * before the colon; "- Jane Doe, +44 20 7946 0018" a contact of the
- * section's role. Lines with a **Label:** were read as key/value already.
+ * A line of a code block inside a contact section that is one address and
+ * nothing else ("    team-b@pagerduty.example.com"): a contact of the
+ * section. Any other code line is not read.
  */
-static void extract_list_lines(add_ctx *a, const or_document *doc, int section)
+static void extract_code_line(add_ctx *a, const char *role, const char *s, size_t len, int line)
+{
+	or_contact_token tok[2];
+	const char *t = or_text_trim(s, &len);
+	size_t n;
+
+	if (!len)
+		return;
+	n = or_contact_scan(t, len, tok, 2);
+	if (n != 1 || tok[0].offset != 0 || tok[0].length != len)
+		return;
+	add_value(a, role, NULL, or_arena_strndup(a->arena, t, len), line,
+		  (int)(t - s) + 1, false);
+}
+
+/*
+ * The lines of a contact section that are neither a **Label:** (read as
+ * key/value already) nor a table row: list items ("- Primary on-call: hana
+ * (+1-555-6308)" gives the role before the colon; "- Jane Doe, +44 20 7946
+ * 0018" a contact of the section's role), "label: value" lines
+ * ("email: ops@corp.example"), the addresses of a code block, and the
+ * addresses, numbers and channels in the section's sentences. A sentence
+ * without one is prose, not a contact.
+ */
+static void extract_lines(add_ctx *a, const or_document *doc, int section, const bool *marked)
 {
 	const or_section *sec = &doc->sections[section];
 	or_buf text = OR_BUF_INIT;
@@ -299,24 +471,33 @@ static void extract_list_lines(add_ctx *a, const or_document *doc, int section)
 		size_t len, i = 0;
 		const char *s = or_document_line(doc, line, &len), *colon, *value;
 		const char *role = sec->name;
+		bool item = false, labelled = false;
 
-		if (!s || or_document_section_at(doc, line) != section ||
-		    or_document_line_in_code(doc, line) || line_has_kv(doc, line))
+		if (!s || (size_t)line > doc->nlines || marked[line] ||
+		    or_document_section_at(doc, line) != section)
 			continue;
+		if (or_document_line_in_code(doc, line)) {
+			extract_code_line(a, sec->name, s, len, line);
+			continue;
+		}
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
 			i++;
 		if (i < len && (s[i] == '-' || s[i] == '*' || s[i] == '+') && i + 1 < len &&
 		    s[i + 1] == ' ') {
 			i += 2;
+			item = true;
 		} else {
 			size_t d = i;
 			while (d < len && s[d] >= '0' && s[d] <= '9')
 				d++;
-			if (d == i || d + 1 >= len || (s[d] != '.' && s[d] != ')') || s[d + 1] != ' ')
-				continue;
-			i = d + 2;
+			if (d > i && d + 1 < len && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ') {
+				i = d + 2;
+				item = true;
+			}
 		}
-		if (i + 4 <= len && s[i] == '[' && s[i + 2] == ']')
+		if (!item && i < len && (s[i] == '#' || s[i] == '|' || s[i] == '<'))
+			continue; /* a heading, a table or HTML */
+		if (item && i + 4 <= len && s[i] == '[' && s[i + 2] == ']')
 			i += 4; /* a task box */
 		plain_text(&text, s + i, len - i);
 		value = text.ptr ? text.ptr : "";
@@ -325,37 +506,62 @@ static void extract_list_lines(add_ctx *a, const or_document *doc, int section)
 		if (colon && colon - value <= 60 && colon[1] == ' ') {
 			role = or_arena_strndup(a->arena, value, (size_t)(colon - value));
 			value = colon + 1;
+			labelled = true;
 		}
-		add_value(a, role, NULL, value, line, 1);
+		add_value(a, role, NULL, value, line, 1,
+			  labelled && (medium_key(role) || (item && text_expected(a, role, value))));
 	}
 	or_buf_dispose(&text);
 }
 
 void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_arena *arena,
-			 const or_document *doc, const char *const *headings, size_t nheadings,
+			 const or_document *doc, const or_contact_words *words,
 			 or_date_order order)
 {
-	add_ctx a = { items, count, cap, arena, doc->path, order, false };
-	bool *holds = sections_holding_contacts(doc, headings, nheadings);
-	size_t i;
+	add_ctx a = { items, count, cap, arena, doc->path, order, false, words->endpoints,
+		      words->nendpoints, words->placeholders, words->nplaceholders };
+	bool *holds = sections_holding_contacts(doc, words->headings, words->nheadings);
+	bool *marked, any = false;
+	size_t i, r;
 
+	for (i = 0; i < doc->nsections && !any; i++)
+		any = holds[i];
+	if (!any) {
+		free(holds);
+		return;
+	}
 #define HOLDS(section) ((section) >= 0 && (size_t)(section) < doc->nsections && holds[section])
+	/* the lines read as a label or a table row: not read again as lines */
+	marked = or_xcalloc(doc->nlines + 2, sizeof(bool));
 	for (i = 0; i < doc->nkvs; i++) {
 		const or_kv *kv = &doc->kvs[i];
 
-		if (kv->source != OR_KV_LABEL || !*kv->value || !HOLDS(kv->section))
+		if (kv->source != OR_KV_LABEL)
+			continue;
+		if (kv->line >= 1 && (size_t)kv->line <= doc->nlines)
+			marked[kv->line] = true;
+		if (!*kv->value || !HOLDS(kv->section))
 			continue;
 		add_value(&a, kv->key, NULL, kv->value, kv->line,
-			  kv->value_column ? kv->value_column : kv->column);
+			  kv->value_column ? kv->value_column : kv->column,
+			  text_expected(&a, kv->key, kv->value));
 	}
-	for (i = 0; i < doc->ntables; i++)
+	for (i = 0; i < doc->ntables; i++) {
+		for (r = 0; r < doc->tables[i].nrows; r++) {
+			int l = doc->tables[i].rows[r].line;
+
+			if (l >= 1 && (size_t)l <= doc->nlines)
+				marked[l] = true;
+		}
 		if (HOLDS(doc->tables[i].section))
 			extract_table(&a, &doc->tables[i],
 				      doc->sections[doc->tables[i].section].name);
+	}
 	for (i = 0; i < doc->nsections; i++)
 		if (holds[i])
-			extract_list_lines(&a, doc, (int)i);
+			extract_lines(&a, doc, (int)i, marked);
 #undef HOLDS
+	free(marked);
 	free(holds);
 }
 
@@ -367,7 +573,7 @@ int or_contacts_registry_load(or_contact **items, size_t *count, size_t *cap, or
 					    "verified", "notes", NULL };
 	static const char *const value_keys[] = { "phone", "email", "url", "channel", NULL };
 	or_yaml yaml = OR_YAML_INIT;
-	add_ctx a = { items, count, cap, arena, NULL, order, true };
+	add_ctx a = { items, count, cap, arena, NULL, order, true, NULL, 0, NULL, 0 };
 	char *text = NULL;
 	yaml_node_t *top, *list;
 	size_t len, i, k;

@@ -45,16 +45,33 @@ typedef struct or_contact {
 					 written: the contact is not verified, nor dated by git */
 } or_contact;
 
+/* The pack's words for contacts: the headings of the sections that hold
+ * them, and the hosts of paging and chat endpoints. */
+typedef struct or_contact_words {
+	const char *const *headings;   /* as lookup keys: "contact" matches
+					  "Contact Information" and "Emergency Contacts" */
+	size_t nheadings;
+	const char *const *endpoints;  /* "pagerduty.com": a URL at or under one is a contact */
+	size_t nendpoints;
+	const char *const *placeholders; /* "TBD": a value of words alone that holds one of
+					    these stands for a contact still to be given */
+	size_t nplaceholders;
+} or_contact_words;
+
 /*
- * The contacts of a document: key/value lines and table rows in sections
- * whose heading, or a parent's, holds one of `headings` (as lookup keys:
- * "contact" matches "Contact Information" and "Emergency Contacts").
+ * The contacts of a document, from sections whose heading, or a parent's,
+ * holds one of the headings of `words`: **Label:** lines, tables (a role or
+ * name column with value columns, or a two-column | Method | Details |
+ * table), list items, "label: value" lines, the addresses of a code block
+ * and the addresses in the section's sentences. A URL is a contact only
+ * under a medium key or at a paging or chat endpoint; @here, @channel and
+ * prose are never contacts; a link is one contact.
  * Appends to *items (a growable array, *count and *cap), strings in `arena`.
  * A "(verified DATE)" note is read with the config's `order` for numeric
  * day/month dates.
  */
 void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_arena *arena,
-			 const or_document *doc, const char *const *headings, size_t nheadings,
+			 const or_document *doc, const or_contact_words *words,
 			 or_date_order order);
 
 /*

@@ -111,13 +111,30 @@ static int read_records(or_model *model, or_diag *diag)
 static int read_contacts(or_model *model, or_diag *diag)
 {
 	const json_t *headings = json_object_get(model->rules->settings, "contact_headings");
+	const json_t *endpoints = json_object_get(model->rules->settings, "contact_endpoints");
+	const json_t *placeholders = or_ruleset_param(model->rules, "contacts.placeholder", "words");
 	const char **words = or_xcalloc(json_array_size(headings) + 1, sizeof(char *));
-	size_t nwords = 0, cap = 0, d, i;
+	const char **hosts = or_xcalloc(json_array_size(endpoints) + 1, sizeof(char *));
+	const char **marks = or_xcalloc(json_array_size(placeholders) + 1, sizeof(char *));
+	or_contact_words contact_words = { NULL, 0, NULL, 0, NULL, 0 };
+	size_t nwords = 0, nhosts = 0, nmarks = 0, cap = 0, d, i;
 	int error = -1;
 
 	for (i = 0; i < json_array_size(headings); i++)
 		if (json_is_string(json_array_get(headings, i)))
 			words[nwords++] = json_string_value(json_array_get(headings, i));
+	for (i = 0; i < json_array_size(endpoints); i++)
+		if (json_is_string(json_array_get(endpoints, i)))
+			hosts[nhosts++] = json_string_value(json_array_get(endpoints, i));
+	for (i = 0; i < json_array_size(placeholders); i++)
+		if (json_is_string(json_array_get(placeholders, i)))
+			marks[nmarks++] = json_string_value(json_array_get(placeholders, i));
+	contact_words.headings = words;
+	contact_words.nheadings = nwords;
+	contact_words.endpoints = hosts;
+	contact_words.nendpoints = nhosts;
+	contact_words.placeholders = marks;
+	contact_words.nplaceholders = nmarks;
 	if (model->config->contacts_path) {
 		if (or_contacts_registry_load(&model->contacts, &model->ncontacts, &cap, model->arena,
 					      model->root, model->config->contacts_path,
@@ -127,10 +144,12 @@ static int read_contacts(or_model *model, or_diag *diag)
 	}
 	for (d = 0; d < model->ndocs; d++)
 		or_contacts_extract(&model->contacts, &model->ncontacts, &cap, model->arena,
-				    model->docs[d].doc, words, nwords, model->config->date_order);
+				    model->docs[d].doc, &contact_words, model->config->date_order);
 	error = 0;
 cleanup:
 	free(words);
+	free(hosts);
+	free(marks);
 	return error;
 }
 

@@ -12,7 +12,7 @@ static const char *const pack_keys[] = {
 	"pack", "title", "description", "settings", "rules", NULL
 };
 static const char *const settings_keys[] = { "runbook_paths", "metadata_aliases",
-					     "contact_headings", NULL };
+					     "contact_headings", "contact_endpoints", NULL };
 static const char *const alias_keys[] = {
 	"last_updated", "next_review", "owner", "version", "status", "approval",
 	"review_period", NULL
@@ -127,15 +127,21 @@ static int parse_settings(json_t *settings, or_yaml *yaml, const yaml_node_t *no
 		json_object_set_new(settings, "runbook_paths", json);
 		json = NULL;
 	}
-	value = or_yaml_get(yaml, node, "contact_headings");
-	if (value) {
+	for (i = 0; i < 2; i++) {
+		static const char *const lists[] = { "contact_headings", "contact_endpoints" };
+
+		value = or_yaml_get(yaml, node, lists[i]);
+		if (!value)
+			continue;
 		or_yaml_strings_free(strings, n);
 		strings = NULL;
-		if (or_yaml_get_strings(&strings, &n, yaml, value, false,
-					"settings.contact_headings", diag) != 0 ||
+		or_buf_clear(&what);
+		or_buf_printf(&what, "settings.%s", lists[i]);
+		if (or_yaml_get_strings(&strings, &n, yaml, value, false, or_buf_cstr(&what),
+					diag) != 0 ||
 		    or_yaml_to_json(&json, yaml, value, diag) != 0)
 			goto cleanup;
-		json_object_set_new(settings, "contact_headings", json);
+		json_object_set_new(settings, lists[i], json);
 		json = NULL;
 	}
 	aliases = or_yaml_get(yaml, node, "metadata_aliases");

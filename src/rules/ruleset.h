@@ -42,6 +42,7 @@ typedef struct or_ruleset {
 	 *                       version: [..], status: [..], approval: [..],
 	 *                       review_period: [..] }
 	 *   contact_headings: [..]  (sections that hold contacts, by heading words)
+	 *   contact_endpoints: [..] (paging and chat hosts whose URLs are contacts)
 	 * An object, never NULL; owned.
 	 */
 	json_t *settings;

@@ -22,6 +22,12 @@ static const char *const contact_headings[] = {
 	"contact", "contacts", "on call", "oncall", "emergency contacts",
 	"communication channels", "escalation contacts", "support contacts", "call tree"
 };
+static const char *const contact_endpoints[] = { "pagerduty.com", "slack.com" };
+static const or_contact_words contact_words = {
+	contact_headings, sizeof(contact_headings) / sizeof(contact_headings[0]),
+	contact_endpoints, sizeof(contact_endpoints) / sizeof(contact_endpoints[0]),
+	NULL, 0,
+};
 
 static void check_model(const or_document *doc, size_t size)
 {
@@ -79,8 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	require(or_document_parse(&doc, "docs/fuzz-runbook.md", text, size) == 0);
 	check_model(doc, size);
 	arena = or_arena_new();
-	or_contacts_extract(&contacts, &ncontacts, &cap, arena, doc, contact_headings,
-			    sizeof(contact_headings) / sizeof(contact_headings[0]),
+	or_contacts_extract(&contacts, &ncontacts, &cap, arena, doc, &contact_words,
 			    OR_DATE_ORDER_NONE);
 	for (i = 0; i < ncontacts; i++)
 		require(contacts[i].role && contacts[i].value && contacts[i].line >= 1);

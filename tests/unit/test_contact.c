@@ -3,8 +3,11 @@
 #include <time.h>
 
 #include "suites.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "input/contact.h"
+#include "input/contacts.h"
+#include "input/document.h"
 
 #define MAX_TOKENS 16
 
@@ -215,7 +218,8 @@ START_TEST(test_scan_emails_urls_channels)
 		/* not contacts */
 		{ "README.md, e.g. scripts/run.sh and i.e. Node.js", 0, { { OR_CONTACT_TEXT, "" } } },
 		{ "issue #1, C#, # heading", 0, { { OR_CONTACT_TEXT, "" } } },
-		{ "@@@ a@b@c", 0, { { OR_CONTACT_TEXT, "" } } },
+		/* a malformed address is taken whole, for the check to refuse */
+		{ "@@@ a@b@c", 1, { { OR_CONTACT_EMAIL, "a@b@c" } } },
 		{ "@ alone, #", 0, { { OR_CONTACT_TEXT, "" } } },
 	};
 	size_t i;
@@ -811,6 +815,118 @@ START_TEST(test_seed_pipeline)
 }
 END_TEST
 
+/* Malformed and internationalised addresses: one token each, whole. */
+START_TEST(test_scan_email_shapes)
+{
+	static const scan_case cases[] = {
+		{ "Security: security@@acme-ops", 1, { { OR_CONTACT_EMAIL, "security@@acme-ops" } } },
+		{ "sec@@corp.invalid, a@b.io", 2,
+		  { { OR_CONTACT_EMAIL, "sec@@corp.invalid" }, { OR_CONTACT_EMAIL, "a@b.io" } } },
+		{ "Vendor: m\xc3\xbcller@b\xc3\xbc" "cher.de.", 1,
+		  { { OR_CONTACT_EMAIL, "m\xc3\xbcller@b\xc3\xbc" "cher.de" } } },
+		{ "\xc3\xa9quipe@soci\xc3\xa9t\xc3\xa9.fr", 1,
+		  { { OR_CONTACT_EMAIL, "\xc3\xa9quipe@soci\xc3\xa9t\xc3\xa9.fr" } } },
+		/* an em dash and a no-break space still separate */
+		{ "ops\xe2\x80\x94" "a@b.io", 1, { { OR_CONTACT_EMAIL, "a@b.io" } } },
+		{ "call\xc2\xa0" "ops@x.io", 1, { { OR_CONTACT_EMAIL, "ops@x.io" } } },
+		/* '@' at the end, or nothing after it: not an address */
+		{ "a@@ b@", 0, { { OR_CONTACT_TEXT, "" } } },
+		{ "m\xc3\xbcller alone", 0, { { OR_CONTACT_TEXT, "" } } },
+	};
+	or_buf norm = OR_BUF_INIT, why = OR_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		check_scan(&cases[i]);
+	ck_assert_int_eq(or_email_check("security@@acme-ops", 18, &norm, &why), -1);
+	ck_assert_str_eq(or_buf_cstr(&why), "the address has more than one '@'");
+	or_buf_clear(&why);
+	ck_assert_int_eq(email("m\xc3\xbcller@B\xc3\xbc" "cher.DE", &norm, &why), 0);
+	ck_assert_str_eq(or_buf_cstr(&norm), "m\xc3\xbcller@b\xc3\xbc" "cher.de");
+	or_buf_clear(&norm);
+	/* a broken UTF-8 sequence or a symbol is no letter of an address */
+	ck_assert_int_eq(email("m\xc3(ller@b.de", &norm, &why), -1);
+	ck_assert_int_eq(email("a@b\xe2\x80\x94" "c.de", &norm, &why), -1);
+	or_buf_dispose(&norm);
+	or_buf_dispose(&why);
+}
+END_TEST
+
+/* UTF-8 letters in long runs are read a bounded number of times. */
+START_TEST(test_scan_utf8_hostile)
+{
+	static const char *const units[] = { "\xc3\xbc", "\xc3\xbc@", "a\xc3\xbc", "\xc3\xbc@@",
+					     "\xe2\x80\x94" "a", "\xc3\xbc.", "a@\xc3\xbc" };
+	size_t i, max_end;
+	clock_t start = clock();
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		scan_repeated(units[i], 200000 / strlen(units[i]), &max_end);
+	ck_assert_msg((double)(clock() - start) / CLOCKS_PER_SEC < 5.0, "scan is too slow");
+}
+END_TEST
+
+/* The contacts of one document, with the words a pack gives. */
+static size_t extract(const char *text, or_contact **out, or_arena *arena, or_document **doc_out)
+{
+	static const char *const headings[] = { "contact details", "escalation", "on call" };
+	static const char *const endpoints[] = { "pagerduty.com", "slack.com" };
+	static const char *const placeholders[] = { "TBD" };
+	const or_contact_words words = { headings, 3, endpoints, 2, placeholders, 1 };
+	or_document *doc = NULL;
+	size_t count = 0, cap = 0;
+
+	ck_assert_int_eq(or_document_parse(&doc, "runbooks/r.md", text, strlen(text)), 0);
+	*out = NULL;
+	or_contacts_extract(out, &count, &cap, arena, doc, &words, OR_DATE_ORDER_NONE);
+	*doc_out = doc; /* roles point into the document */
+	return count;
+}
+
+START_TEST(test_extract_shapes)
+{
+	static const char text[] =
+		"# R\n\nSee https://github.com/acme/r and ops@acme.net.\n\n"
+		"## Contact details\n"
+		"email: [team-a@acme.net](mailto:team-a@acme.net)\n"
+		"Slack: [#team-a](https://acme.slack.com/archives/C01)\n\n"
+		"| Method | Details |\n|---|---|\n| Phone (24/7) | 0800 000 0001 |\n"
+		"| Notes | call in hours |\n\n"
+		"Raise incidents with:\n\n    team-b@acme.pagerduty.com\n    not an address here\n\n"
+		"Ping @here or @channel; graphs at https://grafana.acme.net/d/x.\n\n"
+		"- Owner: TBD\n- Team: Support Engineers\n- Restart the workers first.\n"
+		"- [Pager](https://acme.pagerduty.com/schedules/P1)\n\n"
+		"## Escalation\n\nPhone: 0800 HELP NOW\n";
+	static const struct {
+		const char *role, *value;
+		or_contact_kind kind;
+	} want[] = {
+		{ "Phone (24/7)", "0800 000 0001", OR_CONTACT_PHONE },
+		{ "email", "team-a@acme.net", OR_CONTACT_EMAIL },
+		{ "Slack", "#team-a", OR_CONTACT_CHANNEL },
+		{ "Contact details", "team-b@acme.pagerduty.com", OR_CONTACT_EMAIL },
+		{ "Owner", "TBD", OR_CONTACT_TEXT },
+		{ "Contact details", "https://acme.pagerduty.com/schedules/P1", OR_CONTACT_URL },
+		{ "Phone", "0800 HELP NOW", OR_CONTACT_TEXT },
+	};
+	or_arena *arena = or_arena_new();
+	or_document *doc;
+	or_contact *c;
+	size_t n = extract(text, &c, arena, &doc), i;
+
+	ck_assert_uint_eq(n, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < n; i++) {
+		ck_assert_str_eq(c[i].role, want[i].role);
+		ck_assert_str_eq(c[i].value, want[i].value);
+		ck_assert_int_eq(c[i].kind, want[i].kind);
+	}
+	ck_assert(c[6].medium_key);
+	free(c);
+	or_document_free(doc);
+	or_arena_free(arena);
+}
+END_TEST
+
 Suite *contact_suite(void)
 {
 	Suite *s = suite_create("contact");
@@ -824,6 +940,9 @@ Suite *contact_suite(void)
 	tcase_add_test(tc, test_scan_count_exact_beyond_max);
 	tcase_add_test(tc, test_scan_hostile);
 	tcase_add_test(tc, test_scan_invalid_utf8);
+	tcase_add_test(tc, test_scan_email_shapes);
+	tcase_add_test(tc, test_scan_utf8_hostile);
+	tcase_add_test(tc, test_extract_shapes);
 	tcase_add_test(tc, test_phone_seed);
 	tcase_add_test(tc, test_phone_valid);
 	tcase_add_test(tc, test_phone_invalid);

@@ -89,6 +89,8 @@ static size_t replay_folder(const char *harness, replay_fn replay)
 static void replay_document(const char *path, const char *data, size_t size)
 {
 	static const char *const headings[] = { "contact", "on call", "escalation contacts" };
+	static const char *const endpoints[] = { "pagerduty.com", "slack.com" };
+	const or_contact_words words = { headings, 3, endpoints, 2, NULL, 0 };
 	or_document *doc = NULL;
 	or_contact *contacts = NULL;
 	size_t ncontacts = 0, cap = 0, offset = 0, len = 0, i;
@@ -109,8 +111,7 @@ static void replay_document(const char *path, const char *data, size_t size)
 		ck_assert_int_ge(doc->sections[i].end_line, doc->sections[i].line);
 		ck_assert_int_eq(or_document_find_anchor(doc, doc->sections[i].anchor), (int)i);
 	}
-	or_contacts_extract(&contacts, &ncontacts, &cap, arena, doc, headings, 3,
-			    OR_DATE_ORDER_NONE);
+	or_contacts_extract(&contacts, &ncontacts, &cap, arena, doc, &words, OR_DATE_ORDER_NONE);
 	/* a contact always has a role (a table row with neither role nor name had none) */
 	for (i = 0; i < ncontacts; i++)
 		ck_assert_msg(contacts[i].role != NULL, "%s: contact %s without a role", path,
