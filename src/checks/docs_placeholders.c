@@ -175,11 +175,101 @@ static void report_placeholder(or_check_ctx *ctx, const or_document *doc,
 	free(evidence);
 }
 
+/* Is the byte at `at` inside a code span: after an odd number of
+ * backticks on the line? (A span across lines is rare enough to miss.) */
+static bool in_code_span(const char *text, size_t at)
+{
+	size_t i, ticks = 0;
+
+	for (i = 0; i < at; i++)
+		if (text[i] == '`')
+			ticks++;
+	return ticks % 2 == 1;
+}
+
+static bool word_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* "XXX", "XXXX": a run of X's is a mask for a value. */
+static bool x_mask(const or_text_word *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->len; i++)
+		if (w->word[i] != 'X')
+			return false;
+	return w->len >= 3;
+}
+
+/* Does the line go on, at `end`, with one of `mentions` ("items" after
+ * "TODO"), as a whole word in any case? */
+static bool mentions_follow(const char *text, size_t len, size_t end, const json_t *mentions)
+{
+	size_t i, n;
+
+	if (end >= len || text[end] != ' ')
+		return false;
+	end++;
+	for (i = 0; i < json_array_size(mentions); i++) {
+		const char *m = json_string_value(json_array_get(mentions, i));
+
+		n = m ? strlen(m) : 0;
+		if (n && len - end >= n && or_text_find_ci(text + end, n, m) == text + end &&
+		    (end + n == len || !word_char((unsigned char)text[end + n])))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A placeholder word that is written about rather than left in place:
+ *   - in a code span: "collect the `TODO` items", "`principal=XXX` gives
+ *     the user" (the word itself, or the value a reader reads off);
+ *   - just after an opening quote: "a note such as \"TODO: ...\"";
+ *   - a mask in a code block ("ssh XXX@bastion", "order number XXX"):
+ *     the value the reader fills in when running it; and any word in a
+ *     sample file or program ("yaml", "hcl": OR_CODE_DATA, OR_CODE_OTHER),
+ *     whose TODO comments are the sample's own;
+ *   - a word the rule's `mentions` say is a noun there ("TODO items");
+ *   - a phrase the sentence goes on from ("RBAC to be assigned to groups"):
+ *     a phrase stands in for a value only where the value would end.
+ */
+static bool word_is_mentioned(const or_code_block *block, int line, const char *text, size_t len,
+			      const char *hit, const or_text_word *w, const json_t *mentions)
+{
+	size_t at = (size_t)(hit - text), end = at + w->len;
+	unsigned char before = at ? (unsigned char)text[at - 1] : 0;
+
+	if (in_code_span(text, at))
+		return true;
+	if (before == '"' || before == '\'' ||
+	    (at >= 3 && (unsigned char)text[at - 3] == 0xE2 && (unsigned char)text[at - 2] == 0x80 &&
+	     ((unsigned char)text[at - 1] == 0x9C || (unsigned char)text[at - 1] == 0x98)))
+		return true; /* ", ', “, ‘ */
+	if (block && line >= block->first_line && line <= block->last_line &&
+	    (x_mask(w) || block->kind == OR_CODE_DATA || block->kind == OR_CODE_OTHER))
+		return true;
+	if (mentions_follow(text, len, end, mentions))
+		return true;
+	if (memchr(w->word, ' ', w->len)) {
+		while (end < len && text[end] == ' ')
+			end++;
+		if (end > at + w->len && end < len && word_char((unsigned char)text[end]))
+			return true;
+	}
+	return false;
+}
+
 /*
  * The lines of a code block that are commands: none in a block of data
- * (OR_CODE_DATA). In a block where some line starts with a prompt ("$ gpg
+ * (OR_CODE_DATA) or of another language's program ("hcl", "python": its
+ * sample values are the reader's to fill in, not a command run as
+ * written). In a block where some line starts with a prompt ("$ gpg
  * --list-keys"), the lines without one are the output pasted after it (and
- * a command's continuation after a trailing '\'), which is quoted, not run.
+ * a command's continuation after a trailing '\'), which is quoted, not run;
+ * a "console" block without any prompt is all output.
  */
 typedef struct code_cursor {
 	size_t block;     /* the block at or after the line */
@@ -213,15 +303,18 @@ static bool line_is_command(const or_document *doc, code_cursor *c, int line, co
 	if (c->block == doc->ncode_blocks || doc->code_blocks[c->block].line > line)
 		return true; /* not in a block we know of: as before, a command */
 	b = &doc->code_blocks[c->block];
-	if (line >= b->first_line && line <= b->last_line && b->kind == OR_CODE_DATA)
+	if (line >= b->first_line && line <= b->last_line &&
+	    (b->kind == OR_CODE_DATA || b->kind == OR_CODE_OTHER))
 		return false;
 	if (c->prompts_for != (int)c->block + 1) {
 		c->prompts_for = (int)c->block + 1;
 		c->prompts = block_has_prompt(doc, b);
 		c->continued = false;
 	}
-	if (!c->prompts || line < b->first_line || line > b->last_line)
+	if (line < b->first_line || line > b->last_line)
 		return true;
+	if (!c->prompts) /* a console block without a prompt is output only */
+		return b->kind != OR_CODE_CONSOLE;
 	command = c->continued || or_docs_line_is_prompt(text, len);
 	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r'))
 		len--;
@@ -262,6 +355,7 @@ static int *suppressed_lines(const or_document *doc, const char *rule_id)
 static void check_placeholders(or_check_ctx *ctx)
 {
 	const json_t *words = or_rule_param_array(ctx->rule, "words");
+	const json_t *mentions = or_rule_param_array(ctx->rule, "mentions");
 	or_buf subject = OR_BUF_INIT, message = OR_BUF_INIT;
 	size_t nwords, ndomains, d, w, i, n;
 	const char **domains =
@@ -276,7 +370,7 @@ static void check_placeholders(or_check_ctx *ctx)
 		const or_model_doc *md = &ctx->model->docs[d];
 		const or_document *doc = md->doc;
 		code_cursor cursor = { 0, 0, false, false };
-		size_t nfound = 0, task = 0;
+		size_t nfound = 0, task = 0, bcur = 0;
 		int *covered;
 
 		if (!or_model_rule_applies(md, ctx->rule, false))
@@ -286,6 +380,11 @@ static void check_placeholders(or_check_ctx *ctx)
 			size_t len, at, hlen, pos = 0;
 			const char *text = or_document_line(doc, line, &len);
 			bool alone = covered && covered[line] > 0;
+			const or_code_block *block;
+
+			while (bcur < doc->ncode_blocks && doc->code_blocks[bcur].end_line < line)
+				bcur++;
+			block = bcur < doc->ncode_blocks ? &doc->code_blocks[bcur] : NULL;
 
 			or_text_find_words(text, len, placeholders, nwords, hits);
 			for (w = 0; w < nwords; w++) {
@@ -305,7 +404,9 @@ static void check_placeholders(or_check_ctx *ctx)
 					hit = next;
 				}
 				if (!hit || line_is_status_marker_of(doc, &task, line,
-								     placeholders[w].word))
+								     placeholders[w].word) ||
+				    word_is_mentioned(block, line, text, len, hit, &placeholders[w],
+						      mentions))
 					continue;
 				found = or_xgrow(found, &cap, nfound + 1, sizeof(*found));
 				found[nfound++] = (placeholder_hit){ alone, w, NULL, 0, line,

@@ -4,6 +4,7 @@
  * required metadata.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "checks/check.h"
 #include "checks/docs_common.h"
@@ -131,12 +132,41 @@ static bool level_ignored(const or_rule *rule, int level)
 	return false;
 }
 
+/* Does `a` hold `b`, ASCII letters compared without case? */
+static bool holds_ignoring_case(const char *a, const char *b)
+{
+	return b[0] && or_text_find_ci(a, strlen(a), b) != NULL;
+}
+
+/*
+ * The document's first heading names the page when it says what the front
+ * matter's title says ("## Social Media Guide" under `title: Social media
+ * guide`): a site's title heading, whatever its level.
+ */
+static bool heading_is_front_matter_title(const or_document *doc, const or_section *sec)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nkvs; i++) {
+		const or_kv *kv = &doc->kvs[i];
+
+		if (kv->source != OR_KV_FRONT_MATTER || !kv->value || !kv->value[0] ||
+		    !or_text_key_equal(kv->key, "title"))
+			continue;
+		if (holds_ignoring_case(sec->title, kv->value) ||
+		    holds_ignoring_case(kv->value, sec->title))
+			return true;
+	}
+	return false;
+}
+
 /*
  * A section with no block of its own is still not empty when its heading
  * carries its value ("Date: 2021-02-09"), when it is the page's title (the
- * document's first level-1 heading, followed by the page's first section),
- * or when the next heading is numbered as its sub-section ("4. Recovery",
- * then "4.1 Restore" at the same level).
+ * document's first level-1 heading, or its first heading when that says
+ * the front matter's title, followed by the page's first section), or when
+ * the next heading is numbered as its sub-section ("4. Recovery", then
+ * "4.1 Restore" at the same level).
  */
 static bool section_empty(const or_document *doc, size_t s, size_t first_h1)
 {
@@ -145,7 +175,7 @@ static bool section_empty(const or_document *doc, size_t s, size_t first_h1)
 
 	if (sec->has_content || or_docs_heading_carries_value(sec->title))
 		return false;
-	if (next && s == first_h1)
+	if (next && (s == first_h1 || (s == 0 && heading_is_front_matter_title(doc, sec))))
 		return false;
 	return !(next && or_docs_heading_numbered_under(sec->title, next->title));
 }

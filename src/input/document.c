@@ -586,22 +586,115 @@ static bool item_is_definition(const char *text, size_t tlen, size_t off, size_t
 	return i < tlen;
 }
 
+/* The length of `s` without a trailing U+FE0F (the emoji presentation
+ * selector), so that "⌛️" and "⌛" are one marker. */
+static size_t marker_base_len(const char *s, size_t len)
+{
+	if (len >= 3 && memcmp(s + len - 3, "\xEF\xB8\x8F", 3) == 0)
+		return len - 3;
+	return len;
+}
+
+/* Has the document given `marker` (U+FE0F dropped) a meaning of its own? */
+static bool marker_redefined(const parse_ctx *ctx, const char *marker, size_t len)
+{
+	const char *p = ctx->redefined.ptr, *end = p + ctx->redefined.size;
+
+	while (p && p < end) {
+		size_t n = strlen(p);
+		if (n == len && memcmp(p, marker, len) == 0)
+			return true;
+		p += n + 1;
+	}
+	return false;
+}
+
+/* Note that the document gives `marker` a meaning of its own. */
+static void redefine_marker(parse_ctx *ctx, const char *marker, size_t len)
+{
+	len = marker_base_len(marker, len);
+	if (!len || marker_redefined(ctx, marker, len))
+		return;
+	or_buf_put(&ctx->redefined, marker, len);
+	or_buf_putc(&ctx->redefined, '\0');
+}
+
 /* Items a legend may have: more are a checklist. */
 #define LEGEND_MAX_ITEMS 16
 #define LEGEND_MAX_MARKER 32
 
 /*
+ * The marker of a legend entry: one that opens the item ("✅ Approved") or
+ * one that closes it after its label ("Rejected: ❌", "Superseded ⌛️").
+ * Sets *off and *mlen to the marker; false when the item is neither.
+ */
+static bool legend_entry(const char *text, size_t tlen, size_t *off, size_t *mlen)
+{
+	size_t o = 0, m = 0, end;
+
+	if (or_status_parse(text, tlen, &o, &m) == OR_ITEM_NONE || m == 0 ||
+	    m > LEGEND_MAX_MARKER)
+		return false;
+	if (o != 0) {
+		/* the first marker must be the last thing in the item */
+		end = o + m;
+		while (end < tlen && (text[end] == ' ' || text[end] == '\t'))
+			end++;
+		if (end != tlen || or_status_parse(text, o, NULL, NULL) != OR_ITEM_NONE)
+			return false;
+	}
+	*off = o;
+	*mlen = m;
+	return true;
+}
+
+/* Words a legend entry's label may have ("Needs more work: 🔁"). */
+#define LEGEND_MAX_LABEL_WORDS 4
+
+/*
+ * "Amended: ♻️", "Proposed 🤔": an entry of a key whose symbol opensready
+ * does not read as a status. The text is a short label, an optional ':',
+ * and one symbol (non-ASCII bytes only) at the end.
+ */
+static bool symbol_entry(const char *text, size_t tlen)
+{
+	size_t end = tlen, start, words = 0, i;
+	bool in_word = false;
+
+	while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+		end--;
+	start = end;
+	while (start > 0 && (unsigned char)text[start - 1] >= 0x80)
+		start--;
+	if (start == end || end - start > LEGEND_MAX_MARKER || start == 0)
+		return false;
+	for (i = 0; i < start; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (c == ' ' || c == '\t' || c == ':') {
+			in_word = false;
+		} else if (!in_word) {
+			in_word = true;
+			words++;
+		}
+	}
+	return words >= 1 && words <= LEGEND_MAX_LABEL_WORDS;
+}
+
+/*
  * A legend: a plain list of two or more items (up to LEGEND_MAX_ITEMS) that
- * each open with a status marker, every item with a different one — one
- * entry per symbol ("- ✅ Approved", "- ❌ Rejected", "- ⏳ Waiting"), the
- * possible outcomes rather than the state of things. A checklist repeats its
- * markers.
+ * are each one entry per symbol ("- ✅ Approved", "- ❌ Rejected", or
+ * "- Rejected: ❌"), every item with a different marker: the possible
+ * outcomes rather than the state of things. A checklist repeats its markers.
+ * An entry whose label gives its marker another meaning than the marker's
+ * own ("Rejected: ❌", where ❌ would say "missing") is a key to the whole
+ * document: that marker is noted in ctx->redefined.
  */
 static bool list_is_legend(parse_ctx *ctx, cmark_node *list)
 {
 	char markers[LEGEND_MAX_ITEMS][LEGEND_MAX_MARKER];
-	size_t lens[LEGEND_MAX_ITEMS];
-	size_t n = 0, k;
+	size_t lens[LEGEND_MAX_ITEMS], keys[LEGEND_MAX_ITEMS];
+	size_t n = 0, nkeys = 0, k;
 	cmark_node *item;
 
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
@@ -611,16 +704,25 @@ static bool list_is_legend(parse_ctx *ctx, cmark_node *list)
 		if (n == LEGEND_MAX_ITEMS || item_is_task(item))
 			return false;
 		text = item_text(&ctx->scratch2, item, NULL, &tlen);
-		if (or_status_parse(text, tlen, &off, &mlen) == OR_ITEM_NONE || off != 0 ||
-		    mlen == 0 || mlen > LEGEND_MAX_MARKER)
-			return false;
-		for (k = 0; k < n; k++)
-			if (lens[k] == mlen && memcmp(markers[k], text, mlen) == 0)
+		if (!legend_entry(text, tlen, &off, &mlen)) {
+			/* "Amended: ♻️": an entry for a symbol that is no marker */
+			if (!symbol_entry(text, tlen))
 				return false;
-		memcpy(markers[n], text, mlen);
+			continue;
+		}
+		for (k = 0; k < n; k++)
+			if (lens[k] == mlen && memcmp(markers[k], text + off, mlen) == 0)
+				return false;
+		if (off != 0) /* "Rejected: ❌": the label is no status word */
+			keys[nkeys++] = n;
+		memcpy(markers[n], text + off, mlen);
 		lens[n++] = mlen;
 	}
-	return n >= 2;
+	if (n < 2)
+		return false; /* a key has two marker entries at least */
+	for (k = 0; k < nkeys; k++)
+		redefine_marker(ctx, markers[keys[k]], lens[keys[k]]);
+	return true;
 }
 
 static void enter_list(parse_ctx *ctx, cmark_node *list)
@@ -659,6 +761,16 @@ static void add_item(parse_ctx *ctx, cmark_node *item)
 	    ((unsigned char)text[0] >= 0x80 || text[0] == ':') &&
 	    or_status_parse(text + mlen, tlen - mlen, NULL, NULL) != OR_ITEM_IN_PROGRESS)
 		return;
+	/*
+	 * "- ❌ leverage — ✔️ use": a missing marker answered by a done marker
+	 * in the same plain item is a don't and its do, and the document uses
+	 * the marker that way throughout (see filter_redefined).
+	 */
+	if (!is_task && status == OR_ITEM_MISSING && off == 0 &&
+	    or_status_parse(text + mlen, tlen - mlen, NULL, NULL) == OR_ITEM_COMPLETE) {
+		redefine_marker(ctx, text, mlen);
+		return;
+	}
 	task = vec_push(&ctx->tasks, sizeof(or_task));
 	task->is_task = is_task;
 	task->checked = is_task && cmark_gfm_extensions_get_tasklist_item_checked(item);
@@ -671,6 +783,30 @@ static void add_item(parse_ctx *ctx, cmark_node *item)
 		task->marker = or_arena_strndup(ctx->arena, text + off, mlen);
 		task->marker_column = para ? find_in_block(ctx, para, text + off, mlen) : 0;
 	}
+}
+
+/*
+ * Plain items whose marker the document gave a meaning of its own, in a key
+ * ("Rejected: ❌") or a do/don't pair, carry no status: "❌ 18. Dedicated
+ * ingress" in a list of decisions is a rejected one, not a missing one.
+ * A key may come after the list it explains, so this runs at the end.
+ */
+static void filter_redefined(parse_ctx *ctx)
+{
+	or_task *tasks = ctx->tasks.items;
+	size_t i, kept = 0;
+
+	if (!ctx->redefined.size)
+		return;
+	for (i = 0; i < ctx->tasks.n; i++) {
+		const or_task *t = &tasks[i];
+
+		if (!t->is_task && t->marker &&
+		    marker_redefined(ctx, t->marker, marker_base_len(t->marker, strlen(t->marker))))
+			continue;
+		tasks[kept++] = *t;
+	}
+	ctx->tasks.n = kept;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -873,6 +1009,54 @@ static void add_table(parse_ctx *ctx, cmark_node *node)
 /* ------------------------------------------------------------------------ */
 /* The walk                                                                 */
 
+/* Does the heading's own text hold a '|'? */
+static bool heading_holds_bar(cmark_node *heading)
+{
+	cmark_node *c;
+	const char *p;
+
+	for (c = cmark_node_first_child(heading); c; c = cmark_node_next(c)) {
+		p = cmark_node_get_type(c) == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
+		if (p && strchr(p, '|'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "# Deployer | deployer.example.net" on the line after a table's last row
+ * (or after such a row): a row that opens with '#', which some renderers
+ * keep in the table. A heading there that holds a '|' is read as that row,
+ * not as a section. ctx->table_row_line is the last line of the table or of
+ * the last such row, so each heading is looked at once.
+ */
+static bool heading_continues_table(parse_ctx *ctx, cmark_node *heading)
+{
+	cmark_node *prev = cmark_node_previous(heading);
+
+	if (!prev || !heading_holds_bar(heading) || ctx->table_row_line <= 0 ||
+	    cmark_node_get_end_line(prev) != ctx->table_row_line ||
+	    ctx->table_row_line + 1 != cmark_node_get_start_line(heading))
+		return false;
+	ctx->table_row_line = cmark_node_get_end_line(heading);
+	return true;
+}
+
+/* A block inside a container (list item, block quote) that is content of
+ * the section a heading in the same container opened. */
+static bool nested_leaf_block(cmark_node *node, cmark_node_type type)
+{
+	switch (type) {
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_CODE_BLOCK:
+		return true;
+	case CMARK_NODE_HTML_BLOCK:
+		return !html_is_comment_only(node);
+	default:
+		return strcmp(cmark_node_get_type_string(node), "table") == 0;
+	}
+}
+
 static void walk(parse_ctx *ctx, cmark_node *root)
 {
 	cmark_iter *iter = cmark_iter_new(root);
@@ -895,9 +1079,14 @@ static void walk(parse_ctx *ctx, cmark_node *root)
 		    type != CMARK_NODE_THEMATIC_BREAK &&
 		    !(type == CMARK_NODE_HTML_BLOCK && html_is_comment_only(node)))
 			mark_open_content(ctx);
+		else if (cmark_node_parent(node) != root && nested_leaf_block(node, type))
+			mark_open_content(ctx); /* after a heading inside a list item */
 		switch (type) {
 		case CMARK_NODE_HEADING:
-			add_heading(ctx, node);
+			if (heading_continues_table(ctx, node))
+				mark_open_content(ctx);
+			else
+				add_heading(ctx, node);
 			break;
 		case CMARK_NODE_PARAGRAPH:
 			scan_labels(ctx, node);
@@ -917,8 +1106,10 @@ static void walk(parse_ctx *ctx, cmark_node *root)
 			add_link(ctx, node);
 			break;
 		default:
-			if (strcmp(cmark_node_get_type_string(node), "table") == 0)
+			if (strcmp(cmark_node_get_type_string(node), "table") == 0) {
 				add_table(ctx, node);
+				ctx->table_row_line = cmark_node_get_end_line(node);
+			}
 			break;
 		}
 	}
@@ -1014,6 +1205,7 @@ int or_document_parse(or_document **out, const char *path, const char *data, siz
 		goto cleanup;
 	walk(&ctx, root);
 	finish_sections(&ctx);
+	filter_redefined(&ctx);
 
 	doc->sections = arena_copy(arena, &ctx.sections, sizeof(or_section), &doc->nsections);
 	doc->kvs = arena_copy(arena, &ctx.kvs, sizeof(or_kv), &doc->nkvs);
@@ -1045,6 +1237,7 @@ cleanup:
 	free(ctx.legend);
 	or_buf_dispose(&ctx.scratch);
 	or_buf_dispose(&ctx.scratch2);
+	or_buf_dispose(&ctx.redefined);
 	or_buf_dispose(&ctx.cmd);
 	free(ctx.cmd_line);
 	free(ctx.cmd_col);

@@ -77,6 +77,12 @@ typedef struct parse_ctx {
 	 * ("- ✅ Approved", "- ❌ Rejected"), whose items carry no status */
 	bool *legend;
 	size_t nlegend, legend_cap;
+	/* markers the document itself gives another meaning: a key ("Rejected:
+	 * ❌") or a do/don't pair ("❌ leverage — ✔️ use"); plain items opening
+	 * with one carry no status. Each a NUL-terminated copy, U+FE0F dropped. */
+	or_buf redefined;
+	/* the last line of the last table, or of a heading read as its row */
+	int table_row_line;
 	slug_map slugs;
 	or_buf scratch, scratch2;
 	/* command tokenisation scratch */
