@@ -168,6 +168,65 @@ static int resolve_site_link(const or_model *model, const or_document *doc, cons
 	return 0;
 }
 
+/* The slug rules of the site's Markdown converter beside GitHub's, which
+ * the sections' anchors already follow. */
+static size_t site_slug_styles(or_site_generator g, or_slug_style styles[2])
+{
+	switch (g) {
+	case OR_SITE_TECH_DOCS:
+		styles[0] = OR_SLUG_REDCARPET;
+		styles[1] = OR_SLUG_REDCARPET_OLD;
+		return 2;
+	case OR_SITE_MKDOCS:
+		styles[0] = OR_SLUG_PYTHON_MARKDOWN;
+		return 1;
+	case OR_SITE_JEKYLL:
+		styles[0] = OR_SLUG_KRAMDOWN;
+		return 1;
+	default:
+		return 0; /* Hugo's goldmark and Docusaurus slug as GitHub does */
+	}
+}
+
+static bool anchor_matches(const or_model *model, const or_document *doc, const char *anchor)
+{
+	or_slug_style styles[2];
+	size_t nstyles, i, k;
+	or_buf slug = OR_BUF_INIT;
+	bool found = false;
+
+	if (or_document_find_anchor(doc, anchor) >= 0 ||
+	    or_document_has_explicit_anchor(doc, anchor))
+		return true;
+	nstyles = site_slug_styles(model->site.generator, styles);
+	for (i = 0; i < doc->nsections && !found; i++) {
+		const char *title = doc->sections[i].title;
+		size_t len = or_document_title_text_len(title);
+
+		for (k = 0; k < nstyles && !found; k++) {
+			or_buf_clear(&slug);
+			or_text_slug_generator(&slug, title, len, styles[k]);
+			found = strcmp(or_buf_cstr(&slug), anchor) == 0;
+		}
+	}
+	or_buf_dispose(&slug);
+	return found;
+}
+
+/* Does `doc` have the anchor (as written, or percent-decoded)? */
+static bool has_anchor(const or_model *model, const or_document *doc, const char *anchor)
+{
+	or_buf decoded = OR_BUF_INIT;
+	bool found = anchor_matches(model, doc, anchor);
+
+	if (!found && strchr(anchor, '%')) {
+		percent_decode(&decoded, anchor, strlen(anchor));
+		found = anchor_matches(model, doc, or_buf_cstr(&decoded));
+	}
+	or_buf_dispose(&decoded);
+	return found;
+}
+
 /* ", did you mean '#x'?" when the document has an anchor close to `anchor`. */
 static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor)
 {
@@ -220,7 +279,7 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 
 	if (path_len == 0) {
 		/* "#anchor" in this document */
-		if (!hash || !hash[1] || or_document_find_anchor(doc, hash + 1) >= 0) {
+		if (!hash || !hash[1] || has_anchor(ctx->model, doc, hash + 1)) {
 			or_eval_pass(ctx, doc->path, subject->ptr);
 		} else {
 			anchor_hint(&path, doc, hash + 1);
@@ -260,7 +319,7 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 	}
 	if (hash && hash[1]) {
 		const or_model_doc *other = or_model_find_doc(ctx->model, or_buf_cstr(target));
-		if (other && or_document_find_anchor(other->doc, hash + 1) < 0) {
+		if (other && !has_anchor(ctx->model, other->doc, hash + 1)) {
 			anchor_hint(&path, other->doc, hash + 1);
 			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
 				     "link to '%s': %s has no heading with the anchor '%s'%s", dest,
