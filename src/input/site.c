@@ -10,13 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "input/yaml.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
-#include "util/text.h"
 
 /* The most of a site config read; the rest of a larger one is not needed. */
 #define SITE_CONFIG_MAX_BYTES ((size_t)256 * 1024)
@@ -39,7 +39,7 @@ bool or_site_generator_parse(const char *name, or_site_generator *out)
 	if (!name)
 		return false;
 	for (i = 0; i < sizeof(generator_names) / sizeof(generator_names[0]); i++) {
-		if (or_text_key_equal(name, generator_names[i])) {
+		if (strcasecmp(name, generator_names[i]) == 0) {
 			*out = (or_site_generator)i;
 			return true;
 		}
@@ -204,14 +204,14 @@ static void detect_mkdocs(or_site *out, const char *root, const char *file)
 
 		set_root(out, yaml_top_scalar(&yaml, "docs_dir"));
 		if (urls)
-			out->directory_urls = !or_text_key_equal(urls, "false");
+			out->directory_urls = strcasecmp(urls, "false") != 0;
 	} else {
 		/* mkdocs.yml files use YAML that opsready refuses in its own
 		 * inputs (aliases): the two keys are still read from their lines */
 		if (scan_top_key(text, len, "docs_dir", value, sizeof(value)))
 			set_root(out, value);
 		if (scan_top_key(text, len, "use_directory_urls", value, sizeof(value)))
-			out->directory_urls = !or_text_key_equal(value, "false");
+			out->directory_urls = strcasecmp(value, "false") != 0;
 	}
 	or_yaml_dispose(&yaml);
 	free(text);
@@ -228,7 +228,7 @@ static void detect_hugo(or_site *out, const char *root, const char *file)
 	if (scan_top_key(text, len, "contentDir", value, sizeof(value)))
 		set_root(out, value);
 	if (scan_top_key(text, len, "uglyURLs", value, sizeof(value)) &&
-	    or_text_key_equal(value, "true"))
+	    strcasecmp(value, "true") == 0)
 		out->directory_urls = false;
 	free(text);
 }
@@ -248,7 +248,7 @@ static void detect_jekyll(or_site *out, const char *root, const char *file)
 
 		set_root(out, yaml_top_scalar(&yaml, "source"));
 		/* "pretty" and any pattern ending in '/' serve pages as folders */
-		out->directory_urls = permalink && (or_text_key_equal(permalink, "pretty") ||
+		out->directory_urls = permalink && (strcasecmp(permalink, "pretty") == 0 ||
 						    (n && permalink[n - 1] == '/'));
 	}
 	or_yaml_dispose(&yaml);
