@@ -10,6 +10,7 @@
 #include "input/site.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/strset.h"
 #include "util/text.h"
 
 /* ---- references -------------------------------------------------------- */
@@ -188,40 +189,73 @@ static size_t site_slug_styles(or_site_generator g, or_slug_style styles[2])
 	}
 }
 
-static bool anchor_matches(const or_model *model, const or_document *doc, const char *anchor)
+/*
+ * The generator's slugs of every heading, per document, made the first time
+ * an anchor of that document is missed (so the headings of a document are
+ * read once, however many links point into it): keys "INDEX:slug".
+ */
+typedef struct slug_cache {
+	or_strset slugs;
+	bool *done; /* per model document */
+} slug_cache;
+
+static void slug_cache_fill(slug_cache *cache, const or_model *model, size_t index)
+{
+	const or_document *doc = model->docs[index].doc;
+	or_slug_style styles[2];
+	size_t nstyles = site_slug_styles(model->site.generator, styles), i, k, prefix;
+	or_buf key = OR_BUF_INIT;
+
+	cache->done[index] = true;
+	or_buf_printf(&key, "%zu:", index);
+	prefix = key.size;
+	for (i = 0; i < doc->nsections; i++) {
+		const char *title = doc->sections[i].title;
+		size_t len = or_document_title_text_len(title);
+
+		for (k = 0; k < nstyles; k++) {
+			or_buf_truncate(&key, prefix);
+			or_text_slug_generator(&key, title, len, styles[k]);
+			or_strset_add(&cache->slugs, key.ptr, key.size);
+		}
+	}
+	or_buf_dispose(&key);
+}
+
+static bool anchor_matches(const or_model *model, slug_cache *cache, const or_document *doc,
+			   const char *anchor)
 {
 	or_slug_style styles[2];
-	size_t nstyles, i, k;
-	or_buf slug = OR_BUF_INIT;
-	bool found = false;
+	const or_model_doc *md;
+	size_t index;
+	or_buf key = OR_BUF_INIT;
+	bool found;
 
 	if (or_document_find_anchor(doc, anchor) >= 0 ||
 	    or_document_has_explicit_anchor(doc, anchor))
 		return true;
-	nstyles = site_slug_styles(model->site.generator, styles);
-	for (i = 0; i < doc->nsections && !found; i++) {
-		const char *title = doc->sections[i].title;
-		size_t len = or_document_title_text_len(title);
-
-		for (k = 0; k < nstyles && !found; k++) {
-			or_buf_clear(&slug);
-			or_text_slug_generator(&slug, title, len, styles[k]);
-			found = strcmp(or_buf_cstr(&slug), anchor) == 0;
-		}
-	}
-	or_buf_dispose(&slug);
+	if (!site_slug_styles(model->site.generator, styles) ||
+	    !(md = or_model_find_doc(model, doc->path)))
+		return false;
+	index = (size_t)(md - model->docs);
+	if (!cache->done[index])
+		slug_cache_fill(cache, model, index);
+	or_buf_printf(&key, "%zu:%s", index, anchor);
+	found = or_strset_contains(&cache->slugs, key.ptr, key.size);
+	or_buf_dispose(&key);
 	return found;
 }
 
 /* Does `doc` have the anchor (as written, or percent-decoded)? */
-static bool has_anchor(const or_model *model, const or_document *doc, const char *anchor)
+static bool has_anchor(const or_model *model, slug_cache *cache, const or_document *doc,
+		       const char *anchor)
 {
 	or_buf decoded = OR_BUF_INIT;
-	bool found = anchor_matches(model, doc, anchor);
+	bool found = anchor_matches(model, cache, doc, anchor);
 
 	if (!found && strchr(anchor, '%')) {
 		percent_decode(&decoded, anchor, strlen(anchor));
-		found = anchor_matches(model, doc, or_buf_cstr(&decoded));
+		found = anchor_matches(model, cache, doc, or_buf_cstr(&decoded));
 	}
 	or_buf_dispose(&decoded);
 	return found;
@@ -244,7 +278,7 @@ static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor)
 }
 
 static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link *link,
-		       or_buf *subject, or_buf *target, or_buf *base)
+		       slug_cache *cache, or_buf *subject, or_buf *target, or_buf *base)
 {
 	const or_document *doc = md->doc;
 	const char *dest = link->dest, *hash, *query;
@@ -279,7 +313,7 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 
 	if (path_len == 0) {
 		/* "#anchor" in this document */
-		if (!hash || !hash[1] || has_anchor(ctx->model, doc, hash + 1)) {
+		if (!hash || !hash[1] || has_anchor(ctx->model, cache, doc, hash + 1)) {
 			or_eval_pass(ctx, doc->path, subject->ptr);
 		} else {
 			anchor_hint(&path, doc, hash + 1);
@@ -319,7 +353,7 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 	}
 	if (hash && hash[1]) {
 		const or_model_doc *other = or_model_find_doc(ctx->model, or_buf_cstr(target));
-		if (other && !has_anchor(ctx->model, other->doc, hash + 1)) {
+		if (other && !has_anchor(ctx->model, cache, other->doc, hash + 1)) {
 			anchor_hint(&path, other->doc, hash + 1);
 			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
 				     "link to '%s': %s has no heading with the anchor '%s'%s", dest,
@@ -392,7 +426,10 @@ static int locate_command_path(const or_model *model, const or_document *doc,
 static void check_references(or_check_ctx *ctx)
 {
 	or_buf subject = OR_BUF_INIT, target = OR_BUF_INIT, base = OR_BUF_INIT;
+	slug_cache cache = { OR_STRSET_INIT, NULL };
 	size_t d, i;
+
+	cache.done = or_xcalloc(ctx->model->ndocs + 1, sizeof(bool));
 
 	for (d = 0; d < ctx->model->ndocs; d++) {
 		const or_model_doc *md = &ctx->model->docs[d];
@@ -426,8 +463,10 @@ static void check_references(or_check_ctx *ctx)
 					     ref->path);
 		}
 		for (i = 0; i < doc->nlinks; i++)
-			check_link(ctx, md, &doc->links[i], &subject, &target, &base);
+			check_link(ctx, md, &doc->links[i], &cache, &subject, &target, &base);
 	}
+	or_strset_dispose(&cache.slugs);
+	free(cache.done);
 	or_buf_dispose(&subject);
 	or_buf_dispose(&target);
 	or_buf_dispose(&base);
