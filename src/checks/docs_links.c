@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "checks/check.h"
+#include "input/site.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/strset.h"
 #include "util/text.h"
 
 /* ---- references -------------------------------------------------------- */
@@ -129,6 +131,136 @@ static void percent_decode(or_buf *out, const char *s, size_t len)
 	}
 }
 
+/*
+ * A link on a documentation site's page: the source files that serve it,
+ * the way the generator serves pages (or_site_link_candidates). Returns 1
+ * with the file found in `found`, 0 with what was tried in `why`, -1 when
+ * the link leaves the repository.
+ */
+static int resolve_site_link(const or_model *model, const or_document *doc, const char *link,
+			     or_buf *found, or_buf *why)
+{
+	or_site_candidates c;
+	size_t i, direct, shown;
+
+	or_buf_clear(found);
+	or_buf_clear(why);
+	if (!or_site_link_candidates(&c, &model->site, doc->path, link))
+		return -1;
+	for (i = 0; i < c.n; i++) {
+		if (path_exists(model, c.paths[i])) {
+			or_buf_puts(found, c.paths[i]);
+			or_site_candidates_dispose(&c);
+			return 1;
+		}
+	}
+	direct = c.n - c.ntried_pages;
+	if (c.ntried_pages == 0) {
+		or_buf_printf(why, "no such file in the repository (looked for %s)", c.paths[0]);
+	} else {
+		or_buf_printf(why, "no page source for %s (tried ", link);
+		for (i = direct, shown = 0; i < c.n && shown < 4; i++, shown++)
+			or_buf_printf(why, "%s%s", shown ? ", " : "", c.paths[i]);
+		if (c.n - direct > shown)
+			or_buf_printf(why, " and %zu more", c.n - direct - shown);
+		or_buf_putc(why, ')');
+	}
+	or_site_candidates_dispose(&c);
+	return 0;
+}
+
+/* The slug rules of the site's Markdown converter beside GitHub's, which
+ * the sections' anchors already follow. */
+static size_t site_slug_styles(or_site_generator g, or_slug_style styles[2])
+{
+	switch (g) {
+	case OR_SITE_TECH_DOCS:
+		styles[0] = OR_SLUG_REDCARPET;
+		styles[1] = OR_SLUG_REDCARPET_OLD;
+		return 2;
+	case OR_SITE_MKDOCS:
+		styles[0] = OR_SLUG_PYTHON_MARKDOWN;
+		return 1;
+	case OR_SITE_JEKYLL:
+		styles[0] = OR_SLUG_KRAMDOWN;
+		return 1;
+	default:
+		return 0; /* Hugo's goldmark and Docusaurus slug as GitHub does */
+	}
+}
+
+/*
+ * The generator's slugs of every heading, per document, made the first time
+ * an anchor of that document is missed (so the headings of a document are
+ * read once, however many links point into it): keys "INDEX:slug".
+ */
+typedef struct slug_cache {
+	or_strset slugs;
+	bool *done; /* per model document */
+} slug_cache;
+
+static void slug_cache_fill(slug_cache *cache, const or_model *model, size_t index)
+{
+	const or_document *doc = model->docs[index].doc;
+	or_slug_style styles[2];
+	size_t nstyles = site_slug_styles(model->site.generator, styles), i, k, prefix;
+	or_buf key = OR_BUF_INIT;
+
+	cache->done[index] = true;
+	or_buf_printf(&key, "%zu:", index);
+	prefix = key.size;
+	for (i = 0; i < doc->nsections; i++) {
+		const char *title = doc->sections[i].title;
+		size_t len = or_document_title_text_len(title);
+
+		for (k = 0; k < nstyles; k++) {
+			or_buf_truncate(&key, prefix);
+			or_text_slug_generator(&key, title, len, styles[k]);
+			or_strset_add(&cache->slugs, key.ptr, key.size);
+		}
+	}
+	or_buf_dispose(&key);
+}
+
+static bool anchor_matches(const or_model *model, slug_cache *cache, const or_document *doc,
+			   const char *anchor)
+{
+	or_slug_style styles[2];
+	const or_model_doc *md;
+	size_t index;
+	or_buf key = OR_BUF_INIT;
+	bool found;
+
+	if (or_document_find_anchor(doc, anchor) >= 0 ||
+	    or_document_has_explicit_anchor(doc, anchor))
+		return true;
+	if (!site_slug_styles(model->site.generator, styles) ||
+	    !(md = or_model_find_doc(model, doc->path)))
+		return false;
+	index = (size_t)(md - model->docs);
+	if (!cache->done[index])
+		slug_cache_fill(cache, model, index);
+	or_buf_printf(&key, "%zu:%s", index, anchor);
+	found = or_strset_contains(&cache->slugs, key.ptr, key.size);
+	or_buf_dispose(&key);
+	return found;
+}
+
+/* Does `doc` have the anchor (as written, or percent-decoded)? */
+static bool has_anchor(const or_model *model, slug_cache *cache, const or_document *doc,
+		       const char *anchor)
+{
+	or_buf decoded = OR_BUF_INIT;
+	bool found = anchor_matches(model, cache, doc, anchor);
+
+	if (!found && strchr(anchor, '%')) {
+		percent_decode(&decoded, anchor, strlen(anchor));
+		found = anchor_matches(model, cache, doc, or_buf_cstr(&decoded));
+	}
+	or_buf_dispose(&decoded);
+	return found;
+}
+
 /* ", did you mean '#x'?" when the document has an anchor close to `anchor`. */
 static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor)
 {
@@ -146,7 +278,7 @@ static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor)
 }
 
 static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link *link,
-		       or_buf *subject, or_buf *target, or_buf *base)
+		       slug_cache *cache, or_buf *subject, or_buf *target, or_buf *base)
 {
 	const or_document *doc = md->doc;
 	const char *dest = link->dest, *hash, *query;
@@ -157,6 +289,8 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 
 	if (!*dest || (dest[0] == '/' && dest[1] == '/'))
 		return;
+	if (or_site_link_is_templated(dest))
+		return; /* known only once the site is built: not checkable */
 	if (scheme) {
 		if (mistyped_web_scheme(dest, scheme)) {
 			or_buf_clear(subject);
@@ -179,7 +313,7 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 
 	if (path_len == 0) {
 		/* "#anchor" in this document */
-		if (!hash || !hash[1] || or_document_find_anchor(doc, hash + 1) >= 0) {
+		if (!hash || !hash[1] || has_anchor(ctx->model, cache, doc, hash + 1)) {
 			or_eval_pass(ctx, doc->path, subject->ptr);
 		} else {
 			anchor_hint(&path, doc, hash + 1);
@@ -190,21 +324,36 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 		goto cleanup;
 	}
 	percent_decode(&path, dest, path_len);
-	dir_of(base, doc->path);
-	if (!resolve_path(target, base->ptr ? base->ptr : "", or_buf_cstr(&path))) {
-		or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
-			     "link to '%s' leaves the repository", dest);
-		goto cleanup;
-	}
-	if (!path_exists(ctx->model, or_buf_cstr(target))) {
-		or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
-			     "link to '%s': no such file in the repository (looked for %s)", dest,
-			     or_buf_cstr(target));
-		goto cleanup;
+	if (ctx->model->site.generator != OR_SITE_NONE) {
+		int found = resolve_site_link(ctx->model, doc, or_buf_cstr(&path), target, base);
+
+		if (found < 0) {
+			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
+				     "link to '%s' leaves the repository", dest);
+			goto cleanup;
+		}
+		if (found == 0) {
+			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
+				     "link to '%s': %s", dest, or_buf_cstr(base));
+			goto cleanup;
+		}
+	} else {
+		dir_of(base, doc->path);
+		if (!resolve_path(target, base->ptr ? base->ptr : "", or_buf_cstr(&path))) {
+			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
+				     "link to '%s' leaves the repository", dest);
+			goto cleanup;
+		}
+		if (!path_exists(ctx->model, or_buf_cstr(target))) {
+			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
+				     "link to '%s': no such file in the repository (looked for %s)",
+				     dest, or_buf_cstr(target));
+			goto cleanup;
+		}
 	}
 	if (hash && hash[1]) {
 		const or_model_doc *other = or_model_find_doc(ctx->model, or_buf_cstr(target));
-		if (other && or_document_find_anchor(other->doc, hash + 1) < 0) {
+		if (other && !has_anchor(ctx->model, cache, other->doc, hash + 1)) {
 			anchor_hint(&path, other->doc, hash + 1);
 			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
 				     "link to '%s': %s has no heading with the anchor '%s'%s", dest,
@@ -277,7 +426,10 @@ static int locate_command_path(const or_model *model, const or_document *doc,
 static void check_references(or_check_ctx *ctx)
 {
 	or_buf subject = OR_BUF_INIT, target = OR_BUF_INIT, base = OR_BUF_INIT;
+	slug_cache cache = { OR_STRSET_INIT, NULL };
 	size_t d, i;
+
+	cache.done = or_xcalloc(ctx->model->ndocs + 1, sizeof(bool));
 
 	for (d = 0; d < ctx->model->ndocs; d++) {
 		const or_model_doc *md = &ctx->model->docs[d];
@@ -311,8 +463,10 @@ static void check_references(or_check_ctx *ctx)
 					     ref->path);
 		}
 		for (i = 0; i < doc->nlinks; i++)
-			check_link(ctx, md, &doc->links[i], &subject, &target, &base);
+			check_link(ctx, md, &doc->links[i], &cache, &subject, &target, &base);
 	}
+	or_strset_dispose(&cache.slugs);
+	free(cache.done);
 	or_buf_dispose(&subject);
 	or_buf_dispose(&target);
 	or_buf_dispose(&base);

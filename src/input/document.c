@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -1128,6 +1129,157 @@ static void *arena_copy(or_arena *arena, const vec *v, size_t size, size_t *n_ou
 	return p;
 }
 
+/* ---- explicit anchors --------------------------------------------------- */
+
+static bool is_attr_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_' || c == ':' || c == '.';
+}
+
+typedef struct anchor_list {
+	const char **items;
+	size_t n, cap;
+} anchor_list;
+
+static void anchor_add(or_document *doc, anchor_list *list, const char *s, size_t n)
+{
+	if (n == 0 || n > 512)
+		return;
+	list->items = or_xgrow(list->items, &list->cap, list->n + 1, sizeof(*list->items));
+	list->items[list->n++] = or_arena_strndup(doc->arena, s, n);
+}
+
+/* The name= and id= values of the HTML tags on one line. */
+static void anchors_of_html(or_document *doc, anchor_list *list, const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		const char *lt = memchr(line + i, '<', len - i);
+		size_t j;
+
+		if (!lt)
+			break;
+		j = (size_t)(lt - line) + 1;
+		if (j >= len || !((line[j] >= 'a' && line[j] <= 'z') || (line[j] >= 'A' && line[j] <= 'Z'))) {
+			i = j;
+			continue;
+		}
+		/* the attributes up to '>': name="x", id='x', id=x */
+		while (j < len && line[j] != '>' && line[j] != '<') {
+			size_t k = j;
+			bool name_attr;
+
+			while (k < len && is_attr_char(line[k]))
+				k++;
+			name_attr = (k - j == 2 && strncasecmp(line + j, "id", 2) == 0) ||
+				    (k - j == 4 && strncasecmp(line + j, "name", 4) == 0);
+			if (k > j && k < len && line[k] == '=' && j > 0 &&
+			    (line[j - 1] == ' ' || line[j - 1] == '\t')) {
+				size_t v = k + 1, end;
+				char quote = 0;
+
+				if (v < len && (line[v] == '"' || line[v] == '\''))
+					quote = line[v++];
+				end = v;
+				while (end < len && (quote ? line[end] != quote :
+						     line[end] != ' ' && line[end] != '>'))
+					end++;
+				if (name_attr)
+					anchor_add(doc, list, line + v, end - v);
+				j = end < len && quote ? end + 1 : end;
+				continue;
+			}
+			j = k > j ? k : j + 1;
+		}
+		i = j;
+	}
+}
+
+size_t or_document_title_text_len(const char *title)
+{
+	size_t n = strlen(title);
+	const char *open;
+
+	if (n < 3 || title[n - 1] != '}' || !(open = strrchr(title, '{')))
+		return n;
+	if (open[1] != '#' && !(open[1] == ':' ))
+		return n;
+	n = (size_t)(open - title);
+	while (n && (title[n - 1] == ' ' || title[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+/* A heading's attribute list "{#x}" / "{: #x .class}": its id. */
+static void anchors_of_heading(or_document *doc, anchor_list *list, const char *title)
+{
+	size_t n = strlen(title), text = or_document_title_text_len(title);
+	const char *p;
+
+	if (text == n)
+		return;
+	for (p = strrchr(title, '{'); p && *p && *p != '}'; p++) {
+		if (*p == '#' && (p[-1] == '{' || p[-1] == ' ')) {
+			size_t k = 1;
+			while (p[k] && p[k] != ' ' && p[k] != '}')
+				k++;
+			anchor_add(doc, list, p + 1, k - 1);
+			return;
+		}
+	}
+}
+
+static int compare_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void find_explicit_anchors(or_document *doc)
+{
+	anchor_list list = { NULL, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < doc->nsections; i++)
+		anchors_of_heading(doc, &list, doc->sections[i].title);
+	for (i = 1; i <= doc->nlines; i++) {
+		size_t len;
+		const char *line = or_document_line(doc, (int)i, &len);
+
+		if (line && memchr(line, '<', len) && !or_document_line_in_code(doc, (int)i))
+			anchors_of_html(doc, &list, line, len);
+	}
+	if (list.n) {
+		const char **items = or_arena_alloc(doc->arena, list.n * sizeof(*items));
+		memcpy(items, list.items, list.n * sizeof(*items));
+		qsort(items, list.n, sizeof(*items), compare_str);
+		doc->explicit_anchors = items;
+		doc->nexplicit_anchors = list.n;
+	}
+	free(list.items);
+}
+
+bool or_document_has_explicit_anchor(const or_document *doc, const char *anchor)
+{
+	size_t lo = 0, hi;
+
+	if (!doc || !anchor)
+		return false;
+	hi = doc->nexplicit_anchors;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(doc->explicit_anchors[mid], anchor);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 static int compare_anchor(const void *a, const void *b)
 {
 	const or_section *x = *(const or_section *const *)a;
@@ -1215,6 +1367,7 @@ int or_document_parse(or_document **out, const char *path, const char *data, siz
 	doc->links = arena_copy(arena, &ctx.links, sizeof(or_link), &doc->nlinks);
 	doc->tables = arena_copy(arena, &ctx.tables, sizeof(or_table), &doc->ntables);
 	build_anchor_index(doc);
+	find_explicit_anchors(doc);
 	or_document_find_suppressions(doc);
 
 	*out = doc;

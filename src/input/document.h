@@ -190,6 +190,9 @@ typedef struct or_document {
 	or_suppression *suppressions; size_t nsuppressions;
 
 	const int *anchor_index; /* section indices sorted by anchor (strcmp), for lookups */
+	/* anchors the document sets itself, sorted (strcmp): <a name="x">, an
+	 * id="x" attribute of an HTML tag, a heading's {#x} attribute */
+	const char **explicit_anchors; size_t nexplicit_anchors;
 } or_document;
 
 /*
@@ -218,5 +221,10 @@ int or_document_section_at(const or_document *doc, int line);
 bool or_document_line_in_code(const or_document *doc, int line);
 /* Section whose anchor is `anchor` (without '#'), or -1. */
 int or_document_find_anchor(const or_document *doc, const char *anchor);
+/* True when `anchor` is one the document sets itself (explicit_anchors). */
+bool or_document_has_explicit_anchor(const or_document *doc, const char *anchor);
+/* The length of a heading title without a trailing attribute list
+ * ("Restore {#restore-db}", "Restore {: #x .c}"), as site generators read it. */
+size_t or_document_title_text_len(const char *title);
 
 #endif

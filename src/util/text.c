@@ -234,6 +234,36 @@ bool or_text_key_equal(const char *a, const char *b)
 	return equal;
 }
 
+/* The lower case of a capital letter of the Latin-1, Latin Extended-A,
+ * Greek and Cyrillic blocks (as JavaScript's toLowerCase gives it, which
+ * GitHub's anchors use); other code points are returned as they are. */
+static unsigned int unicode_lower(unsigned int cp)
+{
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+	    (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x138 && cp != 0x149 &&
+	    cp != 0x17F) {
+		if (cp == 0x178)
+			return 0xFF;
+		/* pairs start even, except in U+0139..U+0148 and U+0179..U+017E */
+		if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+			return (cp & 1) ? cp + 1 : cp;
+		return (cp & 1) ? cp : cp + 1;
+	}
+	if (cp == 0x386)
+		return 0x3AC;
+	if (cp >= 0x388 && cp <= 0x38A)
+		return cp + 0x25;
+	if (cp == 0x38C)
+		return 0x3CC;
+	if (cp == 0x38E || cp == 0x38F)
+		return cp + 0x3F;
+	return cp;
+}
+
 void or_text_slug(or_buf *out, const char *s, size_t len)
 {
 	size_t i = 0;
@@ -248,11 +278,143 @@ void or_text_slug(or_buf *out, const char *s, size_t len)
 			or_buf_putc(out, (int)cp);
 		else if (cp < 0x80 && is_ascii_alnum((int)cp))
 			or_buf_putc(out, ascii_lower((int)cp));
+		else if (cp >= 0x110000u)
+			or_buf_put(out, s + i, clen); /* an invalid byte, kept as it is */
 		else if (cp >= 0x80 && is_word_cp(cp))
-			or_buf_put(out, s + i, clen);
+			or_utf8_encode(out, unicode_lower(cp));
 		i += clen;
 	}
 	or_buf_put(out, "", 0);
+}
+
+/* The ASCII letter a Latin-1 letter decomposes to ("Ü" to 'U', as NFKD
+ * then dropping the marks does), or 0 for another code point. */
+static int latin1_base(unsigned int cp)
+{
+	static const char upper[] = "AAAAAA\0CEEEEIIII\0NOOOOO\0\0UUUUY";   /* U+00C0..U+00DD */
+	static const char lower[] = "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y"; /* U+00E0..U+00FF */
+
+	if (cp >= 0xC0 && cp <= 0xDD)
+		return upper[cp - 0xC0];
+	if (cp >= 0xE0 && cp <= 0xFF)
+		return lower[cp - 0xE0];
+	return 0;
+}
+
+/* Python-Markdown's toc slugify (MkDocs' default): NFKD, non-ASCII
+ * dropped, [^\w\s-] dropped, lower-cased, runs of '-' and space to one '-'. */
+static void slug_python_markdown(or_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, start = out->size;
+	bool sep = false, sep_dash = false;
+
+	while (i < len) {
+		unsigned int cp;
+		size_t clen = decode_at(s, len, i, &cp);
+		int ch = cp < 0x80 ? (int)cp : latin1_base(cp);
+
+		i += clen;
+		if (ch == '-' || (ch && is_ascii_space(ch))) {
+			sep = true;
+			sep_dash |= ch == '-';
+		} else if (ch && (is_ascii_alnum(ch) || ch == '_')) {
+			/* strip(): white space alone at the start is no separator */
+			if (sep && (sep_dash || out->size > start))
+				or_buf_putc(out, '-');
+			sep = sep_dash = false;
+			or_buf_putc(out, ascii_lower(ch));
+		}
+	}
+	if (sep_dash)
+		or_buf_putc(out, '-');
+	or_buf_put(out, "", 0);
+}
+
+/* kramdown's auto ids (Jekyll's default converter): leading non-letters
+ * dropped, then everything but ASCII letters, digits, ' ' and '-'; each
+ * space to '-', lower-cased. */
+static void slug_kramdown(or_buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && !is_ascii_alpha((unsigned char)s[i]))
+		i++;
+	for (; i < len; i++) {
+		int ch = (unsigned char)s[i];
+
+		if (ch == ' ')
+			or_buf_putc(out, '-');
+		else if (ch == '-' || is_ascii_alnum(ch))
+			or_buf_putc(out, ascii_lower(ch));
+	}
+	or_buf_put(out, "", 0);
+}
+
+/* Redcarpet's header anchors (Middleman, GOV.UK tech-docs) over the
+ * heading's HTML-escaped text: a run of stripped characters or non-ASCII
+ * bytes is one '-', none at the end; newer versions skip an entity
+ * ("&#39;") whole, older ones read it as characters ("-39-"). */
+static void slug_redcarpet(or_buf *out, const char *s, size_t len, bool skip_entities)
+{
+	static const char stripped_chars[] = " -&+$,/:;=?@\"#{}|^~[]`\\*()%.!'";
+	or_buf escaped = OR_BUF_INIT;
+	const char *a;
+	size_t i, n, inserted = 0;
+	bool stripped = false;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&': or_buf_puts(&escaped, "&amp;"); break;
+		case '<': or_buf_puts(&escaped, "&lt;"); break;
+		case '>': or_buf_puts(&escaped, "&gt;"); break;
+		case '"': or_buf_puts(&escaped, "&quot;"); break;
+		case '\'': or_buf_puts(&escaped, "&#39;"); break;
+		default: or_buf_putc(&escaped, s[i]); break;
+		}
+	}
+	a = or_buf_cstr(&escaped);
+	n = escaped.size;
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)a[i];
+
+		if (skip_entities && ch == '&') {
+			while (i < n && a[i] != ';')
+				i++;
+		} else if (ch >= 0x80 || ch == 0 || strchr(stripped_chars, ch)) {
+			if (inserted && !stripped)
+				or_buf_putc(out, '-');
+			stripped = true;
+		} else {
+			or_buf_putc(out, ascii_lower(ch));
+			stripped = false;
+			inserted++;
+		}
+	}
+	if (stripped && inserted)
+		or_buf_truncate(out, out->size - 1);
+	or_buf_dispose(&escaped);
+	or_buf_put(out, "", 0);
+}
+
+void or_text_slug_generator(or_buf *out, const char *s, size_t len, or_slug_style style)
+{
+	switch (style) {
+	case OR_SLUG_PYTHON_MARKDOWN:
+		slug_python_markdown(out, s, len);
+		break;
+	case OR_SLUG_KRAMDOWN:
+		slug_kramdown(out, s, len);
+		break;
+	case OR_SLUG_REDCARPET:
+		slug_redcarpet(out, s, len, true);
+		break;
+	case OR_SLUG_REDCARPET_OLD:
+		slug_redcarpet(out, s, len, false);
+		break;
+	default:
+		or_text_slug(out, s, len);
+		break;
+	}
 }
 
 const char *or_text_trim(const char *s, size_t *len)

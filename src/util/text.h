@@ -36,6 +36,18 @@ bool or_text_key_equal(const char *a, const char *b);
  * '_', spaces to '-'. (Deduplication with -1, -2 is the caller's.) */
 void or_text_slug(or_buf *out, const char *s, size_t len);
 
+/* The anchor rules of the site generators' Markdown converters. */
+typedef enum or_slug_style {
+	OR_SLUG_GITHUB = 0,      /* or_text_slug (GitHub, Hugo's goldmark, Docusaurus, kramdown GFM) */
+	OR_SLUG_PYTHON_MARKDOWN, /* MkDocs: ASCII only ("Überblick" is "uberblick"), runs to one '-' */
+	OR_SLUG_KRAMDOWN,        /* Jekyll's kramdown: leading non-letters and non-ASCII dropped */
+	OR_SLUG_REDCARPET,       /* Middleman / tech-docs: punctuation runs to one '-', entities skipped */
+	OR_SLUG_REDCARPET_OLD    /* older Redcarpet: "director's" is "director-39-s" */
+} or_slug_style;
+
+/* The anchor of heading text `s` under `style` (appended to out). */
+void or_text_slug_generator(or_buf *out, const char *s, size_t len, or_slug_style style);
+
 /* Trim ASCII white space at both ends: returns the start, *len adjusted. */
 const char *or_text_trim(const char *s, size_t *len);
 

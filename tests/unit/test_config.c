@@ -856,12 +856,57 @@ START_TEST(test_size_cap)
 }
 END_TEST
 
+/* site: { generator, root, directory_urls }, each optional and validated. */
+START_TEST(test_site_key)
+{
+	static const struct {
+		const char *text;
+		int line, column;
+		const char *message;
+	} bad[] = {
+		{ "version: 1\nsite:\n  generator: sphinx\n", 3, 14,
+		  "invalid site.generator 'sphinx' (expected none, tech-docs, mkdocs, hugo, jekyll or docusaurus)" },
+		{ "version: 1\nsite:\n  root: /etc\n", 3, 9,
+		  "site.root '/etc' must be a folder inside the repository (relative, without '..')" },
+		{ "version: 1\nsite:\n  root: a/../../b\n", 3, 9,
+		  "site.root 'a/../../b' must be a folder inside the repository (relative, without '..')" },
+		{ "version: 1\nsite:\n  directory_urls: maybe\n", 3, 19, NULL },
+		{ "version: 1\nsite: [mkdocs]\n", 2, 7, NULL },
+	};
+	const char *good = "version: 1\nsite:\n  generator: MkDocs\n  root: handbook\n  directory_urls: false\n";
+	or_config *config = NULL;
+	or_diag diag = OR_DIAG_INIT;
+	size_t i;
+
+	ck_assert_msg(or_config_parse(&config, good, strlen(good), "/x/.opsready.yml", &diag) == 0,
+		      "%s", diag.message);
+	ck_assert(config->has_site_generator);
+	ck_assert_int_eq(config->site_generator, OR_SITE_MKDOCS);
+	ck_assert_str_eq(config->site_root, "handbook");
+	ck_assert(config->has_site_directory_urls && !config->site_directory_urls);
+	or_config_free(config);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		or_diag d = OR_DIAG_INIT;
+
+		config = NULL;
+		ck_assert_int_eq(or_config_parse(&config, bad[i].text, strlen(bad[i].text),
+						 "/x/.opsready.yml", &d), -1);
+		ck_assert_int_eq(d.code, OR_EXIT_USAGE);
+		ck_assert_msg(d.line == bad[i].line && d.column == bad[i].column, "%zu: %d:%d %s", i,
+			      d.line, d.column, d.message);
+		if (bad[i].message)
+			ck_assert_str_eq(d.message, bad[i].message);
+	}
+}
+END_TEST
+
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
 	TCase *tc = tcase_create("config");
 
 	tcase_add_test(tc, test_full_example);
+	tcase_add_test(tc, test_site_key);
 	tcase_add_test(tc, test_full_example_rules);
 	tcase_add_test(tc, test_empty_is_defaults);
 	tcase_add_test(tc, test_unknown_keys);

@@ -1094,6 +1094,28 @@ START_TEST(test_large_inputs)
 }
 END_TEST
 
+/* Anchors a document sets itself: <a name>, an id attribute, {#x} on a heading. */
+START_TEST(test_explicit_anchors)
+{
+	or_document *doc = parse_str("# Restore {#restore-db}\n\n"
+				     "<a name=\"manual-steps\"></a>\n\n"
+				     "Text <span id='inline-id'>x</span> <a href=\"#x\" id=plain>y</a>\n\n"
+				     "## Check {: #check .important}\n\n"
+				     "```html\n<a name=\"in-code\"></a>\n```\n");
+
+	ck_assert(or_document_has_explicit_anchor(doc, "restore-db"));
+	ck_assert(or_document_has_explicit_anchor(doc, "manual-steps"));
+	ck_assert(or_document_has_explicit_anchor(doc, "inline-id"));
+	ck_assert(or_document_has_explicit_anchor(doc, "plain"));
+	ck_assert(or_document_has_explicit_anchor(doc, "check"));
+	ck_assert(!or_document_has_explicit_anchor(doc, "in-code"));
+	ck_assert(!or_document_has_explicit_anchor(doc, "x"));
+	ck_assert_uint_eq(or_document_title_text_len("Restore {#restore-db}"), 7);
+	ck_assert_uint_eq(or_document_title_text_len("Set {x}"), 7);
+	or_document_free(doc);
+}
+END_TEST
+
 Suite *document_suite(void)
 {
 	Suite *s = suite_create("document");
@@ -1101,6 +1123,7 @@ Suite *document_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_seed_sections);
+	tcase_add_test(tc, test_explicit_anchors);
 	tcase_add_test(tc, test_seed_metadata);
 	tcase_add_test(tc, test_seed_tasks);
 	tcase_add_test(tc, test_seed_code_and_commands);

@@ -127,7 +127,11 @@ START_TEST(test_slug)
 		{ "Step 1: Check (logs)!", "step-1-check-logs" },
 		{ "snake_case and-dash", "snake_case-and-dash" },
 		{ "Appendix A: Quick Reference", "appendix-a-quick-reference" },
-		{ "\xc3\x9c" "bersicht", "\xc3\x9c" "bersicht" },
+		/* GitHub lower-cases every letter, not only ASCII */
+		{ "\xc3\x9c" "berblick", "\xc3\xbc" "berblick" },
+		{ "\xce\xa9\xce\xbc\xce\xad\xce\xb3\xce\xb1", "\xcf\x89\xce\xbc\xce\xad\xce\xb3\xce\xb1" },
+		{ "\xd0\x9f\xd0\xbb\xd0\xb0\xd0\xbd", "\xd0\xbf\xd0\xbb\xd0\xb0\xd0\xbd" },
+		{ "\xc5\x81\xc3\xb3" "d\xc5\xba", "\xc5\x82\xc3\xb3" "d\xc5\xba" },
 		{ "What's new?", "whats-new" },
 		{ "C++ & C#", "c--c" },
 		{ "2.3 Rollback", "23-rollback" },
@@ -141,6 +145,41 @@ START_TEST(test_slug)
 		or_text_slug(&b, cases[i].in, strlen(cases[i].in));
 		ck_assert_msg(strcmp(or_buf_cstr(&b), cases[i].out) == 0, "'%s' -> '%s', want '%s'",
 			      cases[i].in, or_buf_cstr(&b), cases[i].out);
+		or_buf_dispose(&b);
+	}
+}
+END_TEST
+
+/* The site generators' anchor rules. */
+START_TEST(test_slug_generators)
+{
+	static const struct {
+		or_slug_style style;
+		const char *in, *out;
+	} cases[] = {
+		{ OR_SLUG_PYTHON_MARKDOWN, "\xc3\x9c" "berblick", "uberblick" },
+		{ OR_SLUG_PYTHON_MARKDOWN, "Step 1: Check (logs)!", "step-1-check-logs" },
+		{ OR_SLUG_PYTHON_MARKDOWN, "a - b", "a-b" },
+		{ OR_SLUG_PYTHON_MARKDOWN, "\xce\xa9 snake_case ", "snake_case" },
+		{ OR_SLUG_PYTHON_MARKDOWN, "-a-", "-a-" },
+		{ OR_SLUG_KRAMDOWN, "2.3 Rollback", "rollback" },
+		{ OR_SLUG_KRAMDOWN, "What's new?", "whats-new" },
+		{ OR_SLUG_KRAMDOWN, "\xc3\x9c" "berblick der Dienste", "berblick-der-dienste" },
+		{ OR_SLUG_REDCARPET, "The director's database is gone", "the-directors-database-is-gone" },
+		{ OR_SLUG_REDCARPET_OLD, "The director's database is gone",
+		  "the-director-39-s-database-is-gone" },
+		{ OR_SLUG_REDCARPET, "Step 1: Check (logs)!", "step-1-check-logs" },
+		{ OR_SLUG_REDCARPET, "Tom & Jerry", "tom-jerry" },
+		{ OR_SLUG_GITHUB, "What's new?", "whats-new" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		or_buf b = OR_BUF_INIT;
+
+		or_text_slug_generator(&b, cases[i].in, strlen(cases[i].in), cases[i].style);
+		ck_assert_msg(strcmp(or_buf_cstr(&b), cases[i].out) == 0, "%d '%s' -> '%s', want '%s'",
+			      (int)cases[i].style, cases[i].in, or_buf_cstr(&b), cases[i].out);
 		or_buf_dispose(&b);
 	}
 }
@@ -285,6 +324,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, test_heading_name_appends);
 	tcase_add_test(tc, test_key);
 	tcase_add_test(tc, test_slug);
+	tcase_add_test(tc, test_slug_generators);
 	tcase_add_test(tc, test_trim);
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_find_words);
