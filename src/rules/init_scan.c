@@ -19,6 +19,7 @@
 #include "input/document.h"
 #include "input/files.h"
 #include "input/read_documents.h"
+#include "input/site.h"
 #include "rules/config.h"
 #include "rules/pack.h"
 #include "rules/ruleset.h"
@@ -359,23 +360,24 @@ static folder *folder_find(init_scan *scan, const char *path, size_t len)
 }
 
 /*
- * The chosen folder that `path` lies in: a folder that is one of its
- * ancestors (or, when `is_dir`, `path` itself); a file at the top lies in
- * "" only. Binary searches over the sorted folders, one per ancestor.
+ * The chosen folder that `path` lies in: a folder named for runbooks that
+ * is one of its ancestors, else a folder found by headings that is its own
+ * folder (such a folder holds its own pages only). With `is_dir`, `path` is
+ * a folder and lies in itself. Binary searches over the sorted folders, one
+ * per ancestor.
  */
 static folder *containing_folder(init_scan *scan, const char *path, bool is_dir)
 {
-	const char *slash;
+	const char *slash, *last = is_dir ? path + strlen(path) : strrchr(path, '/');
 	folder *f;
 
+	for (slash = strchr(path, '/'); slash && slash < last; slash = strchr(slash + 1, '/'))
+		if ((f = folder_find(scan, path, (size_t)(slash - path))) != NULL && f->named)
+			return f;
 	if (is_dir && (f = folder_find(scan, path, strlen(path))) != NULL)
 		return f;
-	if (!is_dir && !strchr(path, '/'))
-		return folder_find(scan, "", 0);
-	for (slash = strchr(path, '/'); slash; slash = strchr(slash + 1, '/'))
-		if ((f = folder_find(scan, path, (size_t)(slash - path))) != NULL &&
-		    f->path[0])
-			return f;
+	if (!is_dir)
+		return folder_find(scan, path, last ? (size_t)(last - path) : 0);
 	return NULL;
 }
 
@@ -393,10 +395,9 @@ static void find_folders(init_scan *scan)
 		for (p = 0; p < NPACKS; p++)
 			if (scan->packs[p].rule && d->hits[p] >= scan->packs[p].need)
 				d->fits_any = true;
-		if (!d->named && !d->fits_any && !strchr(d->file->path, '/'))
-			continue;
 		all[n].path = runbook_folder(d->file->path, &all[n].named);
-		if (!all[n].named && !d->named && !d->fits_any) {
+		/* a page named for runbooks in another folder is listed by itself */
+		if (!all[n].named && !d->fits_any) {
 			free(all[n].path);
 			continue;
 		}
@@ -449,9 +450,9 @@ static void find_folders(init_scan *scan)
 		scan_doc *d = &scan->docs[i];
 		const char *base = strrchr(d->file->path, '/');
 		folder *f = folder_of[i];
-		if (!f)
+		if (d->excluded >= 0)
 			continue;
-		if (f->keep) {
+		if (f && f->keep) {
 			if (!(f->skip_underscore && (base ? base[1] : d->file->path[0]) == '_')) {
 				d->folder = f->path;
 			} else {
@@ -652,6 +653,16 @@ static void render_packs(or_buf *out, init_scan *scan, const scored_pack **chose
 	}
 	*chosen = best < NPACKS ? &scan->packs[best] : NULL;
 
+	if (total == 0) {
+		/* nothing to judge by: the default pack, as before init read anything */
+		or_buf_puts(out, "# Rule packs, applied in order. No documents were found to score the\n"
+				 "# built-in packs by, so this is the default: business-continuity, the\n"
+				 "# regime of a continuity runbook (drills, training, 90-day reviews). Run\n"
+				 "# `opsready init --dry-run` again once the runbooks are here.\n"
+				 "extends: [business-continuity]\n\n");
+		*chosen = NULL;
+		return;
+	}
 	or_buf_puts(out, "# Rule packs, applied in order. Each built-in pack was scored by how many\n"
 			 "# of the ");
 	or_buf_puts(out, where);
@@ -681,32 +692,82 @@ static void render_packs(or_buf *out, init_scan *scan, const scored_pack **chose
 				 "extends: [standards]\n\n");
 }
 
-static void render_paths(or_buf *out, init_scan *scan)
+static int str_cmp(const void *a, const void *b)
 {
-	size_t counts[NKINDS] = { 0 }, excluded[NEXCLUDED_DIRS + 1] = { 0 };
-	size_t i, nscanned = 0;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The documentation site: its generator, page root and page files. */
+static void render_site(or_buf *out, init_scan *scan, const or_site *site)
+{
+	size_t i, n = 0;
+	size_t rootlen = strlen(site->root);
+
+	if (site->generator == OR_SITE_NONE) {
+		or_buf_puts(out, "# Documentation site: none detected (no tech-docs, MkDocs, Hugo, Jekyll or\n"
+				 "# Docusaurus config at the top): links name files.\n\n");
+		return;
+	}
+	for (i = 0; i < scan->ndocs; i++) {
+		const char *path = scan->docs[i].file->path;
+		if (scan->docs[i].excluded < 0 &&
+		    (!rootlen || (strncmp(path, site->root, rootlen) == 0 && path[rootlen] == '/')))
+			n++;
+	}
+	or_buf_printf(out, "# Documentation site: %s, detected from %s; its pages live in %s%s\n"
+			   "# (%zu %s), served %s. Links are resolved the way it serves them.\n",
+		      or_site_generator_name(site->generator),
+		      site->detected_from[0] ? site->detected_from : "its defaults",
+		      rootlen ? site->root : "the top folder", rootlen ? "/" : "", n,
+		      plural(n, "document", "documents"),
+		      site->directory_urls ? "as folders (page/)" : "as files (page.html)");
+	or_buf_printf(out, "# site: { generator: %s, root: \"%s\", directory_urls: %s }\n\n",
+		      or_site_generator_name(site->generator),
+		      plain_path(site->root) ? site->root : "", site->directory_urls ? "true" : "false");
+}
+
+static void render_paths(or_buf *out, init_scan *scan, const or_site *site)
+{
+	size_t excluded[NEXCLUDED_DIRS + 1] = { 0 };
+	const char *globs[NKINDS + 8];
+	const char *const *site_globs = or_site_page_globs(site->generator);
+	size_t i, g, nglobs = 0, nscanned = 0;
 	bool any_excluded = false;
 
+	globs[nglobs++] = "**/*.md";
 	for (i = 0; i < scan->ndocs; i++) {
 		const scan_doc *d = &scan->docs[i];
 		if (d->excluded >= 0) {
 			excluded[d->excluded]++;
 			any_excluded = true;
-		} else {
-			counts[d->kind]++;
-			nscanned++;
+			continue;
 		}
+		nscanned++;
+		for (g = 0; g < nglobs && strcmp(globs[g], page_kinds[d->kind].glob) != 0; g++)
+			;
+		if (g == nglobs)
+			globs[nglobs++] = page_kinds[d->kind].glob;
 	}
+	for (i = 0; site_globs[i] && nglobs < sizeof(globs) / sizeof(globs[0]); i++) {
+		for (g = 0; g < nglobs && strcmp(globs[g], site_globs[i]) != 0; g++)
+			;
+		if (g == nglobs)
+			globs[nglobs++] = site_globs[i];
+	}
+	qsort(globs, nglobs, sizeof(globs[0]), str_cmp);
 	or_buf_printf(out, "# Which files are scanned (git-tracked files only in a git work tree):\n"
 			   "# %zu %s read, %zu of them excluded below.\n"
 			   "paths:\n  include:\n",
 		      scan->ndocs, plural(scan->ndocs, "document was", "documents were"),
 		      scan->ndocs - nscanned);
-	/* the .md glob always: the default, and what new pages will be */
-	for (i = NKINDS; i-- > 0;)
-		if (counts[i] || strcmp(page_kinds[i].suffix, ".md") == 0)
-			or_buf_printf(out, "    - \"%s\"  # %zu %s\n", page_kinds[i].glob, counts[i],
-				      plural(counts[i], "document", "documents"));
+	for (g = 0; g < nglobs; g++) {
+		size_t n = 0;
+		for (i = 0; i < scan->ndocs; i++)
+			n += scan->docs[i].excluded < 0 &&
+			     or_glob_match(globs[g], scan->docs[i].file->path);
+		or_buf_printf(out, "    - \"%s\"  # %zu %s\n", globs[g], n,
+			      plural(n, "document", "documents"));
+	}
 	if (!any_excluded) {
 		or_buf_puts(out, "  exclude: []\n\n");
 		return;
@@ -745,7 +806,8 @@ static void render_folder_globs(or_buf *out, const init_scan *scan, const char *
 			continue;
 		}
 		or_buf_printf(out, "%s- \"%s%s%s\"  # %zu %s, %zu %s like %s%s%s\n", indent, f->path,
-			      f->path[0] ? "/**/" : "", f->skip_underscore ? "[!_]*" : "*",
+			      !f->path[0] ? "" : f->named ? "/**/" : "/",
+			      f->skip_underscore ? "[!_]*" : "*",
 			      f->docs, plural(f->docs, "page", "pages"), f->runbooks,
 			      plural(f->runbooks, "looks", "look"),
 			      plural(f->runbooks, "a runbook", "runbooks"),
@@ -823,18 +885,18 @@ static void render_rules(or_buf *out, init_scan *scan, const scored_pack *chosen
 					 "# mapping of severity / enabled / the rule's params.\n"
 					 "rules:\n");
 		any = true;
-		or_buf_printf(out, "  # the document-control metadata most of the %zu runbook pages state:\n",
+		or_buf_printf(out, "  # the document-control metadata that at least half of the %zu runbook\n  # pages state is required:\n",
 			      scan->ncandidates);
 		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
 			have[k] = candidates_with(scan, keys[k]);
 			nkept += have[k] * 2 >= scan->ncandidates && have[k] > 0;
 			or_buf_printf(out, "  #   %s: %zu of %zu%s\n", keys[k], have[k], scan->ncandidates,
 				      have[k] * 2 >= scan->ncandidates && have[k] > 0
-					      ? "" : " (not required until most state it)");
+					      ? "" : " (fewer than half: not required)");
 		}
 		if (!(have[1] * 2 >= scan->ncandidates && have[1] > 0))
-			or_buf_printf(out, "  # review dates: %zu of %zu runbook pages state one; not required until\n"
-					   "  # most do (review.stale and review.overdue still judge those that do)\n"
+			or_buf_printf(out, "  # review dates: %zu of %zu runbook pages state one, fewer than half: not\n"
+					   "  # required (review.stale and review.overdue still judge those that do)\n"
 					   "  review.missing-date: off\n",
 				      have[1], scan->ncandidates);
 		if (!nkept) {
@@ -928,6 +990,7 @@ int or_init_scan_render(char **out, const char *root, or_diag *diag)
 	or_buf text = OR_BUF_INIT;
 	or_arena *arena = NULL;
 	const scored_pack *chosen = NULL;
+	or_site site;
 	size_t i, p, s;
 	int rc = -1;
 
@@ -941,6 +1004,7 @@ int or_init_scan_render(char **out, const char *root, or_diag *diag)
 				scan.docs[i].hits[p] += doc_has_section(
 					scan.docs[i].doc, json_array_get(scan.packs[p].sections, s));
 	find_folders(&scan);
+	or_site_detect(&site, root, NULL);
 	arena = or_arena_new();
 
 	or_buf_printf(&text, "# opsready configuration, written by `opsready init` from what it read in\n"
@@ -949,7 +1013,8 @@ int or_init_scan_render(char **out, const char *root, or_diag *diag)
 			     "# Reference: `opsready rules` lists every rule; `opsready explain RULE` shows one.\n"
 			     "version: 1\n\n");
 	render_packs(&text, &scan, &chosen);
-	render_paths(&text, &scan);
+	render_site(&text, &scan, &site);
+	render_paths(&text, &scan, &site);
 	render_runbooks(&text, &scan);
 	render_keys(&text, &scan, arena);
 	render_rules(&text, &scan, chosen);
