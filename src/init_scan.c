@@ -8,7 +8,7 @@
  * on each line saying what was found and how many documents it covers; it
  * is loaded back with the config loader before anyone sees it.
  */
-#include "rules/init_scan.h"
+#include "init_scan.h"
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -3,8 +3,8 @@
  * it: the folders of runbooks, the pack their headings fit, the metadata
  * keys in use, and what not to scan. See init_scan.c.
  */
-#ifndef OR_RULES_INIT_SCAN_H
-#define OR_RULES_INIT_SCAN_H
+#ifndef OR_INIT_SCAN_H
+#define OR_INIT_SCAN_H
 
 #include "opsready/common.h"
 

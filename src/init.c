@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rules/init_scan.h"
+#include "init_scan.h"
 #include "util/buf.h"
 #include "util/fs.h"
 
