@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "checks/check.h"
+#include "input/site.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -129,6 +130,44 @@ static void percent_decode(or_buf *out, const char *s, size_t len)
 	}
 }
 
+/*
+ * A link on a documentation site's page: the source files that serve it,
+ * the way the generator serves pages (or_site_link_candidates). Returns 1
+ * with the file found in `found`, 0 with what was tried in `why`, -1 when
+ * the link leaves the repository.
+ */
+static int resolve_site_link(const or_model *model, const or_document *doc, const char *link,
+			     or_buf *found, or_buf *why)
+{
+	or_site_candidates c;
+	size_t i, direct, shown;
+
+	or_buf_clear(found);
+	or_buf_clear(why);
+	if (!or_site_link_candidates(&c, &model->site, doc->path, link))
+		return -1;
+	for (i = 0; i < c.n; i++) {
+		if (path_exists(model, c.paths[i])) {
+			or_buf_puts(found, c.paths[i]);
+			or_site_candidates_dispose(&c);
+			return 1;
+		}
+	}
+	direct = c.n - c.ntried_pages;
+	if (c.ntried_pages == 0) {
+		or_buf_printf(why, "no such file in the repository (looked for %s)", c.paths[0]);
+	} else {
+		or_buf_printf(why, "no page source for %s (tried ", link);
+		for (i = direct, shown = 0; i < c.n && shown < 4; i++, shown++)
+			or_buf_printf(why, "%s%s", shown ? ", " : "", c.paths[i]);
+		if (c.n - direct > shown)
+			or_buf_printf(why, " and %zu more", c.n - direct - shown);
+		or_buf_putc(why, ')');
+	}
+	or_site_candidates_dispose(&c);
+	return 0;
+}
+
 /* ", did you mean '#x'?" when the document has an anchor close to `anchor`. */
 static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor)
 {
@@ -157,6 +196,8 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 
 	if (!*dest || (dest[0] == '/' && dest[1] == '/'))
 		return;
+	if (or_site_link_is_templated(dest))
+		return; /* known only once the site is built: not checkable */
 	if (scheme) {
 		if (mistyped_web_scheme(dest, scheme)) {
 			or_buf_clear(subject);
@@ -190,17 +231,32 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 		goto cleanup;
 	}
 	percent_decode(&path, dest, path_len);
-	dir_of(base, doc->path);
-	if (!resolve_path(target, base->ptr ? base->ptr : "", or_buf_cstr(&path))) {
-		or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
-			     "link to '%s' leaves the repository", dest);
-		goto cleanup;
-	}
-	if (!path_exists(ctx->model, or_buf_cstr(target))) {
-		or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
-			     "link to '%s': no such file in the repository (looked for %s)", dest,
-			     or_buf_cstr(target));
-		goto cleanup;
+	if (ctx->model->site.generator != OR_SITE_NONE) {
+		int found = resolve_site_link(ctx->model, doc, or_buf_cstr(&path), target, base);
+
+		if (found < 0) {
+			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
+				     "link to '%s' leaves the repository", dest);
+			goto cleanup;
+		}
+		if (found == 0) {
+			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
+				     "link to '%s': %s", dest, or_buf_cstr(base));
+			goto cleanup;
+		}
+	} else {
+		dir_of(base, doc->path);
+		if (!resolve_path(target, base->ptr ? base->ptr : "", or_buf_cstr(&path))) {
+			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
+				     "link to '%s' leaves the repository", dest);
+			goto cleanup;
+		}
+		if (!path_exists(ctx->model, or_buf_cstr(target))) {
+			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
+				     "link to '%s': no such file in the repository (looked for %s)",
+				     dest, or_buf_cstr(target));
+			goto cleanup;
+		}
 	}
 	if (hash && hash[1]) {
 		const or_model_doc *other = or_model_find_doc(ctx->model, or_buf_cstr(target));

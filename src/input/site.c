@@ -575,6 +575,7 @@ bool or_site_link_candidates(or_site_candidates *out, const or_site *site,
 			     const char *doc_path, const char *link)
 {
 	or_buf bases[4] = { OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT, OR_BUF_INIT };
+	bool pages[4] = { true, true, true, true }; /* false: a static folder, files only */
 	or_buf target = OR_BUF_INIT, tmp = OR_BUF_INIT;
 	const char *rel = link;
 	size_t nbases = 0, direct, i, len = strlen(link);
@@ -592,8 +593,10 @@ bool or_site_link_candidates(or_site_candidates *out, const or_site *site,
 			or_buf_puts(&bases[nbases++], "");
 		} else {
 			or_buf_puts(&bases[nbases++], site->root);
-			if (site->generator == OR_SITE_HUGO || site->generator == OR_SITE_DOCUSAURUS)
+			if (site->generator == OR_SITE_HUGO || site->generator == OR_SITE_DOCUSAURUS) {
+				pages[nbases] = false;
 				or_buf_puts(&bases[nbases++], "static");
+			}
 			if (site->generator == OR_SITE_DOCUSAURUS)
 				or_buf_puts(&bases[nbases++], ""); /* /docs/x is docs/x.md */
 		}
@@ -615,7 +618,7 @@ bool or_site_link_candidates(or_site_candidates *out, const or_site *site,
 	direct = out->n;
 	if (page_sources) {
 		for (i = 0; i < nbases; i++)
-			if (normalise(&target, or_buf_cstr(&bases[i]), rel))
+			if (pages[i] && normalise(&target, or_buf_cstr(&bases[i]), rel))
 				add_page_sources(out, site, or_buf_cstr(&target), folder, &tmp);
 	}
 	out->ntried_pages = out->n - direct;

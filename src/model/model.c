@@ -6,6 +6,7 @@
  */
 #include "model/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -176,6 +177,23 @@ static void read_site_owner(or_model *model)
 	free(text);
 }
 
+/* The documentation site: detected from its config at the top of the
+ * repository, then what the config's `site:` sets. */
+static void resolve_site(or_model *model)
+{
+	const or_config *config = model->config;
+
+	or_site_detect(&model->site, model->root, NULL);
+	if (config->has_site_generator && config->site_generator != model->site.generator)
+		or_site_defaults(&model->site, config->site_generator);
+	if (config->has_site_generator)
+		model->site.detected_from[0] = '\0';
+	if (config->site_root)
+		snprintf(model->site.root, sizeof(model->site.root), "%s", config->site_root);
+	if (config->has_site_directory_urls)
+		model->site.directory_urls = config->site_directory_urls;
+}
+
 /*
  * The documents: the files in scope are read and parsed in parallel
  * (or_documents_read); the results are then taken in the order of the
@@ -256,6 +274,7 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	or_alias_table_init(&aliases, rules->settings);
 	or_codeowners_load(&out->codeowners, root);
 	read_site_owner(out);
+	resolve_site(out);
 	if (options && options->since) {
 		out->since = options->since;
 		if (or_files_mark_since(&out->files, options->since, out->merge_base, diag) != 0)

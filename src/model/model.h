@@ -18,6 +18,7 @@
 #include "input/history.h"
 #include "input/read_documents.h"
 #include "input/records.h"
+#include "input/site.h"
 #include "model/readiness.h"
 #include "util/date.h"
 #include "util/timing.h"
@@ -111,6 +112,7 @@ typedef struct or_model {
 	size_t nskipped;
 	or_codeowners codeowners;  /* the repository's CODEOWNERS (path NULL: none) */
 	or_site_owner site_owner;  /* the site's default owner (owner NULL: none) */
+	or_site site;              /* the documentation site: detected, then the config's `site:` */
 	or_history_state history_state;
 	or_history history;        /* the commits documents last changed in */
 	const char *since;         /* pre-merge mode: the revision, or NULL */

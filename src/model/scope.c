@@ -32,12 +32,29 @@ static bool match_any_json(const json_t *globs, const char *path)
 	return false;
 }
 
-static bool in_scope(const or_config *config, const char *path)
+/* The default include: every .md file, and the page files of the site's
+ * generator (tech-docs .html.md.erb, Jekyll .markdown, Docusaurus .mdx). */
+static bool default_include(const or_model *model, const char *path)
 {
+	const char *const *globs = or_site_page_globs(model->site.generator);
+	size_t i;
+
+	if (or_glob_match("**/*.md", path))
+		return true;
+	for (i = 0; globs[i]; i++)
+		if (or_glob_match(globs[i], path))
+			return true;
+	return false;
+}
+
+static bool in_scope(const or_model *model, const char *path)
+{
+	const or_config *config = model->config;
+
 	if (config->ninclude) {
 		if (!match_any(config->include, config->ninclude, path))
 			return false;
-	} else if (!or_glob_match("**/*.md", path)) {
+	} else if (!default_include(model, path)) {
 		return false;
 	}
 	return !match_any(config->exclude, config->nexclude, path);
@@ -45,7 +62,7 @@ static bool in_scope(const or_config *config, const char *path)
 
 bool or_model_to_read(const or_model *model, const or_file *file)
 {
-	return (!model->since || file->in_change) && in_scope(model->config, file->path);
+	return (!model->since || file->in_change) && in_scope(model, file->path);
 }
 
 bool or_model_is_runbook(const or_model *model, const or_document *doc)

@@ -197,6 +197,16 @@ static json_t *scan_json(const or_report_inputs *in)
 		}
 		or_buf_dispose(&source);
 		json_object_set_new(scan, "rule_changes", changes);
+		/* optional: only a documentation site is recorded */
+		if (m->site.generator != OR_SITE_NONE)
+			json_object_set_new(
+				scan, "site",
+				json_pack("{s:s, s:s, s:b, s:o}", "generator",
+					  or_site_generator_name(m->site.generator), "root",
+					  m->site.root, "directory_urls", m->site.directory_urls,
+					  "detected_from",
+					  m->site.detected_from[0] ? json_string(m->site.detected_from)
+								   : json_null()));
 	}
 	/* milliseconds are all a duration needs, and keep the number short */
 	if (scan && in->duration >= 0)

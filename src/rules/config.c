@@ -21,7 +21,7 @@
 static const char *const top_keys[] = {
 	"version", "extends", "now", "repo_url", "paths", "runbook_paths", "inputs",
 	"required_documents", "rules", "gate", "waivers", "date_order", "max_file_bytes",
-	"suppressions", NULL
+	"suppressions", "site", NULL
 };
 static const char *const paths_keys[] = { "include", "exclude", NULL };
 static const char *const inputs_keys[] = { "training", "contacts", "drills", NULL };
@@ -31,6 +31,7 @@ static const char *const waiver_keys[] = {
 	"rule", "subject", "path", "reason", "approved_by", "expires", NULL
 };
 static const char *const suppressions_keys[] = { "require_reason", NULL };
+static const char *const site_keys[] = { "generator", "root", "directory_urls", NULL };
 
 or_config *or_config_default(void)
 {
@@ -56,6 +57,7 @@ void or_config_free(or_config *config)
 	or_yaml_strings_free(config->include, config->ninclude);
 	or_yaml_strings_free(config->exclude, config->nexclude);
 	or_yaml_strings_free(config->runbook_paths, config->nrunbook_paths);
+	free(config->site_root);
 	free(config->training_path);
 	free(config->contacts_path);
 	free(config->drills_path);
@@ -518,6 +520,53 @@ static int parse_waivers(or_config *config, or_yaml *yaml, const yaml_node_t *no
 	return 0;
 }
 
+/* `site: { generator, root, directory_urls }`, each optional. */
+static int parse_site(or_config *config, or_yaml *yaml, const yaml_node_t *node,
+		      or_diag *diag)
+{
+	yaml_node_t *value;
+
+	if (or_yaml_check_keys(yaml, node, site_keys, "site", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, node, "generator");
+	if (value) {
+		const char *s = or_yaml_scalar(value);
+		if (!s || or_yaml_is_null(value) ||
+		    !or_site_generator_parse(s, &config->site_generator))
+			return or_yaml_error(diag, yaml, value,
+					     "invalid site.generator '%s' (expected none, tech-docs, mkdocs, hugo, jekyll or docusaurus)",
+					     s ? s : "");
+		config->has_site_generator = true;
+	}
+	value = or_yaml_get(yaml, node, "root");
+	if (value) {
+		const char *s;
+		size_t i, n;
+
+		if (or_yaml_get_string(&config->site_root, yaml, value, "site.root", diag) != 0)
+			return -1;
+		s = config->site_root;
+		n = strlen(s);
+		/* a folder of the repository: relative, without ".." */
+		for (i = 0; i < n; i++)
+			if (s[i] == '.' && s[i + 1] == '.' && (i == 0 || s[i - 1] == '/') &&
+			    (s[i + 2] == '\0' || s[i + 2] == '/'))
+				break;
+		if (s[0] == '/' || i < n || strchr(s, '\\') || n >= 256)
+			return or_yaml_error(diag, yaml, value,
+					     "site.root '%s' must be a folder inside the repository (relative, without '..')",
+					     s);
+	}
+	value = or_yaml_get(yaml, node, "directory_urls");
+	if (value) {
+		if (or_yaml_get_bool(&config->site_directory_urls, yaml, value,
+				     "site.directory_urls", diag) != 0)
+			return -1;
+		config->has_site_directory_urls = true;
+	}
+	return 0;
+}
+
 static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 		     or_diag *diag)
 {
@@ -604,6 +653,9 @@ static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 					     "max_file_bytes must be a positive integer");
 		config->max_file_bytes = (size_t)number;
 	}
+	value = or_yaml_get(yaml, root, "site");
+	if (value && !or_yaml_is_null(value) && parse_site(config, yaml, value, diag) != 0)
+		return -1;
 	value = or_yaml_get(yaml, root, "suppressions");
 	if (value && !or_yaml_is_null(value)) {
 		if (or_yaml_check_keys(yaml, value, suppressions_keys, "suppressions", diag) != 0)

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "input/site.h"
 #include "rules/ruleset.h"
 #include "opsready/common.h"
 #include "util/date.h"
@@ -73,6 +74,11 @@ typedef struct or_config {
 	or_date_order date_order;   /* `date_order: dmy|mdy`; default none */
 	size_t max_file_bytes;      /* default 4 MiB */
 	bool suppressions_require_reason; /* `suppressions: { require_reason: true }` */
+	bool has_site_generator;    /* `site:`; each part optional, detected when absent */
+	or_site_generator site_generator;
+	char *site_root;            /* a folder of the repository, or NULL */
+	bool has_site_directory_urls;
+	bool site_directory_urls;
 } or_config;
 
 /* The built-in defaults (no file). Never NULL. */

@@ -200,11 +200,11 @@ START_TEST(test_candidates)
 	ck_assert_str_eq(cands(OR_SITE_MKDOCS, true, "docs/x.md", "/img/a.png"),
 			 "docs/img/a.png");
 
-	/* hugo: site-root paths under content/ and static/ */
+	/* hugo: site-root paths under content/ and static/ (files only) */
 	ck_assert_str_eq(cands(OR_SITE_HUGO, true, "content/_index.md", "/docs/add"),
 			 "content/docs/add static/docs/add content/docs/add.md "
-			 "content/docs/add/_index.md content/docs/add/index.md "
-			 "static/docs/add.md static/docs/add/_index.md static/docs/add/index.md");
+			 "content/docs/add/_index.md content/docs/add/index.md");
+	/* the static folder holds files, not pages */
 
 	/* jekyll: x.html from x.md or x.markdown */
 	ck_assert_str_eq(cands(OR_SITE_JEKYLL, false, "ops/a.md", "b.html"),

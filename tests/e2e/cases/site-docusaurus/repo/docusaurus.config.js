@@ -1,0 +1,1 @@
+module.exports = { title: 'Payments operations', url: 'https://ops.example.org' };
