@@ -721,9 +721,10 @@ static void render_site(or_buf *out, init_scan *scan, const or_site *site)
 		      rootlen ? site->root : "the top folder", rootlen ? "/" : "", n,
 		      plural(n, "document", "documents"),
 		      site->directory_urls ? "as folders (page/)" : "as files (page.html)");
-	or_buf_printf(out, "# site: { generator: %s, root: \"%s\", directory_urls: %s }\n\n",
-		      or_site_generator_name(site->generator),
-		      plain_path(site->root) ? site->root : "", site->directory_urls ? "true" : "false");
+	or_buf_printf(out, "site:\n  generator: %s\n", or_site_generator_name(site->generator));
+	if (plain_path(site->root))
+		or_buf_printf(out, "  root: \"%s\"\n", site->root);
+	or_buf_printf(out, "  directory_urls: %s\n\n", site->directory_urls ? "true" : "false");
 }
 
 static void render_paths(or_buf *out, init_scan *scan, const or_site *site)
