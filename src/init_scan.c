@@ -557,7 +557,8 @@ static key_count *count_keys(init_scan *scan, or_arena *arena, size_t *nout)
 			nuses++;
 		}
 	}
-	qsort(uses, nuses, sizeof(*uses), key_use_cmp);
+	if (nuses > 1)
+		qsort(uses, nuses, sizeof(*uses), key_use_cmp);
 	for (i = 0; i < nuses; i++) {
 		key_count *c;
 		if (i && strcmp(uses[i].key, uses[i - 1].key) == 0) {
@@ -578,7 +579,8 @@ static key_count *count_keys(init_scan *scan, or_arena *arena, size_t *nout)
 		c->docs = 1;
 	}
 	free(uses);
-	qsort(counts, ncounts, sizeof(*counts), key_count_cmp);
+	if (ncounts > 1)
+		qsort(counts, ncounts, sizeof(*counts), key_count_cmp);
 	*nout = ncounts;
 	return counts;
 }
