@@ -47,9 +47,18 @@ int or_rules_find(const or_rules *rules, const char *id, or_rule_info *out,
 void or_rules_free(or_rules *rules);
 
 /*
- * Write a starter .opsready.yml into directory `dir`. Never overwrites: an
- * existing file is an error (OR_EXIT_USAGE). The path written is copied into
- * `written` (if not NULL).
+ * The .opsready.yml that `opsready init` writes for the repository at `dir`:
+ * it reads the repository (runbook folders, the pack their headings fit,
+ * metadata keys, folders not to scan) and comments every line with what it
+ * found. *out is malloc'd. Errors as for a scan.
+ */
+int or_init_render(char **out, const char *dir, or_diag *diag);
+
+/*
+ * Write that config into directory `dir` as .opsready.yml. Never
+ * overwrites: an existing file is an error (OR_EXIT_USAGE). The file appears
+ * whole or not at all. The path written is copied into `written` (if not
+ * NULL).
  */
 int or_init_write(const char *dir, char *written, size_t written_size, or_diag *diag);
 

@@ -18,7 +18,7 @@ static const subcommand subcommands[] = {
 	{ "check", or_cmd_check, "check [PATH] [options]     scan PATH (default .) and report" },
 	{ "rules", or_cmd_rules, "rules [--config FILE]      list every rule loaded" },
 	{ "explain", or_cmd_explain, "explain RULE               a rule's description, rationale, remediation" },
-	{ "init", or_cmd_init, "init [PATH]                write a starter .opsready.yml (never overwrites)" },
+	{ "init", or_cmd_init, "init [--dry-run] [PATH]    write a .opsready.yml that fits the repository (never overwrites)" },
 	{ "diff", or_cmd_diff, "diff OLD.json NEW.json     new, fixed and unchanged findings between two reports" },
 	{ "merge", or_cmd_merge, "merge REPORT.json... [--report FMT=PATH]  one organisation-wide report from many" },
 	{ "render", or_cmd_render, "render REPORT.json [--format FMT] [--report FMT=PATH]  any report again from a saved JSON report" },

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -813,6 +814,93 @@ START_TEST(test_init_template)
 }
 END_TEST
 
+/* Write `text` to dir/rel, making the folders on the way. */
+static void write_rel(const char *dir, const char *rel, const char *text)
+{
+	char path[1024];
+	char *slash;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	for (slash = strchr(path + strlen(dir) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		mkdir(path, 0755);
+		*slash = '/';
+	}
+	write_text(path, text);
+}
+
+static const char alert_page[] =
+	"---\nowner_slack: \"#team\"\nlast_reviewed_on: 2026-01-02\nreview_in: 1 year\n---\n"
+	"# Alert\n\n## Meaning\n\nx\n\n## Impact\n\nx\n\n## Diagnosis\n\nx\n\n"
+	"## Mitigation\n\nx\n";
+
+START_TEST(test_init_reads_repository)
+{
+	char *dir = make_temp_dir();
+	char *text = NULL, *again = NULL, outside[1024], link_path[1024];
+	or_config *config = NULL;
+	or_ruleset *set = NULL;
+	or_diag diag = OR_DIAG_INIT;
+	int fd;
+
+	write_rel(dir, "pages/alerts-a.md", alert_page);
+	write_rel(dir, "pages/alerts-b.md", alert_page);
+	write_rel(dir, "pages/alerts-c.md", alert_page);
+	write_rel(dir, "handbook/intro.md", "# Intro\n\nWelcome.\n");
+	write_rel(dir, "vendor/lib/README.md", "# lib\n");
+	/* a folder whose name cannot be written as a glob is left out, not quoted badly */
+	write_rel(dir, "odd\"name*/runbook.md", alert_page);
+	/* a symlink to a file outside the repository is never read */
+	snprintf(outside, sizeof(outside), "%s-outside.md", dir);
+	write_text(outside, alert_page);
+	snprintf(link_path, sizeof(link_path), "%s/pages/alerts-link.md", dir);
+	ck_assert_int_eq(symlink(outside, link_path), 0);
+
+	ck_assert_msg(or_init_render(&text, dir, &diag) == 0, "%s", diag.message);
+	ck_assert_ptr_nonnull(strstr(text, "extends: [standards, alert-runbook]\n"));
+	ck_assert_ptr_nonnull(strstr(text, "#   alert-runbook: 3 of 3 have Meaning/Impact/Diagnosis/Mitigation"));
+	ck_assert_ptr_nonnull(strstr(text, "runbook_paths:\n  - \"pages/*\"  # 3 pages"));
+	ck_assert_ptr_nonnull(strstr(text, "    - \"**/vendor/**\"  # 1 document"));
+	ck_assert_ptr_nonnull(strstr(text, "#   owner_slack: 4 documents, read as owner\n"));
+	ck_assert_ptr_nonnull(strstr(text, "#   review_in: 4 documents, read as review_period\n"));
+	ck_assert_ptr_nonnull(strstr(text, "    keys: [owner, last_updated, next_review]\n"));
+	ck_assert_ptr_null(strstr(text, "odd"));
+	ck_assert_ptr_null(strstr(text, "alerts-link"));
+
+	/* deterministic, and loaded back by the config loader */
+	ck_assert_int_eq(or_init_render(&again, dir, &diag), 0);
+	ck_assert_str_eq(text, again);
+	ck_assert_msg(or_config_parse(&config, text, strlen(text), "init.yml", &diag) == 0,
+		      "%d:%d %s", diag.line, diag.column, diag.message);
+	ck_assert_uint_eq(config->nrunbook_paths, 1);
+	ck_assert_str_eq(config->runbook_paths[0], "pages/*");
+	ck_assert_msg(or_ruleset_build(&set, config, NULL, 0, &diag) == 0, "%s", diag.message);
+	ck_assert_ptr_nonnull(or_ruleset_find(set, "docs.alert-section"));
+	ck_assert_ptr_null(or_ruleset_find(set, "docs.required-section"));
+	or_ruleset_free(set);
+	or_config_free(config);
+	free(text);
+	free(again);
+
+	/* the write: whole, and the dry run's text */
+	ck_assert_int_eq(or_init_write(dir, NULL, 0, &diag), 0);
+	snprintf(link_path, sizeof(link_path), "%s/.opsready.yml", dir);
+	fd = open(link_path, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert_int_eq(or_init_write(dir, NULL, 0, &diag), -1);
+	ck_assert_int_eq(diag.code, OR_EXIT_USAGE);
+
+	unlink(outside);
+	{
+		char cmd[1200];
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_config_find)
 {
 	char *dir = make_temp_dir();
@@ -928,6 +1016,7 @@ Suite *config_suite(void)
 	tcase_add_test(tc, test_severity_names);
 	tcase_add_test(tc, test_rules_api);
 	tcase_add_test(tc, test_init_template);
+	tcase_add_test(tc, test_init_reads_repository);
 	tcase_add_test(tc, test_config_find);
 	tcase_add_test(tc, test_size_cap);
 	suite_add_tcase(s, tc);
