@@ -51,7 +51,42 @@ static bool medium_key(const char *key)
 	return found;
 }
 
-/* Whether the words of one of `want` (text keys) appear whole in `name`. */
+/*
+ * What may follow a contact phrase in a heading for the heading still to be
+ * about contacts: a word that joins ("Escalation for suppliers", "Contacts
+ * and escalation") or a word for a list of them ("Escalation matrix",
+ * "On call rota"). "Notification template" is about a template.
+ */
+static bool heading_tail_keeps_meaning(const char *rest)
+{
+	static const char *const tails[] = {
+		"and", "or", "for", "of", "in", "during", "outside", "to", "at", "with", "by",
+		"list", "lists", "rota", "rotas", "schedule", "schedules", "matrix", "policy",
+		"policies", "path", "paths", "procedure", "procedures", "chain", "tree",
+		"details", "numbers", "information", "info", "team", "teams", "contacts",
+		"channels", "role", "roles", "process", "levels", NULL
+	};
+	size_t i, n = strcspn(rest, " ");
+
+	for (i = 0; tails[i]; i++)
+		if (strlen(tails[i]) == n && memcmp(rest, tails[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* "contact", "who to call", "on call": words about reaching someone keep
+ * the heading about it whatever follows ("How to contact the DBAs"). */
+static bool names_reaching(const char *w)
+{
+	return strstr(w, "contact") != NULL || strstr(w, "call") != NULL;
+}
+
+/*
+ * Whether the words of one of `want` (text keys) appear whole in `name`:
+ * words about reaching someone anywhere, others ("escalation",
+ * "notification") at its end or followed by a word that keeps the heading
+ * about them.
+ */
 static bool heading_matches(const char *name, const or_buf *want, size_t n)
 {
 	or_buf key = OR_BUF_INIT;
@@ -66,7 +101,9 @@ static bool heading_matches(const char *name, const or_buf *want, size_t n)
 		/* a whole-word match of the heading words inside the name */
 		for (hit = strstr(k, w); hit && !found; hit = strstr(hit + 1, w))
 			found = wlen && (hit == k || hit[-1] == ' ') &&
-				(hit[wlen] == '\0' || hit[wlen] == ' ');
+				(hit[wlen] == '\0' ||
+				 (hit[wlen] == ' ' && (names_reaching(w) ||
+						       heading_tail_keeps_meaning(hit + wlen + 1))));
 	}
 	or_buf_dispose(&key);
 	return found;
@@ -307,6 +344,14 @@ static void add_value(add_ctx *a, const char *role, const char *name, const char
 			    tokens[i].offset < links[l].href_end)
 				keep[i] = false;
 	}
+	/* "`<#C0123>` refers to <#C0123>": one channel named twice on a line */
+	for (i = 0; i < n; i++)
+		for (j = 0; j < i && keep[i]; j++)
+			if (keep[j] && tokens[j].kind == tokens[i].kind &&
+			    tokens[j].length == tokens[i].length &&
+			    memcmp(value + tokens[j].offset, value + tokens[i].offset,
+				   tokens[i].length) == 0)
+				keep[i] = false;
 	for (i = 0; i < n; i++) {
 		or_contact *c;
 
