@@ -137,6 +137,35 @@ bool or_docs_heading_numbered_under(const char *parent, const char *child)
 	return p > 0 && c > p + 1 && memcmp(parent, child, p) == 0 && child[p] == '.';
 }
 
+/* The step number a heading opens with ("6. Push the branch", "Step 6:"),
+ * or -1. */
+static long step_number(const char *s)
+{
+	long n = 0;
+	size_t i = 0;
+
+	if (strncmp(s, "Step ", 5) == 0 || strncmp(s, "step ", 5) == 0)
+		i = 5;
+	if (!ascii_digit((unsigned char)s[i]))
+		return -1;
+	while (ascii_digit((unsigned char)s[i]) && n < 100000)
+		n = n * 10 + (s[i++] - '0');
+	if (s[i] != '.' && s[i] != ')' && s[i] != ':')
+		return -1;
+	return ascii_space((unsigned char)s[i + 1]) ? n : -1;
+}
+
+bool or_docs_heading_next_step(const char *step, const char *next)
+{
+	long a, b;
+
+	if (!step || !next)
+		return false;
+	a = step_number(step);
+	b = step_number(next);
+	return a >= 0 && b == a + 1;
+}
+
 /* ---- shapes of placeholders (docs.placeholder) -------------------------- */
 
 static bool name_char(int c)

@@ -26,6 +26,13 @@ bool or_docs_heading_carries_value(const char *title);
  * and "4.1 Restore", "2.3" and "2.3.1 ...". */
 bool or_docs_heading_numbered_under(const char *parent, const char *child);
 
+/*
+ * Whether `next` is the step after `step` ("6. Push the branch", then "7.
+ * Merge it"; "Step 2:", then "Step 3:"): a procedure whose steps are
+ * headings, each heading the whole instruction.
+ */
+bool or_docs_heading_next_step(const char *step, const char *next);
+
 /* True when the placeholder word at line[at, at + wlen) is part of a longer
  * name: joined by '_' or '-' to other letters (XXX_API_KEY, X-XXX-Header).
  * A mask of X's and digits (XXX-XXX-XXXX) is no name. *name_end (if not

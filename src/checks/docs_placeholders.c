@@ -276,7 +276,69 @@ typedef struct code_cursor {
 	int prompts_for;  /* index + 1 of the block `prompts` is about, 0 if none */
 	bool prompts;
 	bool continued;   /* the previous command line ended with '\' */
+	char quote;       /* the quote left open by the line before, or 0 */
+	bool was_command; /* the line before was (part of) a command */
 } code_cursor;
+
+/* The quote open after `text`, given the one open before it: a string
+ * that goes on to the next line ('"' or '\''), or 0. */
+static char quote_after(const char *text, size_t len, char quote)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		char ch = text[i];
+
+		if (quote == '\'') {
+			if (ch == '\'')
+				quote = 0;
+		} else if (ch == '\\') {
+			i++;
+		} else if (quote == '"') {
+			if (ch == '"')
+				quote = 0;
+		} else if (ch == '"' || ch == '\'') {
+			quote = ch;
+		} else if (ch == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+			break; /* a comment */
+		}
+	}
+	return quote;
+}
+
+/* "level=info msg=\"Desired change ...\"": a line of NAME=value words and
+ * nothing else sets variables and runs nothing (pasted log output looks so). */
+static bool assignments_only(const char *text, size_t len)
+{
+	size_t i = 0, words = 0;
+
+	for (;;) {
+		size_t start;
+		char quote = 0;
+
+		while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+			i++;
+		if (i == len)
+			return words > 0;
+		start = i;
+		if (!((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z') ||
+		      text[i] == '_'))
+			return false;
+		while (i < len && ((text[i] >= 'A' && text[i] <= 'Z') ||
+				   (text[i] >= 'a' && text[i] <= 'z') ||
+				   (text[i] >= '0' && text[i] <= '9') || text[i] == '_'))
+			i++;
+		if (i == len || text[i] != '=' || i == start)
+			return false;
+		for (i++; i < len && (quote || (text[i] != ' ' && text[i] != '\t')); i++) {
+			if (quote && text[i] == quote)
+				quote = 0;
+			else if (!quote && (text[i] == '"' || text[i] == '\''))
+				quote = text[i];
+		}
+		words++;
+	}
+}
 
 static bool block_has_prompt(const or_document *doc, const or_code_block *b)
 {
@@ -310,11 +372,21 @@ static bool line_is_command(const or_document *doc, code_cursor *c, int line, co
 		c->prompts_for = (int)c->block + 1;
 		c->prompts = block_has_prompt(doc, b);
 		c->continued = false;
+		c->quote = 0;
+		c->was_command = false;
 	}
 	if (line < b->first_line || line > b->last_line)
 		return true;
-	if (!c->prompts) /* a console block without a prompt is output only */
-		return b->kind != OR_CODE_CONSOLE;
+	if (!c->prompts) {
+		if (b->kind == OR_CODE_CONSOLE)
+			return false; /* a console block without a prompt is output only */
+		/* a line inside a string the line before opened belongs to that
+		 * line's command (or to its log line) */
+		command = c->quote ? c->was_command : !assignments_only(text, len);
+		c->quote = quote_after(text, len, c->quote);
+		c->was_command = command;
+		return command;
+	}
 	command = c->continued || or_docs_line_is_prompt(text, len);
 	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r'))
 		len--;
@@ -369,7 +441,7 @@ static void check_placeholders(or_check_ctx *ctx)
 	for (d = 0; d < ctx->model->ndocs; d++) {
 		const or_model_doc *md = &ctx->model->docs[d];
 		const or_document *doc = md->doc;
-		code_cursor cursor = { 0, 0, false, false };
+		code_cursor cursor = { 0, 0, false, false, 0, false };
 		size_t nfound = 0, task = 0, bcur = 0;
 		int *covered;
 

@@ -164,9 +164,11 @@ static bool heading_is_front_matter_title(const or_document *doc, const or_secti
  * A section with no block of its own is still not empty when its heading
  * carries its value ("Date: 2021-02-09"), when it is the page's title (the
  * document's first level-1 heading, or its first heading when that says
- * the front matter's title, followed by the page's first section), or when
+ * the front matter's title, followed by the page's first section), when
  * the next heading is numbered as its sub-section ("4. Recovery", then
- * "4.1 Restore" at the same level).
+ * "4.1 Restore" at the same level), or when it is a step whose heading is
+ * the whole instruction, followed by the next step ("6. Push the branch",
+ * then "7. Merge it").
  */
 static bool section_empty(const or_document *doc, size_t s, size_t first_h1)
 {
@@ -176,6 +178,8 @@ static bool section_empty(const or_document *doc, size_t s, size_t first_h1)
 	if (sec->has_content || or_docs_heading_carries_value(sec->title))
 		return false;
 	if (next && (s == first_h1 || (s == 0 && heading_is_front_matter_title(doc, sec))))
+		return false;
+	if (next && next->level == sec->level && or_docs_heading_next_step(sec->title, next->title))
 		return false;
 	return !(next && or_docs_heading_numbered_under(sec->title, next->title));
 }

@@ -227,6 +227,22 @@ static bool same_word(const char *s, size_t len, const char *word)
 	return true;
 }
 
+/* support.pagerduty.com, docs.opsgenie.com: the vendor's help pages, on an
+ * endpoint's domain, reach no one. */
+static bool endpoint_help_page(const char *host, size_t len)
+{
+	static const char *const help[] = { "support.", "docs.", "help.", "community.", "api.",
+					    "developer.", "status.", "www.", NULL };
+	size_t i, n;
+
+	for (i = 0; help[i]; i++) {
+		n = strlen(help[i]);
+		if (len > n && memcmp(host, help[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /*
  * Whether a token found where contacts are is a way to reach someone.
  * `@here`, `@channel` and `@everyone` address whoever reads a chat, not a
@@ -251,7 +267,8 @@ static bool reaches_someone(const add_ctx *a, const char *role, or_contact_kind 
 	if (kind != OR_CONTACT_URL || (role && medium_key(role)))
 		return true;
 	host = or_contact_host(kind, s, len, &host_len);
-	return host && or_domain_reserved(host, host_len, a->endpoints, a->nendpoints);
+	return host && or_domain_reserved(host, host_len, a->endpoints, a->nendpoints) &&
+	       !endpoint_help_page(host, host_len);
 }
 
 #define MAX_LINKS 16
@@ -298,6 +315,16 @@ static size_t find_links(const char *s, size_t n, link_span *out, size_t max)
  * `text_ok` (a label or field that should hold one: "Phone: ask Sam",
  * "Escalation Manager: TBD"), else nothing: prose is not a contact.
  */
+/* "<#C0123ABC>", "<@U0456>": Slack's markup for a mention inside a
+ * message, shown as an example of formatting, not a channel to reach. */
+static bool slack_markup(const char *value, size_t vlen, const or_contact_token *t)
+{
+	size_t end = t->offset + t->length;
+
+	return t->kind == OR_CONTACT_CHANNEL && t->offset > 0 && value[t->offset - 1] == '<' &&
+	       end < vlen && (value[end] == '>' || value[end] == '|');
+}
+
 static void add_value(add_ctx *a, const char *role, const char *name, const char *value,
 		      int line, int column, bool text_ok)
 {
@@ -331,10 +358,17 @@ static void add_value(add_ctx *a, const char *role, const char *name, const char
 	}
 	for (i = 0; i < n; i++)
 		keep[i] = reaches_someone(a, role, tokens[i].kind, value + tokens[i].offset,
-					  tokens[i].length);
+					  tokens[i].length) &&
+			  !slack_markup(value, vlen, &tokens[i]);
 	nlinks = find_links(value, vlen, links, MAX_LINKS);
 	for (l = 0; l < nlinks; l++) {
 		bool text_has = false;
+
+		/* "[References](#references)": a link within the page */
+		for (i = 0; i < n; i++)
+			if (tokens[i].offset == links[l].href_start &&
+			    value[links[l].href_start] == '#')
+				keep[i] = false;
 
 		for (j = 0; j < n && !text_has; j++)
 			text_has = keep[j] && tokens[j].offset >= links[l].text_start &&

@@ -1043,6 +1043,41 @@ static bool heading_continues_table(parse_ctx *ctx, cmark_node *heading)
 	return true;
 }
 
+/*
+ * "- **Impact**:" then "  -" on the next line: in a list item, a lone '-'
+ * under a line makes it a setext heading for CommonMark, but it was written
+ * as an empty item of a sub-list (a template's blank to fill in). Such a
+ * heading is read as the paragraph it was meant to be.
+ */
+static bool lone_dash_underline(parse_ctx *ctx, cmark_node *heading)
+{
+	int start = cmark_node_get_start_line(heading), end = cmark_node_get_end_line(heading);
+	cmark_node *parent = cmark_node_parent(heading);
+	const char *text;
+	size_t len, i;
+
+	if (end <= start || !parent || cmark_node_get_type(parent) != CMARK_NODE_ITEM)
+		return false;
+	/* the underline: the last line of the block that is not blank (cmark
+	 * may count a blank line after it in a loose list) */
+	for (;;) {
+		text = or_document_line(ctx->doc, end, &len);
+		if (!text)
+			return false;
+		for (i = 0; i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'); i++)
+			;
+		if (i < len || end == start + 1)
+			break;
+		end--;
+	}
+	if (i >= len || text[i] != '-')
+		return false;
+	for (i++; i < len; i++)
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r')
+			return false;
+	return true;
+}
+
 /* A block inside a container (list item, block quote) that is content of
  * the section a heading in the same container opened. */
 static bool nested_leaf_block(cmark_node *node, cmark_node_type type)
@@ -1084,7 +1119,7 @@ static void walk(parse_ctx *ctx, cmark_node *root)
 			mark_open_content(ctx); /* after a heading inside a list item */
 		switch (type) {
 		case CMARK_NODE_HEADING:
-			if (heading_continues_table(ctx, node))
+			if (heading_continues_table(ctx, node) || lone_dash_underline(ctx, node))
 				mark_open_content(ctx);
 			else
 				add_heading(ctx, node);
