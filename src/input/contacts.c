@@ -74,11 +74,13 @@ static bool heading_tail_keeps_meaning(const char *rest)
 	return false;
 }
 
-/* "contact", "who to call", "on call": words about reaching someone keep
- * the heading about it whatever follows ("How to contact the DBAs"). */
+/* "contact", "who to call", "on call", "escalating": words about reaching
+ * someone keep the heading about it whatever follows ("How to contact the
+ * DBAs", "Escalating a database issue"). */
 static bool names_reaching(const char *w)
 {
-	return strstr(w, "contact") != NULL || strstr(w, "call") != NULL;
+	return strstr(w, "contact") != NULL || strstr(w, "call") != NULL ||
+	       strstr(w, "escalating") != NULL;
 }
 
 /*
