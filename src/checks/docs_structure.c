@@ -160,11 +160,30 @@ static bool heading_is_front_matter_title(const or_document *doc, const or_secti
 	return false;
 }
 
+/* "# [Demo](https://demo.example.net)": a heading that is a link is the
+ * pointer to its content, not a section left empty. */
+static bool heading_is_link(const or_document *doc, const or_section *sec)
+{
+	size_t len, i = 0;
+	const char *line = or_document_line(doc, sec->line, &len);
+
+	if (!line)
+		return false;
+	while (i < len && (line[i] == '#' || line[i] == ' ' || line[i] == '\t'))
+		i++;
+	while (len > i && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r' ||
+			   line[len - 1] == '#'))
+		len--;
+	return len - i > 4 && line[i] == '[' && line[len - 1] == ')' &&
+	       memchr(line + i, ']', len - i) != NULL;
+}
+
 /*
  * A section with no block of its own is still not empty when its heading
- * carries its value ("Date: 2021-02-09"), when it is the page's title (the
- * document's first level-1 heading, or its first heading when that says
- * the front matter's title, followed by the page's first section), when
+ * carries its value ("Date: 2021-02-09") or is a link to it, when it is the
+ * page's title (the document's first level-1 heading, or its first heading
+ * when that says the front matter's title, followed by the page's first
+ * section), when
  * the next heading is numbered as its sub-section ("4. Recovery", then
  * "4.1 Restore" at the same level), or when it is a step whose heading is
  * the whole instruction, followed by the next step ("6. Push the branch",
@@ -175,7 +194,8 @@ static bool section_empty(const or_document *doc, size_t s, size_t first_h1)
 	const or_section *sec = &doc->sections[s];
 	const or_section *next = s + 1 < doc->nsections ? &doc->sections[s + 1] : NULL;
 
-	if (sec->has_content || or_docs_heading_carries_value(sec->title))
+	if (sec->has_content || or_docs_heading_carries_value(sec->title) ||
+	    heading_is_link(doc, sec))
 		return false;
 	if (next && (s == first_h1 || (s == 0 && heading_is_front_matter_title(doc, sec))))
 		return false;
