@@ -347,6 +347,13 @@ static void check_stale(or_check_ctx *ctx)
 	size_t i;
 	char when[11];
 
+	const or_rule *invalid_rule = or_ruleset_find(ctx->model->rules, "contacts.invalid");
+	const char **codes = NULL;
+	size_t ncodes = 0;
+	or_buf normalized = OR_BUF_INIT, reason = OR_BUF_INIT;
+
+	if (invalid_rule && invalid_rule->enabled)
+		strings_param(invalid_rule, "allowed_country_codes", &codes, &ncodes);
 	for (i = 0; i < ctx->model->ncontacts; i++) {
 		const or_contact *c = &ctx->model->contacts[i];
 		json_int_t age;
@@ -354,6 +361,13 @@ static void check_stale(or_check_ctx *ctx)
 		if (c->kind == OR_CONTACT_TEXT)
 			continue;
 		contact_subject(&subject, &scratch, c);
+		/* an address that cannot work is contacts.invalid's finding: how
+		 * long ago it was verified is the next question, not this one */
+		if (codes && validate(c, codes, ncodes, &normalized, &reason) != 0) {
+			or_eval_skip(ctx, c->file, subject.ptr,
+				     "the contact is not valid (contacts.invalid says why); its age matters once it is fixed");
+			continue;
+		}
 		if (c->verified_source == OR_VERIFIED_NONE && c->invalid_verified) {
 			or_eval_fail(ctx, c->file, c->line, c->column, subject.ptr, c->line_text,
 				     "%s %s for %s: its verification date '%s' is not a date opsready can trust (impossible, or day and month could be either way round); write (verified YYYY-MM-DD)",
@@ -418,6 +432,9 @@ static void check_stale(or_check_ctx *ctx)
 				     or_verified_source_name(c->verified_source), (long long)age,
 				     (long long)max_age);
 	}
+	free(codes);
+	or_buf_dispose(&normalized);
+	or_buf_dispose(&reason);
 	or_buf_dispose(&subject);
 	or_buf_dispose(&scratch);
 }
