@@ -132,16 +132,194 @@ static void percent_decode(or_buf *out, const char *s, size_t len)
 }
 
 /*
+ * The pages a site serves under another name than their source path, made
+ * once per scan: Docusaurus' number prefixes stripped from file and folder
+ * names ("docs/03-run/01-start.md" is served as docs/run/start), and the
+ * URLs front matter gives (Docusaurus `slug:`, Jekyll `permalink:`, Hugo
+ * `url:`). Keys are repository-relative, as the link candidates are; sorted
+ * for binary search.
+ */
+typedef struct served_entry {
+	char *key;
+	const char *path; /* the source file (the model's, not owned) */
+} served_entry;
+
+typedef struct served_index {
+	served_entry *items;
+	size_t n, cap;
+} served_index;
+
+static void served_add(served_index *index, or_buf *key, const char *path)
+{
+	while (key->size && key->ptr[key->size - 1] == '/')
+		or_buf_truncate(key, key->size - 1);
+	if (!key->size)
+		return;
+	index->items = or_xgrow(index->items, &index->cap, index->n + 1, sizeof(served_entry));
+	index->items[index->n].key = or_xstrdup(or_buf_cstr(key));
+	index->items[index->n].path = path;
+	index->n++;
+}
+
+static int served_cmp(const void *a, const void *b)
+{
+	return strcmp(((const served_entry *)a)->key, ((const served_entry *)b)->key);
+}
+
+static const char *served_find(const served_index *index, const char *key)
+{
+	served_entry probe;
+	const served_entry *hit;
+	or_buf k = OR_BUF_INIT;
+
+	if (!index->n)
+		return NULL;
+	or_buf_puts(&k, key);
+	while (k.size && k.ptr[k.size - 1] == '/')
+		or_buf_truncate(&k, k.size - 1);
+	probe.key = (char *)or_buf_cstr(&k);
+	hit = bsearch(&probe, index->items, index->n, sizeof(served_entry), served_cmp);
+	or_buf_dispose(&k);
+	return hit ? hit->path : NULL;
+}
+
+/* The length of a Docusaurus number prefix ("03-", "10_", "2. ") at the
+ * start of a name of `n` bytes, or 0: digits, then '-', '_' or '.', then
+ * what is not a digit (so that "2023-11-06-post" keeps its date). */
+static size_t number_prefix(const char *name, size_t n)
+{
+	size_t i = 0, digits;
+
+	while (i < n && name[i] >= '0' && name[i] <= '9')
+		i++;
+	digits = i;
+	if (!digits || i >= n || (name[i] != '-' && name[i] != '_' && name[i] != '.'))
+		return 0;
+	while (i < n && (name[i] == '-' || name[i] == '_' || name[i] == '.' || name[i] == ' '))
+		i++;
+	if (i >= n || (name[i] >= '0' && name[i] <= '9') || name[i] == '.')
+		return 0;
+	return i;
+}
+
+/* `path` with the number prefix of each name dropped; false when none had one. */
+static bool strip_number_prefixes(or_buf *out, const char *path)
+{
+	bool stripped = false;
+
+	or_buf_clear(out);
+	while (*path) {
+		const char *end = strchr(path, '/');
+		size_t n = end ? (size_t)(end - path) : strlen(path), skip = number_prefix(path, n);
+
+		stripped |= skip > 0;
+		or_buf_put(out, path + skip, n - skip);
+		path += n;
+		if (*path == '/')
+			or_buf_putc(out, *path++);
+	}
+	or_buf_cstr(out);
+	return stripped;
+}
+
+static const char *front_matter_value(const or_document *doc, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nkvs; i++)
+		if (doc->kvs[i].source == OR_KV_FRONT_MATTER && strcmp(doc->kvs[i].key, key) == 0 &&
+		    doc->kvs[i].value && doc->kvs[i].value[0])
+			return doc->kvs[i].value;
+	return NULL;
+}
+
+/* A served URL path of front matter as a key: `prefix` + "/" + the URL
+ * without its leading and trailing '/'; none for a pattern (":title"). */
+static void add_url(served_index *index, or_buf *key, const char *prefix, const char *url,
+		    const char *path)
+{
+	if (strchr(url, ':') || strstr(url, "..") || strchr(url, '?') || strchr(url, '#'))
+		return;
+	while (*url == '/')
+		url++;
+	or_buf_clear(key);
+	if (*prefix) {
+		or_buf_puts(key, prefix);
+		or_buf_putc(key, '/');
+	}
+	or_buf_puts(key, url);
+	served_add(index, key, path);
+}
+
+static void served_index_build(served_index *index, const or_model *model)
+{
+	const or_site *site = &model->site;
+	or_buf key = OR_BUF_INIT, tmp = OR_BUF_INIT;
+	size_t i;
+
+	memset(index, 0, sizeof(*index));
+	if (site->generator == OR_SITE_DOCUSAURUS) {
+		for (i = 0; i < model->files.nfiles; i++) {
+			const char *path = model->files.files[i].path;
+
+			if (or_site_is_page(site, path) && strip_number_prefixes(&key, path))
+				served_add(index, &key, path);
+		}
+	}
+	for (i = 0; i < model->ndocs; i++) {
+		const or_document *doc = model->docs[i].doc;
+		const char *v;
+
+		if (!or_site_is_page(site, doc->path))
+			continue;
+		if (site->generator == OR_SITE_DOCUSAURUS && (v = front_matter_value(doc, "slug"))) {
+			if (strncmp(doc->path, "blog/", 5) == 0) {
+				add_url(index, &key, "blog", v, doc->path);
+			} else if (v[0] == '/') {
+				add_url(index, &key, "docs", v, doc->path);
+			} else {
+				/* a relative slug names the page in its folder */
+				const char *slash;
+
+				strip_number_prefixes(&tmp, doc->path);
+				slash = strrchr(or_buf_cstr(&tmp), '/');
+				or_buf_truncate(&tmp, slash ? (size_t)(slash - tmp.ptr) : 0);
+				add_url(index, &key, or_buf_cstr(&tmp), v, doc->path);
+			}
+		} else if (site->generator == OR_SITE_JEKYLL && (v = front_matter_value(doc, "permalink"))) {
+			add_url(index, &key, site->root, v, doc->path);
+		} else if (site->generator == OR_SITE_HUGO && (v = front_matter_value(doc, "url"))) {
+			add_url(index, &key, site->root, v, doc->path);
+		}
+	}
+	if (index->n)
+		qsort(index->items, index->n, sizeof(served_entry), served_cmp);
+	or_buf_dispose(&key);
+	or_buf_dispose(&tmp);
+}
+
+static void served_index_dispose(served_index *index)
+{
+	size_t i;
+
+	for (i = 0; i < index->n; i++)
+		free(index->items[i].key);
+	free(index->items);
+	memset(index, 0, sizeof(*index));
+}
+
+/*
  * A link on a documentation site's page: the source files that serve it,
  * the way the generator serves pages (or_site_link_candidates). Returns 1
  * with the file found in `found`, 0 with what was tried in `why`, -1 when
  * the link leaves the repository.
  */
-static int resolve_site_link(const or_model *model, const or_document *doc, const char *link,
-			     or_buf *found, or_buf *why)
+static int resolve_site_link(const or_model *model, const served_index *served,
+			     const or_document *doc, const char *link, or_buf *found, or_buf *why)
 {
 	or_site_candidates c;
 	size_t i, direct, shown;
+	const char *page;
 
 	or_buf_clear(found);
 	or_buf_clear(why);
@@ -150,6 +328,13 @@ static int resolve_site_link(const or_model *model, const or_document *doc, cons
 	for (i = 0; i < c.n; i++) {
 		if (path_exists(model, c.paths[i])) {
 			or_buf_puts(found, c.paths[i]);
+			or_site_candidates_dispose(&c);
+			return 1;
+		}
+	}
+	for (i = 0; i < c.n; i++) {
+		if ((page = served_find(served, c.paths[i]))) {
+			or_buf_puts(found, page);
 			or_site_candidates_dispose(&c);
 			return 1;
 		}
@@ -199,6 +384,62 @@ typedef struct slug_cache {
 	bool *done; /* per model document */
 } slug_cache;
 
+/*
+ * The headings Redcarpet (tech-docs) and kramdown (Jekyll) read where
+ * CommonMark reads a paragraph: "####Title", hashes with no space after
+ * them, at the start of a line outside front matter and fenced code. Their
+ * slugs under each style go in `key` after its first `prefix` bytes. One
+ * pass over the document's lines.
+ */
+static void add_loose_heading_slugs(slug_cache *cache, const or_document *doc,
+				    const or_slug_style *styles, size_t nstyles, or_buf *key,
+				    size_t prefix)
+{
+	char fence = 0;
+	size_t fence_len = 0, line, k;
+
+	for (line = (size_t)(doc->front_matter_end_line > 0 ? doc->front_matter_end_line : 0);
+	     line < doc->nlines; line++) {
+		const char *p = doc->source + doc->line_starts[line];
+		const char *end = line + 1 < doc->nlines ? doc->source + doc->line_starts[line + 1] :
+							      doc->source + doc->source_len;
+		size_t n = (size_t)(end - p), hashes = 0, indent = 0, run = 0;
+
+		while (n && (p[n - 1] == '\n' || p[n - 1] == '\r'))
+			n--;
+		while (indent < n && indent < 3 && p[indent] == ' ')
+			indent++;
+		if (indent < n && (p[indent] == '`' || p[indent] == '~')) {
+			while (indent + run < n && p[indent + run] == p[indent])
+				run++;
+			if (run >= 3) {
+				if (!fence) {
+					fence = p[indent];
+					fence_len = run;
+				} else if (p[indent] == fence && run >= fence_len) {
+					fence = 0;
+				}
+				continue;
+			}
+		}
+		if (fence || n == 0 || p[0] != '#')
+			continue;
+		while (hashes < n && p[hashes] == '#')
+			hashes++;
+		if (hashes > 6 || hashes >= n || p[hashes] == ' ' || p[hashes] == '\t')
+			continue; /* too deep, empty, or a heading CommonMark reads too */
+		p += hashes;
+		n -= hashes;
+		while (n && (p[n - 1] == '#' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		for (k = 0; k < nstyles && n; k++) {
+			or_buf_truncate(key, prefix);
+			or_text_slug_generator(key, p, n, styles[k]);
+			or_strset_add(&cache->slugs, key->ptr, key->size);
+		}
+	}
+}
+
 static void slug_cache_fill(slug_cache *cache, const or_model *model, size_t index)
 {
 	const or_document *doc = model->docs[index].doc;
@@ -219,6 +460,9 @@ static void slug_cache_fill(slug_cache *cache, const or_model *model, size_t ind
 			or_strset_add(&cache->slugs, key.ptr, key.size);
 		}
 	}
+	if ((model->site.generator == OR_SITE_TECH_DOCS || model->site.generator == OR_SITE_JEKYLL) &&
+	    or_site_is_page(&model->site, doc->path))
+		add_loose_heading_slugs(cache, doc, styles, nstyles, &key, prefix);
 	or_buf_dispose(&key);
 }
 
@@ -278,7 +522,8 @@ static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor)
 }
 
 static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link *link,
-		       slug_cache *cache, or_buf *subject, or_buf *target, or_buf *base)
+		       slug_cache *cache, const served_index *served, or_buf *subject,
+		       or_buf *target, or_buf *base)
 {
 	const or_document *doc = md->doc;
 	const char *dest = link->dest, *hash, *query;
@@ -325,7 +570,8 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 	}
 	percent_decode(&path, dest, path_len);
 	if (ctx->model->site.generator != OR_SITE_NONE) {
-		int found = resolve_site_link(ctx->model, doc, or_buf_cstr(&path), target, base);
+		int found = resolve_site_link(ctx->model, served, doc, or_buf_cstr(&path), target,
+					      base);
 
 		if (found < 0) {
 			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
@@ -427,21 +673,31 @@ static void check_references(or_check_ctx *ctx)
 {
 	or_buf subject = OR_BUF_INIT, target = OR_BUF_INIT, base = OR_BUF_INIT;
 	slug_cache cache = { OR_STRSET_INIT, NULL };
+	served_index served;
 	size_t d, i;
 
 	cache.done = or_xcalloc(ctx->model->ndocs + 1, sizeof(bool));
+	served_index_build(&served, ctx->model);
 
 	for (d = 0; d < ctx->model->ndocs; d++) {
 		const or_model_doc *md = &ctx->model->docs[d];
 		const or_document *doc = md->doc;
 
+		bool site_page;
+
 		if (!or_model_rule_applies(md, ctx->rule, false))
 			continue;
+		site_page = or_site_is_page(&ctx->model->site, doc->path);
 		for (i = 0; i < doc->ncommands; i++) {
 			const or_command_ref *ref = &doc->commands[i];
 			int where = locate_command_path(ctx->model, doc, ref, &target, &base);
 
 			if (where == -2)
+				continue;
+			/* the reader of a published page is not in a checkout of
+			 * this repository: a path that is not in it names their
+			 * own file or tool, not a broken reference */
+			if (where != 1 && site_page)
 				continue;
 			or_buf_clear(&subject);
 			or_buf_printf(&subject, "command:%s", ref->path);
@@ -463,8 +719,9 @@ static void check_references(or_check_ctx *ctx)
 					     ref->path);
 		}
 		for (i = 0; i < doc->nlinks; i++)
-			check_link(ctx, md, &doc->links[i], &cache, &subject, &target, &base);
+			check_link(ctx, md, &doc->links[i], &cache, &served, &subject, &target, &base);
 	}
+	served_index_dispose(&served);
 	or_strset_dispose(&cache.slugs);
 	free(cache.done);
 	or_buf_dispose(&subject);

@@ -317,6 +317,9 @@ static void scan_command(parse_ctx *ctx, int block)
 				/* still in command position */
 			} else if (t[0] == '-') {
 				/* an option of sudo/env */
+			} else if (t[len - 1] == ':') {
+				/* "name.json: |", "step:": a YAML key or a label, not a command */
+				cmd_pos = false;
 			} else {
 				if (is_dot_path(t, len))
 					add_command_ref(ctx, &tok, 0, len, block, command);

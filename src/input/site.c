@@ -442,8 +442,10 @@ const char *const *or_site_page_globs(or_site_generator g)
 }
 
 /* Join `base` and `rel` with "." and ".." resolved; false when the
- * result would leave the repository. */
-static bool normalise(or_buf *out, const char *base, const char *rel)
+ * result would leave the repository. A ".." at `floor` bytes (the page
+ * root a browser serves as "/", when that is not the repository root)
+ * stays there, as a browser clamps "/.." to "/". */
+static bool normalise(or_buf *out, const char *base, const char *rel, size_t floor)
 {
 	or_buf joined = OR_BUF_INIT;
 	const char *p;
@@ -464,6 +466,8 @@ static bool normalise(or_buf *out, const char *base, const char *rel)
 			/* skip */
 		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
 			char *slash;
+			if (floor && out->size <= floor)
+				goto next; /* clamped at the site root */
 			if (out->size == 0) {
 				ok = false;
 				break;
@@ -475,6 +479,7 @@ static bool normalise(or_buf *out, const char *base, const char *rel)
 				or_buf_putc(out, '/');
 			or_buf_put(out, p, n);
 		}
+next:
 		p += n;
 		if (*p == '/')
 			p++;
@@ -482,6 +487,35 @@ static bool normalise(or_buf *out, const char *base, const char *rel)
 	or_buf_dispose(&joined);
 	or_buf_cstr(out);
 	return ok;
+}
+
+/* True when `path` is `dir` or below it ("" holds everything). */
+static bool under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return n == 0 || (strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0'));
+}
+
+bool or_site_is_page(const or_site *site, const char *path)
+{
+	if (site->generator == OR_SITE_NONE)
+		return false;
+	if (under(path, site->root))
+		return true;
+	/* Docusaurus serves the blog and the stand-alone pages beside docs/ */
+	return site->generator == OR_SITE_DOCUSAURUS &&
+	       (under(path, "blog") || under(path, "src/pages"));
+}
+
+/* The length of the page root a browser serves as "/" when `base` lies in
+ * it, for ".." to clamp at; 0 when ".." may climb to the repository root
+ * (Docusaurus serves its page folders under their own names). */
+static size_t clamp_floor(const or_site *site, const char *base)
+{
+	if (site->generator == OR_SITE_DOCUSAURUS || !site->root[0] || !under(base, site->root))
+		return 0;
+	return strlen(site->root);
 }
 
 static void add(or_site_candidates *c, const char *path)
@@ -583,7 +617,8 @@ bool or_site_link_candidates(or_site_candidates *out, const or_site *site,
 		      (len >= 2 && link[len - 1] == '.' && link[len - 2] == '/') ||
 		      strcmp(link, ".") == 0 || strcmp(link, "..") == 0 ||
 		      ends_with(link, len, "/..");
-	bool page_sources = site->generator != OR_SITE_NONE;
+	/* a document outside the page root is read on GitHub, not served */
+	bool page_sources = or_site_is_page(site, doc_path);
 
 	memset(out, 0, sizeof(*out));
 	if (link[0] == '/') {
@@ -611,14 +646,32 @@ bool or_site_link_candidates(or_site_candidates *out, const or_site *site,
 		if (page_sources && site->directory_urls && stem < strlen(doc_path) &&
 		    !is_index_page(doc_path, stem))
 			or_buf_put(&bases[nbases++], doc_path, stem);
+		/* a folder's index page served as "/folder" (no trailing '/'):
+		 * the browser resolves its links from the parent folder. MkDocs
+		 * and Hugo serve folders as "/folder/", where they stay. */
+		if (page_sources && slash && stem < strlen(doc_path) &&
+		    (!site->directory_urls || site->generator == OR_SITE_DOCUSAURUS) &&
+		    is_index_page(doc_path, stem) &&
+		    strcmp(or_buf_cstr(&bases[0]), site->root) != 0) {
+			const char *up = bases[0].ptr;
+			const char *parent = strrchr(up, '/');
+
+			or_buf_put(&bases[nbases], up, parent ? (size_t)(parent - up) : 0);
+			or_buf_cstr(&bases[nbases++]);
+		}
 	}
-	for (i = 0; i < nbases; i++)
-		if (normalise(&target, or_buf_cstr(&bases[i]), rel))
+	for (i = 0; i < nbases; i++) {
+		size_t floor = page_sources && pages[i] ? clamp_floor(site, or_buf_cstr(&bases[i])) : 0;
+
+		if (normalise(&target, or_buf_cstr(&bases[i]), rel, floor))
 			add(out, or_buf_cstr(&target));
+	}
 	direct = out->n;
 	if (page_sources) {
 		for (i = 0; i < nbases; i++)
-			if (pages[i] && normalise(&target, or_buf_cstr(&bases[i]), rel))
+			if (pages[i] &&
+			    normalise(&target, or_buf_cstr(&bases[i]), rel,
+				      clamp_floor(site, or_buf_cstr(&bases[i]))))
 				add_page_sources(out, site, or_buf_cstr(&target), folder, &tmp);
 	}
 	out->ntried_pages = out->n - direct;

@@ -47,6 +47,12 @@ void or_site_defaults(or_site *out, or_site_generator g);
  */
 int or_site_detect(or_site *out, const char *repo_root, or_diag *diag);
 
+/* True when `path` (repository-relative) is a page the site serves: under
+ * the page root (or Docusaurus' blog/ and src/pages/). A document outside
+ * it (a README beside source/) is read on GitHub, as in a plain
+ * repository. False for a plain repository. */
+bool or_site_is_page(const or_site *site, const char *path);
+
 /* True when a link destination is a template expression ({{ }}, {% %},
  * <%= %>, ${...}): what it names is only known once the site is built. */
 bool or_site_link_is_templated(const char *dest);
@@ -66,7 +72,11 @@ typedef struct or_site_candidates {
  * the order to try them: the path itself, then the page sources the
  * generator serves it from. A path starting with '/' is a site-root path
  * (under the page root, and the static folder where the generator has
- * one). Returns false when every reading leaves the repository (no
+ * one); ".." clamps at the page root as a browser clamps it at "/". An
+ * index page's relative links are also read from the parent folder where
+ * the site serves it as "/folder" (not MkDocs' or Hugo's "/folder/"). A
+ * document that is not a page
+ * (or_site_is_page) is read as in a plain repository. Returns false when every reading leaves the repository (no
  * candidates). Paths are normalised ("." and ".." resolved) and never
  * leave the repository. Free with or_site_candidates_dispose.
  */

@@ -264,6 +264,15 @@ static unsigned int unicode_lower(unsigned int cp)
 	return cp;
 }
 
+/* Marks that GitHub's slugger keeps though opsready reads them as
+ * decoration: the variation selectors (U+FE00..U+FE0F, U+E0100..U+E01EF)
+ * and the combining keycap U+20E3 (Unicode category M). The emoji before
+ * them is a symbol and is dropped. */
+static bool is_slug_mark(unsigned int cp)
+{
+	return (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x20E3 || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
 void or_text_slug(or_buf *out, const char *s, size_t len)
 {
 	size_t i = 0;
@@ -280,7 +289,7 @@ void or_text_slug(or_buf *out, const char *s, size_t len)
 			or_buf_putc(out, ascii_lower((int)cp));
 		else if (cp >= 0x110000u)
 			or_buf_put(out, s + i, clen); /* an invalid byte, kept as it is */
-		else if (cp >= 0x80 && is_word_cp(cp))
+		else if (cp >= 0x80 && (is_word_cp(cp) || is_slug_mark(cp)))
 			or_utf8_encode(out, unicode_lower(cp));
 		i += clen;
 	}

@@ -33,7 +33,10 @@ void or_text_key(or_buf *out, const char *s, size_t len);
 bool or_text_key_equal(const char *a, const char *b);
 
 /* GitHub's anchor for a heading: lowercase, drop punctuation except '-' and
- * '_', spaces to '-'. (Deduplication with -1, -2 is the caller's.) */
+ * '_', spaces to '-'; emoji are dropped but the marks after them (U+FE0F,
+ * the keycap U+20E3) are kept, as github-slugger keeps every Unicode mark:
+ * "## ⚠️ Notes" gives "\xEF\xB8\x8F-notes". (Deduplication with -1, -2 is
+ * the caller's.) */
 void or_text_slug(or_buf *out, const char *s, size_t len);
 
 /* The anchor rules of the site generators' Markdown converters. */

@@ -943,6 +943,24 @@ START_TEST(test_commands_cd_and_arguments)
 }
 END_TEST
 
+/* A word ending in ':' where a command would start is a YAML key or a
+ * label ("panel.json: |"), not a command. */
+START_TEST(test_commands_label_words)
+{
+	or_document *doc = parse_str("```\n"
+				     "panel.json: |\n"
+				     "  {}\n"
+				     "./real.sh\n"
+				     "```\n");
+
+	ck_assert_ptr_null(find_cmd(doc, "panel.json:"));
+	ck_assert_ptr_null(find_cmd(doc, "panel.json"));
+	ck_assert_ptr_nonnull(find_cmd(doc, "real.sh"));
+	ck_assert_uint_eq(doc->ncommands, 1);
+	or_document_free(doc);
+}
+END_TEST
+
 /* ---- links and positions ------------------------------------------------- */
 
 START_TEST(test_links)
@@ -1142,6 +1160,7 @@ Suite *document_suite(void)
 	tcase_add_test(tc, test_status_only_where_a_status_belongs);
 	tcase_add_test(tc, test_commands);
 	tcase_add_test(tc, test_commands_cd_and_arguments);
+	tcase_add_test(tc, test_commands_label_words);
 	tcase_add_test(tc, test_links);
 	tcase_add_test(tc, test_lines);
 	tcase_add_test(tc, test_binary_input);

@@ -209,8 +209,34 @@ START_TEST(test_candidates)
 	/* jekyll: x.html from x.md or x.markdown */
 	ck_assert_str_eq(cands(OR_SITE_JEKYLL, false, "ops/a.md", "b.html"),
 			 "ops/b.html ops/b.md ops/b.markdown");
-	/* a path that leaves the repository through every base */
-	ck_assert_str_eq(cands(OR_SITE_HUGO, true, "content/a.md", "../../../x"), "LEAVES");
+	/* ".." stops at the page root, as a browser stops at "/" */
+	ck_assert_str_eq(cands(OR_SITE_HUGO, true, "content/a.md", "../../../x"),
+			 "content/x content/x.md content/x/_index.md content/x/index.md");
+	ck_assert_str_eq(cands(OR_SITE_TECH_DOCS, false, "source/a.html.md", "../images/x.png"),
+			 "source/images/x.png");
+	/* a path that leaves the repository: a plain one, or a page outside
+	 * the page root (read on GitHub) */
+	ck_assert_str_eq(cands(OR_SITE_JEKYLL, false, "a.md", "../../x"), "LEAVES");
+	ck_assert_str_eq(cands(OR_SITE_TECH_DOCS, false, "docs/a.md", "../../x.md"), "LEAVES");
+	/* outside the page root: as a plain repository, "/x" from the top */
+	ck_assert_str_eq(cands(OR_SITE_TECH_DOCS, false, "docs/a.md", "/adr/1.md"), "adr/1.md");
+	ck_assert(!or_site_is_page(&(or_site){ .generator = OR_SITE_TECH_DOCS, .root = "source" },
+				   "docs/a.md"));
+	ck_assert(or_site_is_page(&(or_site){ .generator = OR_SITE_DOCUSAURUS, .root = "docs" },
+				  "blog/post.md"));
+	ck_assert(!or_site_is_page(&(or_site){ .generator = OR_SITE_TECH_DOCS, .root = "source" },
+				   "sourced/a.md"));
+	/* an index page served as "/folder" reads its links from the parent
+	 * too; a site serving "/folder/" does not */
+	ck_assert_str_eq(cands(OR_SITE_TECH_DOCS, false, "source/inc/index.html.md.erb", "inc/a"),
+			 "source/inc/inc/a source/inc/a source/inc/inc/a.html.md.erb "
+			 "source/inc/inc/a.html.md source/inc/inc/a.html.erb source/inc/inc/a.md "
+			 "source/inc/inc/a/index.html.md.erb source/inc/inc/a/index.html.md "
+			 "source/inc/inc/a/index.html.erb source/inc/a.html.md.erb source/inc/a.html.md "
+			 "source/inc/a.html.erb source/inc/a.md source/inc/a/index.html.md.erb "
+			 "source/inc/a/index.html.md source/inc/a/index.html.erb");
+	ck_assert_str_eq(cands(OR_SITE_TECH_DOCS, false, "source/index.html.md.erb", "../x.png"),
+			 "source/x.png");
 }
 END_TEST
 

@@ -135,6 +135,12 @@ START_TEST(test_slug)
 		{ "What's new?", "whats-new" },
 		{ "C++ & C#", "c--c" },
 		{ "2.3 Rollback", "23-rollback" },
+		/* the emoji goes, its variation selector (a mark) stays, as
+		 * github-slugger keeps it; a zero-width joiner (a format
+		 * character) goes */
+		{ "\xe2\x9a\xa0\xef\xb8\x8f Deprecation warnings", "\xef\xb8\x8f-deprecation-warnings" },
+		{ "1\xef\xb8\x8f\xe2\x83\xa3 First", "1\xef\xb8\x8f\xe2\x83\xa3-first" },
+		{ "a\xe2\x80\x8d" "b", "ab" },
 		{ "", "" },
 	};
 	size_t i;
