@@ -168,9 +168,11 @@ bool or_docs_heading_next_step(const char *step, const char *next)
 
 /* ---- shapes of placeholders (docs.placeholder) -------------------------- */
 
+/* A character of a name; '*' too, so that emphasis inside a name
+ * ("credential-**XXX**-queue") does not cut it in two. */
 static bool name_char(int c)
 {
-	return ascii_letter(c) || ascii_digit(c) || c == '_' || c == '-';
+	return ascii_letter(c) || ascii_digit(c) || c == '_' || c == '-' || c == '*';
 }
 
 bool or_docs_word_in_name(const char *line, size_t len, size_t at, size_t wlen,

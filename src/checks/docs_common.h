@@ -34,7 +34,8 @@ bool or_docs_heading_numbered_under(const char *parent, const char *child);
 bool or_docs_heading_next_step(const char *step, const char *next);
 
 /* True when the placeholder word at line[at, at + wlen) is part of a longer
- * name: joined by '_' or '-' to other letters (XXX_API_KEY, X-XXX-Header).
+ * name: joined by '_' or '-' to other letters (XXX_API_KEY, X-XXX-Header,
+ * with emphasis inside it: credential-**XXX**-queue).
  * A mask of X's and digits (XXX-XXX-XXXX) is no name. *name_end (if not
  * NULL) is set to the end of the run of name characters around the word. */
 bool or_docs_word_in_name(const char *line, size_t len, size_t at, size_t wlen,

@@ -306,6 +306,16 @@ static char quote_after(const char *text, size_t len, char quote)
 	return quote;
 }
 
+static bool blank(const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r')
+			return false;
+	return true;
+}
+
 /* "level=info msg=\"Desired change ...\"": a line of NAME=value words and
  * nothing else sets variables and runs nothing (pasted log output looks so). */
 static bool assignments_only(const char *text, size_t len)
@@ -382,6 +392,8 @@ static bool line_is_command(const or_document *doc, code_cursor *c, int line, co
 			return false; /* a console block without a prompt is output only */
 		/* a line inside a string the line before opened belongs to that
 		 * line's command (or to its log line) */
+		if (blank(text, len))
+			c->quote = 0; /* a blank line ends a pasted record */
 		command = c->quote ? c->was_command : !assignments_only(text, len);
 		c->quote = quote_after(text, len, c->quote);
 		c->was_command = command;
@@ -462,6 +474,7 @@ static void check_placeholders(or_check_ctx *ctx)
 			for (w = 0; w < nwords; w++) {
 				const char *hit = hits[w];
 				size_t name_end;
+				bool named = false;
 
 				/* a capital word inside a name (XXX_API_KEY, X-XXX-Header)
 				 * is part of the name: look further along the line */
@@ -474,8 +487,11 @@ static void check_placeholders(or_check_ctx *ctx)
 					or_text_find_words(text + name_end, len - name_end,
 							   &placeholders[w], 1, &next);
 					hit = next;
+					named = true;
 				}
-				if (!hit || line_is_status_marker_of(doc, &task, line,
+				/* "named TEAMS-WEBHOOK-XXX, where XXX is the service": after
+				 * the word in a name, the word on that line is its variable */
+				if (!hit || named || line_is_status_marker_of(doc, &task, line,
 								     placeholders[w].word) ||
 				    word_is_mentioned(block, line, text, len, hit, &placeholders[w],
 						      mentions))

@@ -87,25 +87,31 @@ static bool names_reaching(const char *w)
  * Whether the words of one of `want` (text keys) appear whole in `name`:
  * words about reaching someone anywhere, others ("escalation",
  * "notification") at its end or followed by a word that keeps the heading
- * about them.
+ * about them: 1. -1 when they appear followed by another subject
+ * ("Notification template"), 0 when they do not appear.
  */
-static bool heading_matches(const char *name, const or_buf *want, size_t n)
+static int heading_matches(const char *name, const or_buf *want, size_t n)
 {
 	or_buf key = OR_BUF_INIT;
 	size_t i;
-	bool found = false;
+	int found = 0;
 
 	or_text_key(&key, name, strlen(name));
-	for (i = 0; i < n && !found; i++) {
+	for (i = 0; i < n && found <= 0; i++) {
 		const char *k = or_buf_cstr(&key), *w = or_buf_cstr(&want[i]), *hit;
 		size_t wlen = want[i].size;
 
 		/* a whole-word match of the heading words inside the name */
-		for (hit = strstr(k, w); hit && !found; hit = strstr(hit + 1, w))
-			found = wlen && (hit == k || hit[-1] == ' ') &&
-				(hit[wlen] == '\0' ||
-				 (hit[wlen] == ' ' && (names_reaching(w) ||
-						       heading_tail_keeps_meaning(hit + wlen + 1))));
+		for (hit = strstr(k, w); hit && found <= 0; hit = strstr(hit + 1, w)) {
+			if (!wlen || (hit != k && hit[-1] != ' ') ||
+			    (hit[wlen] != '\0' && hit[wlen] != ' '))
+				continue;
+			if (hit[wlen] == '\0' || names_reaching(w) ||
+			    heading_tail_keeps_meaning(hit + wlen + 1))
+				found = 1;
+			else
+				found = -1; /* "Notification template": about something else */
+		}
 	}
 	or_buf_dispose(&key);
 	return found;
@@ -128,8 +134,12 @@ static bool *sections_holding_contacts(const or_document *doc, const char *const
 	for (i = 0; i < doc->nsections; i++) {
 		int parent = doc->sections[i].parent;
 
-		holds[i] = (parent >= 0 && (size_t)parent < i && holds[parent]) ||
-			   heading_matches(doc->sections[i].name, want, n);
+		int match = heading_matches(doc->sections[i].name, want, n);
+
+		/* a sub-section named for something else ("Notification
+		 * template" under "Notification") does not inherit */
+		holds[i] = match > 0 ||
+			   (match == 0 && parent >= 0 && (size_t)parent < i && holds[parent]);
 	}
 	for (i = 0; i < n; i++)
 		or_buf_dispose(&want[i]);
@@ -234,6 +244,7 @@ static bool same_word(const char *s, size_t len, const char *word)
 static bool endpoint_help_page(const char *host, size_t len)
 {
 	static const char *const help[] = { "support.", "docs.", "help.", "community.", "api.",
+					    "identity.",
 					    "developer.", "status.", "www.", NULL };
 	size_t i, n;
 
@@ -371,6 +382,17 @@ static void add_value(add_ctx *a, const char *role, const char *name, const char
 			if (tokens[i].offset == links[l].href_start &&
 			    value[links[l].href_start] == '#')
 				keep[i] = false;
+		/* "[tenant.pagerduty.com](https://identity.pagerduty.com/login)":
+		 * where the link goes is a sign-in or help page, so the host its
+		 * text names is that page's, not a way to reach someone */
+		for (i = 0; i < n; i++)
+			if (tokens[i].offset == links[l].href_start && !keep[i] &&
+			    tokens[i].kind == OR_CONTACT_URL)
+				for (j = 0; j < n; j++)
+					if (tokens[j].kind == OR_CONTACT_URL &&
+					    tokens[j].offset >= links[l].text_start &&
+					    tokens[j].offset < links[l].text_end)
+						keep[j] = false;
 
 		for (j = 0; j < n && !text_has; j++)
 			text_has = keep[j] && tokens[j].offset >= links[l].text_start &&
