@@ -200,6 +200,8 @@ typedef struct add_ctx {
 	size_t nendpoints;
 	const char *const *placeholders; /* contacts.placeholder's words */
 	size_t nplaceholders;
+	const char *const *feeds;     /* the pack's contact_feeds: "alerts", "notifications" */
+	size_t nfeeds;
 } add_ctx;
 
 static or_contact *add(add_ctx *a, const char *role, const char *name, or_contact_kind kind,
@@ -257,6 +259,29 @@ static bool endpoint_help_page(const char *host, size_t len)
 }
 
 /*
+ * "#db-alerts", "alerting-prod@lists.example.org": a channel or list whose
+ * name holds one of the pack's contact_feeds words, as a whole part between
+ * '-', '_', '.' or '#', is where alerts are posted, not a way to reach
+ * someone.
+ */
+static bool names_feed(const add_ctx *a, const char *s, size_t len)
+{
+	size_t start = 0, i, k;
+
+	while (start < len) {
+		while (start < len && strchr("#@-_.", s[start]))
+			start++;
+		for (i = start; i < len && !strchr("#@-_.", s[i]); i++)
+			;
+		for (k = 0; k < a->nfeeds && i > start; k++)
+			if (same_word(s + start, i - start, a->feeds[k]))
+				return true;
+		start = i;
+	}
+	return false;
+}
+
+/*
  * Whether a token found where contacts are is a way to reach someone.
  * `@here`, `@channel` and `@everyone` address whoever reads a chat, not a
  * contact; a URL is one only under a key that names a medium ("Status
@@ -275,7 +300,12 @@ static bool reaches_someone(const add_ctx *a, const char *role, or_contact_kind 
 		for (i = 0; broadcast[i]; i++)
 			if (same_word(s, len, broadcast[i]))
 				return false;
-		return true;
+		return !names_feed(a, s, len);
+	}
+	if (kind == OR_CONTACT_EMAIL) {
+		const char *at = memchr(s, '@', len);
+
+		return !names_feed(a, s, at ? (size_t)(at - s) : len);
 	}
 	if (kind != OR_CONTACT_URL || (role && medium_key(role)))
 		return true;
@@ -622,7 +652,8 @@ void or_contacts_extract(or_contact **items, size_t *count, size_t *cap, or_aren
 			 or_date_order order)
 {
 	add_ctx a = { items, count, cap, arena, doc->path, order, false, words->endpoints,
-		      words->nendpoints, words->placeholders, words->nplaceholders };
+		      words->nendpoints, words->placeholders, words->nplaceholders,
+		      words->feeds, words->nfeeds };
 	bool *holds = sections_holding_contacts(doc, words->headings, words->nheadings);
 	bool *marked, any = false;
 	size_t i, r;
@@ -676,7 +707,7 @@ int or_contacts_registry_load(or_contact **items, size_t *count, size_t *cap, or
 					    "verified", "notes", NULL };
 	static const char *const value_keys[] = { "phone", "email", "url", "channel", NULL };
 	or_yaml yaml = OR_YAML_INIT;
-	add_ctx a = { items, count, cap, arena, NULL, order, true, NULL, 0, NULL, 0 };
+	add_ctx a = { items, count, cap, arena, NULL, order, true, NULL, 0, NULL, 0, NULL, 0 };
 	char *text = NULL;
 	yaml_node_t *top, *list;
 	size_t len, i, k;

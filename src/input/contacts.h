@@ -46,7 +46,8 @@ typedef struct or_contact {
 } or_contact;
 
 /* The pack's words for contacts: the headings of the sections that hold
- * them, and the hosts of paging and chat endpoints. */
+ * them, the hosts of paging and chat endpoints, and the words that name a
+ * feed of alerts. */
 typedef struct or_contact_words {
 	const char *const *headings;   /* as lookup keys: "contact" matches
 					  "Contact Information" and "Emergency Contacts" */
@@ -56,6 +57,9 @@ typedef struct or_contact_words {
 	const char *const *placeholders; /* "TBD": a value of words alone that holds one of
 					    these stands for a contact still to be given */
 	size_t nplaceholders;
+	const char *const *feeds;      /* "alerts": a channel or list named with one is where
+					  machines post ("#db-alerts"), not a way to reach someone */
+	size_t nfeeds;
 } or_contact_words;
 
 /*

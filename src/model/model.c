@@ -113,12 +113,14 @@ static int read_contacts(or_model *model, or_diag *diag)
 {
 	const json_t *headings = json_object_get(model->rules->settings, "contact_headings");
 	const json_t *endpoints = json_object_get(model->rules->settings, "contact_endpoints");
+	const json_t *feeds = json_object_get(model->rules->settings, "contact_feeds");
 	const json_t *placeholders = or_ruleset_param(model->rules, "contacts.placeholder", "words");
 	const char **words = or_xcalloc(json_array_size(headings) + 1, sizeof(char *));
 	const char **hosts = or_xcalloc(json_array_size(endpoints) + 1, sizeof(char *));
 	const char **marks = or_xcalloc(json_array_size(placeholders) + 1, sizeof(char *));
-	or_contact_words contact_words = { NULL, 0, NULL, 0, NULL, 0 };
-	size_t nwords = 0, nhosts = 0, nmarks = 0, cap = 0, d, i;
+	const char **feed_words = or_xcalloc(json_array_size(feeds) + 1, sizeof(char *));
+	or_contact_words contact_words = { NULL, 0, NULL, 0, NULL, 0, NULL, 0 };
+	size_t nwords = 0, nhosts = 0, nmarks = 0, nfeeds = 0, cap = 0, d, i;
 	int error = -1;
 
 	for (i = 0; i < json_array_size(headings); i++)
@@ -134,8 +136,13 @@ static int read_contacts(or_model *model, or_diag *diag)
 	contact_words.nheadings = nwords;
 	contact_words.endpoints = hosts;
 	contact_words.nendpoints = nhosts;
+	for (i = 0; i < json_array_size(feeds); i++)
+		if (json_is_string(json_array_get(feeds, i)))
+			feed_words[nfeeds++] = json_string_value(json_array_get(feeds, i));
 	contact_words.placeholders = marks;
 	contact_words.nplaceholders = nmarks;
+	contact_words.feeds = feed_words;
+	contact_words.nfeeds = nfeeds;
 	if (model->config->contacts_path) {
 		if (or_contacts_registry_load(&model->contacts, &model->ncontacts, &cap, model->arena,
 					      model->root, model->config->contacts_path,
@@ -151,6 +158,7 @@ cleanup:
 	free(words);
 	free(hosts);
 	free(marks);
+	free(feed_words);
 	return error;
 }
 

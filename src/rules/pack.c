@@ -12,7 +12,8 @@ static const char *const pack_keys[] = {
 	"pack", "title", "description", "settings", "rules", NULL
 };
 static const char *const settings_keys[] = { "runbook_paths", "metadata_aliases",
-					     "contact_headings", "contact_endpoints", NULL };
+					     "contact_headings", "contact_endpoints",
+					     "contact_feeds", NULL };
 static const char *const alias_keys[] = {
 	"last_updated", "next_review", "owner", "version", "status", "approval",
 	"review_period", NULL
@@ -127,8 +128,9 @@ static int parse_settings(json_t *settings, or_yaml *yaml, const yaml_node_t *no
 		json_object_set_new(settings, "runbook_paths", json);
 		json = NULL;
 	}
-	for (i = 0; i < 2; i++) {
-		static const char *const lists[] = { "contact_headings", "contact_endpoints" };
+	for (i = 0; i < 3; i++) {
+		static const char *const lists[] = { "contact_headings", "contact_endpoints",
+						     "contact_feeds" };
 
 		value = or_yaml_get(yaml, node, lists[i]);
 		if (!value)

@@ -26,7 +26,7 @@ static const char *const contact_endpoints[] = { "pagerduty.com", "slack.com" };
 static const or_contact_words contact_words = {
 	contact_headings, sizeof(contact_headings) / sizeof(contact_headings[0]),
 	contact_endpoints, sizeof(contact_endpoints) / sizeof(contact_endpoints[0]),
-	NULL, 0,
+	NULL, 0, NULL, 0,
 };
 
 static void check_model(const or_document *doc, size_t size)

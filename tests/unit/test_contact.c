@@ -872,7 +872,8 @@ static size_t extract(const char *text, or_contact **out, or_arena *arena, or_do
 	static const char *const headings[] = { "contact details", "escalation", "on call" };
 	static const char *const endpoints[] = { "pagerduty.com", "slack.com" };
 	static const char *const placeholders[] = { "TBD" };
-	const or_contact_words words = { headings, 3, endpoints, 2, placeholders, 1 };
+	static const char *const feeds[] = { "alerts", "noreply" };
+	const or_contact_words words = { headings, 3, endpoints, 2, placeholders, 1, feeds, 2 };
 	or_document *doc = NULL;
 	size_t count = 0, cap = 0;
 
@@ -896,7 +897,8 @@ START_TEST(test_extract_shapes)
 		"Ping @here or @channel; graphs at https://grafana.acme.net/d/x.\n\n"
 		"- Owner: TBD\n- Team: Support Engineers\n- Restart the workers first.\n"
 		"- [Pager](https://acme.pagerduty.com/schedules/P1)\n\n"
-		"## Escalation\n\nPhone: 0800 HELP NOW\n";
+		"## Escalation\n\nPhone: 0800 HELP NOW\n"
+		"Alerts land in #team-a-alerts and noreply@acme.net sends them.\n";
 	static const struct {
 		const char *role, *value;
 		or_contact_kind kind;

@@ -90,7 +90,7 @@ static void replay_document(const char *path, const char *data, size_t size)
 {
 	static const char *const headings[] = { "contact", "on call", "escalation contacts" };
 	static const char *const endpoints[] = { "pagerduty.com", "slack.com" };
-	const or_contact_words words = { headings, 3, endpoints, 2, NULL, 0 };
+	const or_contact_words words = { headings, 3, endpoints, 2, NULL, 0, NULL, 0 };
 	or_document *doc = NULL;
 	or_contact *contacts = NULL;
 	size_t ncontacts = 0, cap = 0, offset = 0, len = 0, i;
