@@ -187,6 +187,18 @@ static bool in_code_span(const char *text, size_t at)
 	return ticks % 2 == 1;
 }
 
+/* A comment of a Go template or a C-like program pasted as a sample (the
+ * word after "{{" or a slash-star), whatever the block's info string says. */
+static bool template_comment(const char *text, size_t at)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < at; i++)
+		if ((text[i] == '/' && text[i + 1] == '*') || (text[i] == '{' && text[i + 1] == '{'))
+			return true;
+	return false;
+}
+
 static bool word_char(int c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -230,8 +242,9 @@ static bool mentions_follow(const char *text, size_t len, size_t end, const json
  *   - just after an opening quote: "a note such as \"TODO: ...\"";
  *   - a mask in a code block ("ssh XXX@bastion", "order number XXX"):
  *     the value the reader fills in when running it; and any word in a
- *     sample file or program ("yaml", "hcl": OR_CODE_DATA, OR_CODE_OTHER),
- *     whose TODO comments are the sample's own;
+ *     sample file or program ("yaml", "hcl": OR_CODE_DATA, OR_CODE_OTHER)
+ *     or in a template's comment (after "{{" or a slash-star), which are
+ *     the sample's own;
  *   - a word the rule's `mentions` say is a noun there ("TODO items");
  *   - a phrase the sentence goes on from ("RBAC to be assigned to groups"):
  *     a phrase stands in for a value only where the value would end.
@@ -249,7 +262,8 @@ static bool word_is_mentioned(const or_code_block *block, int line, const char *
 	     ((unsigned char)text[at - 1] == 0x9C || (unsigned char)text[at - 1] == 0x98)))
 		return true; /* ", ', “, ‘ */
 	if (block && line >= block->first_line && line <= block->last_line &&
-	    (x_mask(w) || block->kind == OR_CODE_DATA || block->kind == OR_CODE_OTHER))
+	    (x_mask(w) || block->kind == OR_CODE_DATA || block->kind == OR_CODE_OTHER ||
+	     template_comment(text, at)))
 		return true;
 	if (mentions_follow(text, len, end, mentions))
 		return true;

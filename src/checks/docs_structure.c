@@ -180,22 +180,24 @@ static bool heading_is_link(const or_document *doc, const or_section *sec)
 
 /*
  * A section with no block of its own is still not empty when its heading
- * carries its value ("Date: 2021-02-09") or is a link to it, when it is the
- * page's title (the document's first level-1 heading, or its first heading
- * when that says the front matter's title, followed by the page's first
- * section), when
- * the next heading is numbered as its sub-section ("4. Recovery", then
- * "4.1 Restore" at the same level), or when it is a step whose heading is
- * the whole instruction, followed by the next step ("6. Push the branch",
- * then "7. Merge it").
+ * carries its value ("Date: 2021-02-09"), is a link to it or is a warning
+ * callout ("⚠️ Deprecated"); when it is the page's title (the document's
+ * first level-1 heading, or its first heading when that says the front
+ * matter's title, followed by the page's first section); when the next
+ * heading is numbered as its sub-section ("4. Recovery", then "4.1
+ * Restore" at the same level); or when it is a step whose heading is the
+ * whole instruction, followed by the next step ("6. Push the branch", then
+ * "7. Merge it").
  */
 static bool section_empty(const or_document *doc, size_t s, size_t first_h1)
 {
 	const or_section *sec = &doc->sections[s];
 	const or_section *next = s + 1 < doc->nsections ? &doc->sections[s + 1] : NULL;
 
+	/* "### ⚠️ This API is deprecated": a warning set as a heading is a
+	 * callout, the whole of what it says */
 	if (sec->has_content || or_docs_heading_carries_value(sec->title) ||
-	    heading_is_link(doc, sec))
+	    heading_is_link(doc, sec) || strncmp(sec->title, "\xE2\x9A\xA0", 3) == 0)
 		return false;
 	if (next && (s == first_h1 || (s == 0 && heading_is_front_matter_title(doc, sec))))
 		return false;
