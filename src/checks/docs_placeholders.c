@@ -204,6 +204,28 @@ static bool word_char(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* The word at `at` is written about: in a code span, or just after an
+ * opening quote (", ', “, ‘). */
+static bool written_about(const char *text, size_t at)
+{
+	unsigned char before = at ? (unsigned char)text[at - 1] : 0;
+
+	return in_code_span(text, at) || before == '"' || before == '\'' ||
+	       (at >= 3 && (unsigned char)text[at - 3] == 0xE2 &&
+		(unsigned char)text[at - 2] == 0x80 &&
+		((unsigned char)text[at - 1] == 0x9C || (unsigned char)text[at - 1] == 0x98));
+}
+
+/* A line of a block quote: '>' after at most three spaces. */
+static bool quote_line(const char *text, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && i < 3 && text[i] == ' ')
+		i++;
+	return i < len && text[i] == '>';
+}
+
 /* "XXX", "XXXX": a run of X's is a mask for a value. */
 static bool x_mask(const or_text_word *w)
 {
@@ -253,14 +275,9 @@ static bool word_is_mentioned(const or_code_block *block, int line, const char *
 			      const char *hit, const or_text_word *w, const json_t *mentions)
 {
 	size_t at = (size_t)(hit - text), end = at + w->len;
-	unsigned char before = at ? (unsigned char)text[at - 1] : 0;
 
-	if (in_code_span(text, at))
+	if (written_about(text, at))
 		return true;
-	if (before == '"' || before == '\'' ||
-	    (at >= 3 && (unsigned char)text[at - 3] == 0xE2 && (unsigned char)text[at - 2] == 0x80 &&
-	     ((unsigned char)text[at - 1] == 0x9C || (unsigned char)text[at - 1] == 0x98)))
-		return true; /* ", ', “, ‘ */
 	if (block && line >= block->first_line && line <= block->last_line &&
 	    (x_mask(w) || block->kind == OR_CODE_DATA || block->kind == OR_CODE_OTHER ||
 	     template_comment(text, at)))
@@ -460,6 +477,7 @@ static void check_placeholders(or_check_ctx *ctx)
 		reserved_domains(or_rule_param_array(ctx->rule, "reserved_domains"), &ndomains);
 	or_text_word *placeholders = placeholder_words(words, &nwords);
 	const char **hits = or_xcalloc(nwords + 1, sizeof(*hits));
+	bool *mentioned = or_xcalloc(nwords + 1, sizeof(*mentioned));
 	placeholder_hit *found = NULL;
 	size_t cap = 0;
 	int line;
@@ -474,6 +492,7 @@ static void check_placeholders(or_check_ctx *ctx)
 		if (!or_model_rule_applies(md, ctx->rule, false))
 			continue;
 		covered = suppressed_lines(doc, ctx->rule->id);
+		memset(mentioned, 0, (nwords + 1) * sizeof(*mentioned));
 		for (line = doc->front_matter_end_line + 1; line <= (int)doc->nlines; line++) {
 			size_t len, at, hlen, pos = 0;
 			const char *text = or_document_line(doc, line, &len);
@@ -505,6 +524,12 @@ static void check_placeholders(or_check_ctx *ctx)
 				}
 				/* "named TEAMS-WEBHOOK-XXX, where XXX is the service": after
 				 * the word in a name, the word on that line is its variable */
+				if (hit && written_about(text, (size_t)(hit - text)))
+					mentioned[w] = true;
+				/* after 'prefix notes with "TODO"', a quoted "> TODO: ..." is
+				 * an example of such a note */
+				if (hit && mentioned[w] && quote_line(text, len))
+					continue;
 				if (!hit || named || line_is_status_marker_of(doc, &task, line,
 								     placeholders[w].word) ||
 				    word_is_mentioned(block, line, text, len, hit, &placeholders[w],
@@ -539,6 +564,7 @@ static void check_placeholders(or_check_ctx *ctx)
 	free(found);
 	free(placeholders);
 	free(hits);
+	free(mentioned);
 	free(domains);
 	or_buf_dispose(&subject);
 	or_buf_dispose(&message);

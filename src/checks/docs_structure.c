@@ -160,6 +160,15 @@ static bool heading_is_front_matter_title(const or_document *doc, const or_secti
 	return false;
 }
 
+/* "### No incidents declared", "None": a heading that says there is
+ * nothing is the whole of its section. */
+static bool heading_says_none(const char *title)
+{
+	return or_text_key_equal(title, "none") || or_text_key_equal(title, "n/a") ||
+	       ((title[0] == 'N' || title[0] == 'n') && (title[1] == 'o' || title[1] == 'O') &&
+		title[2] == ' ');
+}
+
 /* "# [Demo](https://demo.example.net)": a heading that is a link is the
  * pointer to its content, not a section left empty. */
 static bool heading_is_link(const or_document *doc, const or_section *sec)
@@ -180,8 +189,9 @@ static bool heading_is_link(const or_document *doc, const or_section *sec)
 
 /*
  * A section with no block of its own is still not empty when its heading
- * carries its value ("Date: 2021-02-09"), is a link to it or is a warning
- * callout ("⚠️ Deprecated"); when it is the page's title (the document's
+ * carries its value ("Date: 2021-02-09"), is a link to it, says there is
+ * none ("No incidents declared") or is a warning callout ("⚠️
+ * Deprecated"); when it is the page's title (the document's
  * first level-1 heading, or its first heading when that says the front
  * matter's title, followed by the page's first section); when the next
  * heading is numbered as its sub-section ("4. Recovery", then "4.1
@@ -197,7 +207,8 @@ static bool section_empty(const or_document *doc, size_t s, size_t first_h1)
 	/* "### ⚠️ This API is deprecated": a warning set as a heading is a
 	 * callout, the whole of what it says */
 	if (sec->has_content || or_docs_heading_carries_value(sec->title) ||
-	    heading_is_link(doc, sec) || strncmp(sec->title, "\xE2\x9A\xA0", 3) == 0)
+	    heading_is_link(doc, sec) || strncmp(sec->title, "\xE2\x9A\xA0", 3) == 0 ||
+	    heading_says_none(sec->title))
 		return false;
 	if (next && (s == first_h1 || (s == 0 && heading_is_front_matter_title(doc, sec))))
 		return false;
