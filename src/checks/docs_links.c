@@ -389,11 +389,14 @@ typedef struct slug_cache {
  * CommonMark reads a paragraph: "####Title", hashes with no space after
  * them, at the start of a line outside front matter and fenced code. Their
  * slugs under each style go in `key` after its first `prefix` bytes. One
- * pass over the document's lines.
+ * pass over the document's lines. With `kramdown`, every line that opens
+ * with hashes counts, fenced or not: kramdown ends a fence opened in a list
+ * item where CommonMark runs it on, and which one a page meant cannot be
+ * told from its text; a link is not reported on a guess.
  */
 static void add_loose_heading_slugs(slug_cache *cache, const or_document *doc,
 				    const or_slug_style *styles, size_t nstyles, or_buf *key,
-				    size_t prefix)
+				    size_t prefix, bool kramdown)
 {
 	char fence = 0;
 	size_t fence_len = 0, line, k;
@@ -409,7 +412,7 @@ static void add_loose_heading_slugs(slug_cache *cache, const or_document *doc,
 			n--;
 		while (indent < n && indent < 3 && p[indent] == ' ')
 			indent++;
-		if (indent < n && (p[indent] == '`' || p[indent] == '~')) {
+		if (!kramdown && indent < n && (p[indent] == '`' || p[indent] == '~')) {
 			while (indent + run < n && p[indent + run] == p[indent])
 				run++;
 			if (run >= 3) {
@@ -426,8 +429,13 @@ static void add_loose_heading_slugs(slug_cache *cache, const or_document *doc,
 			continue;
 		while (hashes < n && p[hashes] == '#')
 			hashes++;
-		if (hashes > 6 || hashes >= n || p[hashes] == ' ' || p[hashes] == '\t')
+		if (hashes > 6 || hashes >= n ||
+		    (!kramdown && (p[hashes] == ' ' || p[hashes] == '\t')))
 			continue; /* too deep, empty, or a heading CommonMark reads too */
+		while (hashes < n && (p[hashes] == ' ' || p[hashes] == '\t'))
+			hashes++;
+		if (hashes == n)
+			continue;
 		p += hashes;
 		n -= hashes;
 		while (n && (p[n - 1] == '#' || p[n - 1] == ' ' || p[n - 1] == '\t'))
@@ -462,7 +470,8 @@ static void slug_cache_fill(slug_cache *cache, const or_model *model, size_t ind
 	}
 	if ((model->site.generator == OR_SITE_TECH_DOCS || model->site.generator == OR_SITE_JEKYLL) &&
 	    or_site_is_page(&model->site, doc->path))
-		add_loose_heading_slugs(cache, doc, styles, nstyles, &key, prefix);
+		add_loose_heading_slugs(cache, doc, styles, nstyles, &key, prefix,
+					model->site.generator == OR_SITE_JEKYLL);
 	or_buf_dispose(&key);
 }
 
