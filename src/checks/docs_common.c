@@ -155,11 +155,32 @@ static long step_number(const char *s)
 	return ascii_space((unsigned char)s[i + 1]) ? n : -1;
 }
 
+/* Words in `s` after its first one (the step number). */
+static size_t words_after_first(const char *s)
+{
+	size_t words = 0;
+	bool in_word = false;
+
+	for (; *s; s++) {
+		if (ascii_space((unsigned char)*s)) {
+			in_word = false;
+		} else if (!in_word) {
+			in_word = true;
+			words++;
+		}
+	}
+	return words ? words - 1 : 0;
+}
+
+/* Words a step heading needs to be an instruction ("Push your feature
+ * branch"), not a label of a step still to write ("Assess impact"). */
+#define STEP_INSTRUCTION_WORDS 4
+
 bool or_docs_heading_next_step(const char *step, const char *next)
 {
 	long a, b;
 
-	if (!step || !next)
+	if (!step || !next || words_after_first(step) < STEP_INSTRUCTION_WORDS)
 		return false;
 	a = step_number(step);
 	b = step_number(next);

@@ -27,9 +27,10 @@ bool or_docs_heading_carries_value(const char *title);
 bool or_docs_heading_numbered_under(const char *parent, const char *child);
 
 /*
- * Whether `next` is the step after `step` ("6. Push the branch", then "7.
- * Merge it"; "Step 2:", then "Step 3:"): a procedure whose steps are
- * headings, each heading the whole instruction.
+ * Whether `next` is the step after `step` ("6. Push the feature branch
+ * now", then "7. Merge it"; "Step 2:", then "Step 3:") and `step` reads as
+ * a whole instruction, four words or more after its number: a procedure
+ * whose steps are headings. "1. Assess impact" is a step still to write.
  */
 bool or_docs_heading_next_step(const char *step, const char *next);
 

@@ -389,10 +389,11 @@ typedef struct slug_cache {
  * CommonMark reads a paragraph: "####Title", hashes with no space after
  * them, at the start of a line outside front matter and fenced code. Their
  * slugs under each style go in `key` after its first `prefix` bytes. One
- * pass over the document's lines. With `kramdown`, every line that opens
- * with hashes counts, fenced or not: kramdown ends a fence opened in a list
- * item where CommonMark runs it on, and which one a page meant cannot be
- * told from its text; a link is not reported on a guess.
+ * pass over the document's lines. A fence is one at most three spaces in,
+ * closed by the next such fence, as kramdown reads it: a fence opened in a
+ * list item and closed at the left margin ends there, where CommonMark runs
+ * it on to the end of the file. With `kramdown`, a heading with a space
+ * after its hashes counts too, since CommonMark may have read it as code.
  */
 static void add_loose_heading_slugs(slug_cache *cache, const or_document *doc,
 				    const or_slug_style *styles, size_t nstyles, or_buf *key,
@@ -412,7 +413,7 @@ static void add_loose_heading_slugs(slug_cache *cache, const or_document *doc,
 			n--;
 		while (indent < n && indent < 3 && p[indent] == ' ')
 			indent++;
-		if (!kramdown && indent < n && (p[indent] == '`' || p[indent] == '~')) {
+		if (indent < n && (p[indent] == '`' || p[indent] == '~')) {
 			while (indent + run < n && p[indent + run] == p[indent])
 				run++;
 			if (run >= 3) {
@@ -691,7 +692,6 @@ static void check_references(or_check_ctx *ctx)
 	for (d = 0; d < ctx->model->ndocs; d++) {
 		const or_model_doc *md = &ctx->model->docs[d];
 		const or_document *doc = md->doc;
-
 		bool site_page;
 
 		if (!or_model_rule_applies(md, ctx->rule, false))
@@ -705,8 +705,10 @@ static void check_references(or_check_ctx *ctx)
 				continue;
 			/* the reader of a published page is not in a checkout of
 			 * this repository: a path that is not in it names their
-			 * own file or tool, not a broken reference */
-			if (where != 1 && site_page)
+			 * own file or tool, not a broken reference. A runbook, or
+			 * a command that first `cd`s into a folder of this
+			 * repository, is read in a checkout: its paths count. */
+			if (where != 1 && site_page && !ref->dir && !md->is_runbook)
 				continue;
 			or_buf_clear(&subject);
 			or_buf_printf(&subject, "command:%s", ref->path);

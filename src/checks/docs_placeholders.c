@@ -187,33 +187,65 @@ static bool in_code_span(const char *text, size_t at)
 	return ticks % 2 == 1;
 }
 
-/* A comment of a Go template or a C-like program pasted as a sample (the
- * word after "{{" or a slash-star), whatever the block's info string says. */
-static bool template_comment(const char *text, size_t at)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < at; i++)
-		if ((text[i] == '/' && text[i + 1] == '*') || (text[i] == '{' && text[i + 1] == '{'))
-			return true;
-	return false;
-}
-
 static bool word_char(int c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* The word at `at` is written about: in a code span, or just after an
- * opening quote (", ', “, ‘). */
-static bool written_about(const char *text, size_t at)
+/* The word at [at, at + wlen) is written about: alone in a code span
+ * ("collect the `TODO` items"), or just after an opening quote (", ', “,
+ * ‘). A word in a longer span ("`pg_restore -d TODO`") is a command's gap. */
+static bool written_about(const char *text, size_t len, size_t at, size_t wlen)
 {
 	unsigned char before = at ? (unsigned char)text[at - 1] : 0;
 
-	return in_code_span(text, at) || before == '"' || before == '\'' ||
+	if (before == '`' && at + wlen < len && text[at + wlen] == '`' && in_code_span(text, at))
+		return true;
+	return before == '"' || before == '\'' ||
 	       (at >= 3 && (unsigned char)text[at - 3] == 0xE2 &&
 		(unsigned char)text[at - 2] == 0x80 &&
 		((unsigned char)text[at - 1] == 0x9C || (unsigned char)text[at - 1] == 0x98));
+}
+
+/*
+ * Is a comment open before `at` on a line of code? A template's or C's
+ * comment opener ("{{", slash-star) always; with `any`, also '#' at a
+ * word's start, "//", " --" and "<!--". In a shell block only the first
+ * kind is a sample's own: "# TODO: set the bucket" is a gap in the script.
+ */
+static bool code_comment_before(const char *text, size_t at, bool any)
+{
+	size_t i;
+
+	for (i = 0; i < at; i++) {
+		bool pair = i + 1 < at;
+
+		if (pair && ((text[i] == '{' && text[i + 1] == '{') ||
+			     (text[i] == '/' && text[i + 1] == '*')))
+			return true;
+		if (!any)
+			continue;
+		if (text[i] == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t'))
+			return true;
+		if (pair && ((text[i] == '/' && text[i + 1] == '/') ||
+			     (text[i] == '-' && text[i + 1] == '-' && (i == 0 || text[i - 1] == ' ')) ||
+			     (text[i] == '<' && text[i + 1] == '!')))
+			return true;
+	}
+	return false;
+}
+
+/* A block of output ("text", "log", "output"): shown, never run or filled in. */
+static bool output_block(const or_code_block *b)
+{
+	static const char *const outputs[] = { "text", "txt", "plain", "plaintext", "output",
+					       "log", NULL };
+	size_t i, n = strcspn(b->info, " \t{,");
+
+	for (i = 0; outputs[i]; i++)
+		if (strlen(outputs[i]) == n && strncmp(b->info, outputs[i], n) == 0)
+			return true;
+	return false;
 }
 
 /* A line of a block quote: '>' after at most three spaces. */
@@ -276,12 +308,15 @@ static bool word_is_mentioned(const or_code_block *block, int line, const char *
 {
 	size_t at = (size_t)(hit - text), end = at + w->len;
 
-	if (written_about(text, at))
+	if (written_about(text, len, at, w->len) || (x_mask(w) && in_code_span(text, at)))
 		return true;
-	if (block && line >= block->first_line && line <= block->last_line &&
-	    (x_mask(w) || block->kind == OR_CODE_DATA || block->kind == OR_CODE_OTHER ||
-	     template_comment(text, at)))
-		return true;
+	if (block && line >= block->first_line && line <= block->last_line) {
+		bool shell = block->kind == OR_CODE_SCRIPT || block->kind == OR_CODE_CONSOLE;
+
+		if (x_mask(w) || output_block(block) ||
+		    code_comment_before(text, at, !shell))
+			return true;
+	}
 	if (mentions_follow(text, len, end, mentions))
 		return true;
 	if (memchr(w->word, ' ', w->len)) {
@@ -486,7 +521,7 @@ static void check_placeholders(or_check_ctx *ctx)
 		const or_model_doc *md = &ctx->model->docs[d];
 		const or_document *doc = md->doc;
 		code_cursor cursor = { 0, 0, false, false, 0, false };
-		size_t nfound = 0, task = 0, bcur = 0;
+		size_t nfound = 0, task = 0, bcur = 0, scur = 0;
 		int *covered;
 
 		if (!or_model_rule_applies(md, ctx->rule, false))
@@ -502,6 +537,11 @@ static void check_placeholders(or_check_ctx *ctx)
 			while (bcur < doc->ncode_blocks && doc->code_blocks[bcur].end_line < line)
 				bcur++;
 			block = bcur < doc->ncode_blocks ? &doc->code_blocks[bcur] : NULL;
+			/* a mention holds in its own section only */
+			while (scur < doc->nsections && doc->sections[scur].line <= line) {
+				scur++;
+				memset(mentioned, 0, (nwords + 1) * sizeof(*mentioned));
+			}
 
 			or_text_find_words(text, len, placeholders, nwords, hits);
 			for (w = 0; w < nwords; w++) {
@@ -523,14 +563,16 @@ static void check_placeholders(or_check_ctx *ctx)
 					named = true;
 				}
 				/* "named TEAMS-WEBHOOK-XXX, where XXX is the service": after
-				 * the word in a name, the word on that line is its variable */
-				if (hit && written_about(text, (size_t)(hit - text)))
+				 * a mask in a name, the mask on that line is its variable */
+				if (hit && written_about(text, len, (size_t)(hit - text),
+							 placeholders[w].len))
 					mentioned[w] = true;
-				/* after 'prefix notes with "TODO"', a quoted "> TODO: ..." is
-				 * an example of such a note */
+				/* after 'prefix notes with "TODO"', a quoted "> TODO: ..." in
+				 * the same section is an example of such a note */
 				if (hit && mentioned[w] && quote_line(text, len))
 					continue;
-				if (!hit || named || line_is_status_marker_of(doc, &task, line,
+				if (!hit || (named && x_mask(&placeholders[w])) ||
+				    line_is_status_marker_of(doc, &task, line,
 								     placeholders[w].word) ||
 				    word_is_mentioned(block, line, text, len, hit, &placeholders[w],
 						      mentions))

@@ -153,20 +153,44 @@ static bool heading_is_front_matter_title(const or_document *doc, const or_secti
 		if (kv->source != OR_KV_FRONT_MATTER || !kv->value || !kv->value[0] ||
 		    !or_text_key_equal(kv->key, "title"))
 			continue;
+		/* the heading holds the title, or is most of it ("## IBM Cloud
+		 * Docs Build" under "IBM Cloud docs build overview"; not "##
+		 * Outage" under "Payments API outage") */
 		if (holds_ignoring_case(sec->title, kv->value) ||
-		    holds_ignoring_case(kv->value, sec->title))
+		    (holds_ignoring_case(kv->value, sec->title) &&
+		     2 * strlen(sec->title) > strlen(kv->value)))
 			return true;
 	}
 	return false;
 }
 
-/* "### No incidents declared", "None": a heading that says there is
- * nothing is the whole of its section. */
+/*
+ * "### No incidents declared", "None": a heading that says there is
+ * nothing, as a record does ("No <things> <declared|reported|...>", "None",
+ * "N/A"), is the whole of its section. "No targets scraped" on an alert
+ * page names a condition, and an empty section under it is still empty.
+ */
 static bool heading_says_none(const char *title)
 {
-	return or_text_key_equal(title, "none") || or_text_key_equal(title, "n/a") ||
-	       ((title[0] == 'N' || title[0] == 'n') && (title[1] == 'o' || title[1] == 'O') &&
-		title[2] == ' ');
+	static const char *const closing[] = { "declared", "reported", "recorded", "found",
+					       "planned", "scheduled", "known", "yet", "so far",
+					       NULL };
+	size_t i, n = strlen(title), k;
+
+	if (or_text_key_equal(title, "none") || or_text_key_equal(title, "n/a"))
+		return true;
+	if (n < 4 || (title[0] != 'N' && title[0] != 'n') || (title[1] != 'o' && title[1] != 'O') ||
+	    title[2] != ' ')
+		return false;
+	while (n > 0 && (title[n - 1] == '.' || title[n - 1] == ' '))
+		n--;
+	for (i = 0; closing[i]; i++) {
+		k = strlen(closing[i]);
+		if (n > k && title[n - k - 1] == ' ' &&
+		    or_text_find_ci(title + n - k, k, closing[i]) == title + n - k)
+			return true;
+	}
+	return false;
 }
 
 /* "# [Demo](https://demo.example.net)": a heading that is a link is the
@@ -183,8 +207,17 @@ static bool heading_is_link(const or_document *doc, const or_section *sec)
 	while (len > i && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r' ||
 			   line[len - 1] == '#'))
 		len--;
-	return len - i > 4 && line[i] == '[' && line[len - 1] == ')' &&
-	       memchr(line + i, ']', len - i) != NULL;
+	{
+		/* "[text](url)": the "](" that opens the last parenthesis */
+		const char *open = NULL, *p;
+
+		if (len - i <= 4 || line[i] != '[' || line[len - 1] != ')')
+			return false;
+		for (p = line + i; p + 1 < line + len; p++)
+			if (p[0] == ']' && p[1] == '(')
+				open = p;
+		return open && memchr(open + 2, '(', (size_t)(line + len - 1 - (open + 2))) == NULL;
+	}
 }
 
 /*

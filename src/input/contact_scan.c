@@ -91,7 +91,8 @@ static size_t domain_char_len(const char *s, size_t n, size_t p)
  * UTF-8 letters ("müller@bücher.de"). A run with more than one '@' between
  * them ("security@@acme-ops", "a@b@c") is taken whole, for the check to
  * refuse: where a contact belongs, a malformed address is not skipped.
- * *stop is set to the end of the local part, where a failed attempt ends.
+ * *stop is set to where a failed attempt ends: the end of the local part,
+ * or the end of the whole run when the domain fails.
  */
 static size_t scan_email(const char *s, size_t n, size_t i, size_t *stop)
 {
@@ -113,8 +114,12 @@ static size_t scan_email(const char *s, size_t n, size_t i, size_t *stop)
 		break;
 	}
 	end = trim_host_end(s, at + 1, p);
-	if (end == at + 1 || s[end - 1] == '@')
+	if (end == at + 1 || s[end - 1] == '@') {
+		/* any start up to p reaches the same p and fails the same way:
+		 * skip them all, so a long run costs one pass, not one per byte */
+		*stop = p;
 		return 0;
+	}
 	return end - i;
 }
 

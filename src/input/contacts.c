@@ -12,6 +12,8 @@
 
 #define MAX_TOKENS 32
 #define REGISTRY_MAX_BYTES (4u * 1024 * 1024)
+/* Bytes after "verified" in which its date is looked for. */
+#define VERIFIED_DATE_MAX 64
 
 const char *or_verified_source_name(or_verified_source source)
 {
@@ -155,19 +157,22 @@ static bool *sections_holding_contacts(const or_document *doc, const char *const
 static or_date_status verified_annotation(const char *text, or_date_order order, or_date *out,
 					  const char **bad)
 {
-	const char *p = text;
+	const char *p = text, *end = text + strlen(text);
 	or_date_status found = OR_DATE_NOT_FOUND;
 
 	*bad = NULL;
-	while ((p = or_text_find_word(p, strlen(p), "verified")) != NULL) {
+	while ((p = or_text_find_word(p, (size_t)(end - p), "verified")) != NULL) {
 		const char *q = p + 8;
 		or_date_status status;
+		size_t qlen;
 
 		while (*q == ' ' || *q == ':' || *q == '\t')
 			q++;
 		if (strncmp(q, "on ", 3) == 0)
 			q += 3;
-		status = or_date_parse(out, q, strlen(q), order, NULL);
+		/* a date is short: "verified verified ..." costs one pass */
+		qlen = (size_t)(end - q) < VERIFIED_DATE_MAX ? (size_t)(end - q) : VERIFIED_DATE_MAX;
+		status = or_date_parse(out, q, qlen, order, NULL);
 		if (status == OR_DATE_OK)
 			return OR_DATE_OK;
 		if (status == OR_DATE_INVALID && !*bad) {

@@ -637,11 +637,17 @@ static bool legend_entry(const char *text, size_t tlen, size_t *off, size_t *mle
 	    m > LEGEND_MAX_MARKER)
 		return false;
 	if (o != 0) {
-		/* the first marker must be the last thing in the item */
+		/* "Label: ❌": the first marker is the last thing in the item and
+		 * a colon ends its label ("Restore tested ✅" is a checklist line) */
+		size_t colon = o;
+
 		end = o + m;
 		while (end < tlen && (text[end] == ' ' || text[end] == '\t'))
 			end++;
-		if (end != tlen || or_status_parse(text, o, NULL, NULL) != OR_ITEM_NONE)
+		while (colon > 0 && (text[colon - 1] == ' ' || text[colon - 1] == '\t'))
+			colon--;
+		if (end != tlen || colon == 0 || text[colon - 1] != ':' ||
+		    or_status_parse(text, o, NULL, NULL) != OR_ITEM_NONE)
 			return false;
 	}
 	*off = o;
@@ -653,9 +659,9 @@ static bool legend_entry(const char *text, size_t tlen, size_t *off, size_t *mle
 #define LEGEND_MAX_LABEL_WORDS 4
 
 /*
- * "Amended: ♻️", "Proposed 🤔": an entry of a key whose symbol opensready
- * does not read as a status. The text is a short label, an optional ':',
- * and one symbol (non-ASCII bytes only) at the end.
+ * "Amended: ♻️": an entry of a key whose symbol opsready does not read as
+ * a status. The text is a short label, a ':', and one symbol (non-ASCII
+ * bytes only) at the end.
  */
 static bool symbol_entry(const char *text, size_t tlen)
 {
@@ -669,6 +675,10 @@ static bool symbol_entry(const char *text, size_t tlen)
 		start--;
 	if (start == end || end - start > LEGEND_MAX_MARKER || start == 0)
 		return false;
+	for (i = start; i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'); i--)
+		;
+	if (i == 0 || text[i - 1] != ':')
+		return false; /* "Amended: ♻️": a key's entry names its symbol */
 	for (i = 0; i < start; i++) {
 		unsigned char c = (unsigned char)text[i];
 
@@ -695,7 +705,7 @@ static bool list_is_legend(parse_ctx *ctx, cmark_node *list)
 {
 	char markers[LEGEND_MAX_ITEMS][LEGEND_MAX_MARKER];
 	size_t lens[LEGEND_MAX_ITEMS], keys[LEGEND_MAX_ITEMS];
-	size_t n = 0, nkeys = 0, k;
+	size_t n = 0, nkeys = 0, entries = 0, k;
 	cmark_node *item;
 
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
@@ -705,6 +715,8 @@ static bool list_is_legend(parse_ctx *ctx, cmark_node *list)
 		if (n == LEGEND_MAX_ITEMS || item_is_task(item))
 			return false;
 		text = item_text(&ctx->scratch2, item, NULL, &tlen);
+		if (++entries > LEGEND_MAX_ITEMS)
+			return false;
 		if (!legend_entry(text, tlen, &off, &mlen)) {
 			/* "Amended: ♻️": an entry for a symbol that is no marker */
 			if (!symbol_entry(text, tlen))
@@ -1239,7 +1251,7 @@ size_t or_document_title_text_len(const char *title)
 
 	if (n < 3 || title[n - 1] != '}' || !(open = strrchr(title, '{')))
 		return n;
-	if (open[1] != '#' && !(open[1] == ':' ))
+	if (open[1] != '#' && open[1] != ':')
 		return n;
 	n = (size_t)(open - title);
 	while (n && (title[n - 1] == ' ' || title[n - 1] == '\t'))

@@ -1,6 +1,8 @@
 /*
  * Documentation sites: the generator, read from its config at the top of
- * the repository (never below it, never through a link), and the source
+ * the repository (never below it; read with the repository's safe reader,
+ * so never from outside it: a linked folder can at most make a file seem
+ * to exist and so choose the generator), and the source
  * files that serve a link the way that generator serves pages. The site's
  * config files are the team's, not opsready's: one that is missing, too
  * large or unreadable leaves the defaults, never an error.
@@ -94,12 +96,7 @@ static char *read_config(const char *root, const char *name, size_t *len)
 	return text;
 }
 
-/*
- * A folder named by a site config as the page root, made safe: relative,
- * no "..", no backslash, no control character, "./" and trailing '/'
- * dropped. False when it is not one (the default stays).
- */
-static bool safe_root(char *out, size_t outsize, const char *value)
+bool or_site_root_normalise(char *out, size_t outsize, const char *value)
 {
 	const char *p = value;
 	size_t n;
@@ -185,7 +182,7 @@ static void set_root(or_site *out, const char *value)
 {
 	char root[sizeof(out->root)];
 
-	if (value && safe_root(root, sizeof(root), value))
+	if (value && or_site_root_normalise(root, sizeof(root), value))
 		memcpy(out->root, root, sizeof(root));
 }
 

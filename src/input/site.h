@@ -35,6 +35,13 @@ const char *or_site_generator_name(or_site_generator g);
 /* The generator of a name above (case-insensitive); false for another. */
 bool or_site_generator_parse(const char *name, or_site_generator *out);
 
+/*
+ * A folder named as a page root, made safe into `out`: relative, no "..",
+ * no backslash, no control character, "./" and trailing '/' dropped. False
+ * when it is not one, or names the repository itself ("", ".").
+ */
+bool or_site_root_normalise(char *out, size_t outsize, const char *value);
+
 /* The defaults of a generator: its page root and whether it serves pages
  * as directories (detected_from is left ""). */
 void or_site_defaults(or_site *out, or_site_generator g);

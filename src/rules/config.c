@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input/site.h"
 #include "input/yaml.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -541,21 +542,22 @@ static int parse_site(or_config *config, or_yaml *yaml, const yaml_node_t *node,
 	value = or_yaml_get(yaml, node, "root");
 	if (value) {
 		const char *s;
-		size_t i, n;
+		char norm[256];
 
 		if (or_yaml_get_string(&config->site_root, yaml, value, "site.root", diag) != 0)
 			return -1;
 		s = config->site_root;
-		n = strlen(s);
-		/* a folder of the repository: relative, without ".." */
-		for (i = 0; i < n; i++)
-			if (s[i] == '.' && s[i + 1] == '.' && (i == 0 || s[i - 1] == '/') &&
-			    (s[i + 2] == '\0' || s[i + 2] == '/'))
-				break;
-		if (s[0] == '/' || i < n || strchr(s, '\\') || n >= 256)
+		/* a folder of the repository, written as the site reader reads
+		 * one ("./docs/" is "docs"); "" or "." is the repository itself */
+		if (strcmp(s, "") == 0 || strcmp(s, ".") == 0 || strcmp(s, "./") == 0) {
+			norm[0] = '\0';
+		} else if (!or_site_root_normalise(norm, sizeof(norm), s)) {
 			return or_yaml_error(diag, yaml, value,
-					     "site.root '%s' must be a folder inside the repository (relative, without '..')",
+					     "site.root '%s' must be a folder inside the repository (relative, without '..' or control characters)",
 					     s);
+		}
+		free(config->site_root);
+		config->site_root = or_xstrdup(norm);
 	}
 	value = or_yaml_get(yaml, node, "directory_urls");
 	if (value) {

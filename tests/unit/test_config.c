@@ -955,7 +955,7 @@ START_TEST(test_site_key)
 		{ "version: 1\nsite:\n  generator: sphinx\n", 3, 14,
 		  "invalid site.generator 'sphinx' (expected none, tech-docs, mkdocs, hugo, jekyll or docusaurus)" },
 		{ "version: 1\nsite:\n  root: /etc\n", 3, 9,
-		  "site.root '/etc' must be a folder inside the repository (relative, without '..')" },
+		  "site.root '/etc' must be a folder inside the repository (relative, without '..' or control characters)" },
 		{ "version: 1\nsite:\n  root: a/../../b\n", 3, 9,
 		  "site.root 'a/../../b' must be a folder inside the repository (relative, without '..')" },
 		{ "version: 1\nsite:\n  directory_urls: maybe\n", 3, 19, NULL },

@@ -17,3 +17,11 @@ printf 'version: 1\nsite:\n  generatr: hugo\n' > .opsready.yml
 "$OPSREADY" check --now 2026-01-20 --no-history 2>&1; echo "exit $?"
 printf 'version: 1\nsite:\n  root: ../elsewhere\n' > .opsready.yml
 "$OPSREADY" check --now 2026-01-20 --no-history 2>&1; echo "exit $?"
+echo "== a root written as ./pages/ is the folder pages"
+printf 'version: 1\nsite:\n  generator: tech-docs\n  root: ./pages/\n' > .opsready.yml
+"$OPSREADY" check --now 2026-01-20 --no-history --format json > "$OUT/dot.json"; echo "exit $?"
+jq -c '.scan.site' "$OUT/dot.json"
+jq -r '.findings[] | select(.rule == "docs.broken-reference") | "\(.file):\(.line) \(.message)"' "$OUT/dot.json"
+echo "== a root with a control character"
+printf 'version: 1\nsite:\n  root: "pa\\tges"\n' > .opsready.yml
+"$OPSREADY" check --now 2026-01-20 --no-history 2>&1; echo "exit $?"
