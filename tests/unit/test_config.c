@@ -957,7 +957,7 @@ START_TEST(test_site_key)
 		{ "version: 1\nsite:\n  root: /etc\n", 3, 9,
 		  "site.root '/etc' must be a folder inside the repository (relative, without '..' or control characters)" },
 		{ "version: 1\nsite:\n  root: a/../../b\n", 3, 9,
-		  "site.root 'a/../../b' must be a folder inside the repository (relative, without '..')" },
+		  "site.root 'a/../../b' must be a folder inside the repository (relative, without '..' or control characters)" },
 		{ "version: 1\nsite:\n  directory_urls: maybe\n", 3, 19, NULL },
 		{ "version: 1\nsite: [mkdocs]\n", 2, 7, NULL },
 	};

@@ -12,6 +12,11 @@ awk 'BEGIN { print "# Quotes\n"; s = ""; for (i = 0; i < 5000; i++) s = s ">";
 awk 'BEGIN { print "# Long line\n"; s = "";
              for (i = 0; i < 16384; i++) s = s "word word word word word word word word word word word w ";
              print s "[missing](./missing.md)" }' > docs/long-line.md
+# a contact section whose one line is a run of letters and '@'s that is
+# never an address, then "verified" 50,000 times: one pass each
+awk 'BEGIN { print "# Desk\n\n## Contacts\n"; s = "";
+             for (i = 0; i < 100000; i++) s = s "\303\274a@"; print s "-";
+             s = ""; for (i = 0; i < 50000; i++) s = s "verified "; print s }' > docs/contact-run.md
 commit_at 2026-01-15T12:00:00Z "big documents"
 # 100 MB, sparse, staged (a full scan reads tracked files): over
 # max_file_bytes, never opened for reading
