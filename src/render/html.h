@@ -51,6 +51,8 @@ xmlNodePtr or_html_add_text(xmlNodePtr parent, const char *tag, const char *cls,
 xmlNodePtr or_html_add_prose(xmlNodePtr parent, const char *tag, const char *cls, const char *s);
 /* A <span class=cls> set off from the text before it by a space. */
 xmlNodePtr or_html_aside(xmlNodePtr parent, const char *cls);
+/* An attribute; its '&' and '<' are written as "&amp;" and "&lt;", never
+ * verbatim (libxml2 would write "&{...}" and "<!--...-->" as they are). */
 void or_html_attr(xmlNodePtr node, const char *name, const char *value);
 void or_html_clear_children(xmlNodePtr node);
 

@@ -5,11 +5,21 @@
  * page is serialised with a marker comment in their <tbody>, and at the
  * marker each row is built, serialised and freed in turn
  * (or_html_write_page).
+ *
+ * Repository text must never be taken for a marker: each marker carries a
+ * nonce drawn when the page is written (128 random bits), and the written
+ * page is checked to hold each marker once and in order before it is
+ * spliced; any other count draws a new nonce. Attribute values never carry
+ * a raw "&{" or "<!--", which libxml2 would write verbatim (or_html_attr).
  */
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
@@ -18,16 +28,19 @@
 #include "util/alloc.h"
 
 #define MAX_STREAMED_TABLES 4
-#define ROWS_MARKER "<!--or-rows:"
+#define MARKER_TRIES 8
+#define NONCE_HEX 32
 
 /* The tables whose rows are built while the page is written: table k's
- * <tbody> holds the comment "or-rows:k". */
+ * <tbody> holds the comment "or-rows-NONCE:k". */
 struct html_rows {
 	struct {
 		size_t count;
 		or_html_row_fn row;
+		xmlNodePtr marker; /* the comment, owned by the page's tree */
 	} tables[MAX_STREAMED_TABLES];
 	size_t n;
+	char nonce[NONCE_HEX + 1];
 };
 
 /* ---- small tree helpers ---- */
@@ -36,7 +49,7 @@ xmlNodePtr or_html_add(xmlNodePtr parent, const char *tag, const char *cls)
 {
 	xmlNodePtr node = xmlNewChild(parent, NULL, BAD_CAST tag, NULL);
 	if (cls)
-		xmlNewProp(node, BAD_CAST "class", BAD_CAST cls);
+		or_html_attr(node, "class", cls);
 	return node;
 }
 
@@ -98,9 +111,42 @@ xmlNodePtr or_html_aside(xmlNodePtr parent, const char *cls)
 	return or_html_add(parent, "span", cls);
 }
 
+/*
+ * An attribute. libxml2's HTML serialiser writes two things in an attribute
+ * value verbatim, '<' and all: "&{...}" (HTML 4's script entities) and
+ * "<!--...-->" (server-side includes). So a value with '&' or '<' is held
+ * as text with each of them a reference (&amp; &lt;), which is written as
+ * it is; the text between holds neither, and the page never carries a raw
+ * "&{" or "<!--" in an attribute.
+ */
 void or_html_attr(xmlNodePtr node, const char *name, const char *value)
 {
-	xmlNewProp(node, BAD_CAST name, BAD_CAST value);
+	xmlAttrPtr attr;
+	const char *p;
+	size_t span;
+
+	if (!value || !value[strcspn(value, "&<")]) {
+		xmlNewProp(node, BAD_CAST name, BAD_CAST value);
+		return;
+	}
+	attr = xmlNewProp(node, BAD_CAST name, NULL);
+	if (!attr)
+		return;
+	for (p = value; *p; p += span) {
+		xmlNodePtr child;
+
+		span = strcspn(p, "&<");
+		if (span > INT_MAX)
+			span = INT_MAX;
+		if (span > 0) {
+			child = xmlNewDocTextLen(node->doc, BAD_CAST p, (int)span);
+		} else {
+			child = xmlNewReference(node->doc, BAD_CAST(*p == '&' ? "&amp;" : "&lt;"));
+			span = 1;
+		}
+		if (child)
+			xmlAddChild((xmlNodePtr)attr, child);
+	}
 }
 
 void or_html_clear_children(xmlNodePtr node)
@@ -247,7 +293,6 @@ void or_html_streamed_table(xmlNodePtr parent, const html_ctx *ctx, const char *
 {
 	xmlNodePtr tbody = or_html_new_table(parent, cls, titles);
 	html_rows *rows = ctx->rows;
-	char marker[32];
 
 	if (rows->n == MAX_STREAMED_TABLES) { /* not expected: built now instead */
 		size_t i;
@@ -255,8 +300,8 @@ void or_html_streamed_table(xmlNodePtr parent, const html_ctx *ctx, const char *
 			row(tbody, ctx, i);
 		return;
 	}
-	snprintf(marker, sizeof(marker), "or-rows:%zu", rows->n);
-	xmlAddChild(tbody, xmlNewComment(BAD_CAST marker));
+	/* its text (the nonce) is set when the page is written */
+	rows->tables[rows->n].marker = xmlAddChild(tbody, xmlNewComment(BAD_CAST "or-rows"));
 	rows->tables[rows->n].count = count;
 	rows->tables[rows->n].row = row;
 	rows->n++;
@@ -347,36 +392,124 @@ static void write_rows(xmlOutputBufferPtr output, xmlDocPtr doc, const html_ctx 
 	xmlFreeNode(scratch);
 }
 
+/* 128 bits from the system's random source, else mixed from the clock, the
+ * process and the stack's address (the check in write_page holds whatever
+ * the nonce: only its unpredictability rests on the source). */
+static void draw_nonce(html_rows *rows)
+{
+	static const char hex[] = "0123456789abcdef";
+	static uint64_t counter;
+	unsigned char bytes[NONCE_HEX / 2];
+	size_t got = 0, i;
+	FILE *random = fopen("/dev/urandom", "rb");
+
+	if (random) {
+		got = fread(bytes, 1, sizeof(bytes), random);
+		fclose(random);
+	}
+	if (got < sizeof(bytes)) {
+		struct timespec now;
+		uint64_t x;
+
+		clock_gettime(CLOCK_REALTIME, &now);
+		x = (uint64_t)now.tv_sec * 1000000007u ^ (uint64_t)now.tv_nsec ^
+		    (uint64_t)getpid() << 32 ^ (uint64_t)(uintptr_t)&now ^ ++counter << 48;
+		for (i = 0; i < sizeof(bytes); i++) {
+			/* splitmix64 */
+			uint64_t z = (x += 0x9e3779b97f4a7c15u);
+			z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+			z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+			bytes[i] = (unsigned char)(z ^ (z >> 31));
+		}
+	}
+	for (i = 0; i < sizeof(bytes); i++) {
+		rows->nonce[2 * i] = hex[bytes[i] >> 4];
+		rows->nonce[2 * i + 1] = hex[bytes[i] & 15];
+	}
+	rows->nonce[NONCE_HEX] = '\0';
+}
+
+/* "<!--or-rows-NONCE:" */
+static void marker_prefix(or_buf *out, const html_rows *rows)
+{
+	or_buf_printf(out, "<!--or-rows-%s:", rows->nonce);
+}
+
+/* A fresh nonce in every marker comment. */
+static void set_markers(html_rows *rows)
+{
+	or_buf text = OR_BUF_INIT;
+	size_t k;
+
+	draw_nonce(rows);
+	for (k = 0; k < rows->n; k++) {
+		or_buf_clear(&text);
+		or_buf_printf(&text, "or-rows-%s:%zu", rows->nonce, k);
+		xmlNodeSetContent(rows->tables[k].marker, BAD_CAST or_buf_cstr(&text));
+	}
+	or_buf_dispose(&text);
+}
+
+/* Whether `page` holds the marker prefix exactly rows->n times, the k-th
+ * being "PREFIXk-->": then every marker in it is one of the tree's comments,
+ * for each of those is written once. */
+static bool markers_are_ours(const char *page, const char *prefix, size_t prefix_len,
+			     const html_rows *rows)
+{
+	const char *p = page, *at;
+	size_t k = 0;
+
+	while ((at = strstr(p, prefix)) != NULL) {
+		char expect[32];
+		int n = snprintf(expect, sizeof(expect), "%zu-->", k);
+
+		if (k >= rows->n || strncmp(at + prefix_len, expect, (size_t)n) != 0)
+			return false;
+		p = at + prefix_len + (size_t)n;
+		k++;
+	}
+	return k == rows->n;
+}
+
 /* The page: the tree serialised, with each streamed table's rows written
- * in place of its marker. Repository text cannot forge a marker: in text
- * and attribute values the serialiser writes '<' as "&lt;". */
+ * in place of its marker. */
 int or_html_write_page(xmlOutputBufferPtr output, xmlDocPtr doc, const html_ctx *ctx)
 {
-	or_buf page = OR_BUF_INIT;
-	xmlOutputBufferPtr shell = xmlOutputBufferCreateIO(buf_write_cb, buf_close_cb, &page, NULL);
+	or_buf page = OR_BUF_INIT, prefix = OR_BUF_INIT;
 	const char *p, *end, *at;
+	size_t k, tries;
+	bool ours = false;
 
-	if (!shell)
+	for (tries = 0; tries < MARKER_TRIES && !ours; tries++) {
+		xmlOutputBufferPtr shell;
+
+		set_markers(ctx->rows);
+		or_buf_clear(&prefix);
+		marker_prefix(&prefix, ctx->rows);
+		or_buf_clear(&page);
+		shell = xmlOutputBufferCreateIO(buf_write_cb, buf_close_cb, &page, NULL);
+		if (!shell)
+			break;
+		htmlDocContentDumpFormatOutput(shell, doc, NULL, 1);
+		xmlOutputBufferClose(shell);
+		ours = markers_are_ours(or_buf_cstr(&page), or_buf_cstr(&prefix), prefix.size,
+					ctx->rows);
+	}
+	if (!ours) {
+		or_buf_dispose(&page);
+		or_buf_dispose(&prefix);
 		return -1;
-	htmlDocContentDumpFormatOutput(shell, doc, NULL, 1);
-	xmlOutputBufferClose(shell);
+	}
 	p = or_buf_cstr(&page);
 	end = p + page.size;
-	while ((at = strstr(p, ROWS_MARKER)) != NULL) {
-		char *after;
-		unsigned long k = strtoul(at + strlen(ROWS_MARKER), &after, 10);
-
-		if (k >= ctx->rows->n || strncmp(after, "-->", 3) != 0) {
-			/* not one of ours (cannot happen): written as it is */
-			xmlOutputBufferWrite(output, (int)(at + 1 - p), p);
-			p = at + 1;
-			continue;
-		}
+	for (k = 0; k < ctx->rows->n; k++) {
+		at = strstr(p, or_buf_cstr(&prefix));
 		xmlOutputBufferWrite(output, (int)(at - p), p);
-		write_rows(output, doc, ctx, (size_t)k);
-		p = after + 3;
+		write_rows(output, doc, ctx, k);
+		p = strstr(at + prefix.size, "-->") + 3;
 	}
 	xmlOutputBufferWrite(output, (int)(end - p), p);
 	or_buf_dispose(&page);
+	or_buf_dispose(&prefix);
 	return 0;
 }
