@@ -16,6 +16,39 @@ static bool is_hidden(unsigned int cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Append the escape of the character at s[i] (len bytes in all); returns
+ * the number of bytes it took. */
+static size_t escape_one(or_buf *out, const char *s, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	unsigned int cp;
+	int n;
+
+	if (c >= 0x20 && c < 0x7f) {
+		or_buf_putc(out, (char)c);
+		return 1;
+	}
+	if (c == '\n' || c == '\r' || c == '\t') {
+		or_buf_putc(out, '\\');
+		or_buf_putc(out, c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+		return 1;
+	}
+	if (c < 0x80) { /* other C0 controls and DEL */
+		or_buf_printf(out, "\\x%02x", c);
+		return 1;
+	}
+	n = or_utf8_decode(s + i, len - i, &cp);
+	if (n < 0) {
+		or_buf_printf(out, "\\x%02x", c);
+		return 1;
+	}
+	if (is_hidden(cp))
+		or_buf_printf(out, "\\u%04x", cp);
+	else
+		or_buf_put(out, s + i, (size_t)n);
+	return (size_t)n;
+}
+
 void or_escape_text(or_buf *out, const char *s)
 {
 	size_t len, i = 0;
@@ -23,39 +56,8 @@ void or_escape_text(or_buf *out, const char *s)
 	if (!s)
 		return;
 	len = strlen(s);
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		unsigned int cp;
-		int n;
-
-		if (c >= 0x20 && c < 0x7f) {
-			or_buf_putc(out, (char)c);
-			i++;
-			continue;
-		}
-		if (c == '\n' || c == '\r' || c == '\t') {
-			or_buf_putc(out, '\\');
-			or_buf_putc(out, c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
-			i++;
-			continue;
-		}
-		if (c < 0x80) { /* other C0 controls and DEL */
-			or_buf_printf(out, "\\x%02x", c);
-			i++;
-			continue;
-		}
-		n = or_utf8_decode(s + i, len - i, &cp);
-		if (n < 0) {
-			or_buf_printf(out, "\\x%02x", c);
-			i++;
-		} else if (is_hidden(cp)) {
-			or_buf_printf(out, "\\u%04x", cp);
-			i += (size_t)n;
-		} else {
-			or_buf_put(out, s + i, (size_t)n);
-			i += (size_t)n;
-		}
-	}
+	while (i < len)
+		i += escape_one(out, s, len, i);
 }
 
 void or_escape_line_start(or_buf *out, const char *s)
@@ -76,14 +78,19 @@ void or_escape_line_start(or_buf *out, const char *s)
 void or_escape_text_to(char *dst, size_t dst_size, const char *s)
 {
 	or_buf buf = OR_BUF_INIT;
-	size_t n;
+	size_t len = s ? strlen(s) : 0, i = 0, fits = 0;
 
 	if (!dst_size)
 		return;
-	or_escape_text(&buf, s);
-	n = buf.size < dst_size - 1 ? buf.size : dst_size - 1;
-	if (n)
-		memcpy(dst, buf.ptr, n);
-	dst[n] = '\0';
+	/* whole escapes and whole characters only */
+	while (i < len) {
+		i += escape_one(&buf, s, len, i);
+		if (buf.size > dst_size - 1)
+			break;
+		fits = buf.size;
+	}
+	if (fits)
+		memcpy(dst, buf.ptr, fits);
+	dst[fits] = '\0';
 	or_buf_dispose(&buf);
 }

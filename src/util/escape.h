@@ -27,7 +27,8 @@ void or_escape_text(or_buf *out, const char *s);
  */
 void or_escape_line_start(or_buf *out, const char *s);
 
-/* or_escape_text into a fixed buffer (truncated, always terminated). */
+/* or_escape_text into a fixed buffer, always terminated; when it is too
+ * small, cut before the first escape or character that does not fit whole. */
 void or_escape_text_to(char *dst, size_t dst_size, const char *s);
 
 #endif
