@@ -6,6 +6,7 @@
 #include "render/reporter.h"
 #include "report/read.h"
 #include "report/value.h"
+#include "util/escape.h"
 
 static void score_delta(or_buf *out, const or_report_score_change_view *change)
 {
@@ -24,13 +25,17 @@ static void text_finding(or_buf *out, const char *what, const or_report_diff_fin
 {
 	or_buf_printf(out, "%s: ", what);
 	if (f->file) {
-		or_buf_puts(out, f->file);
+		or_escape_text(out, f->file);
 		if (f->line.value > 0)
 			or_buf_printf(out, ":%lld", f->line.value);
 		or_buf_puts(out, ": ");
 	}
-	or_buf_printf(out, "%s: %s [%s]\n", f->severity ? f->severity : "?",
-		      f->message ? f->message : "", f->rule ? f->rule : "?");
+	or_escape_text(out, f->severity ? f->severity : "?");
+	or_buf_puts(out, ": ");
+	or_escape_text(out, f->message ? f->message : "");
+	or_buf_puts(out, " [");
+	or_escape_text(out, f->rule ? f->rule : "?");
+	or_buf_puts(out, "]\n");
 }
 
 static void text_findings(or_buf *out, const or_report *diff, const or_report_diff_view *view,
@@ -64,7 +69,9 @@ static void render_text(or_buf *out, const or_report *diff)
 		or_report_read_diff_area(diff, i, &area);
 		if (!area.new_score.known && !area.old_score.known)
 			continue;
-		or_buf_printf(out, "  %s ", area.area);
+		or_buf_puts(out, "  ");
+		or_escape_text(out, area.area);
+		or_buf_putc(out, ' ');
 		score_delta(out, &area);
 		or_buf_putc(out, '\n');
 	}
@@ -83,8 +90,11 @@ static void md_findings(or_buf *out, const char *title, const or_report *diff,
 		or_report_diff_finding_view f;
 
 		or_report_read_diff_finding(diff, list, i, &f);
-		or_buf_printf(out, "| %s | `%s` | ", f.severity ? f.severity : "?",
-			      f.rule ? f.rule : "?");
+		or_buf_puts(out, "| ");
+		or_report_md_cell(out, f.severity ? f.severity : "?");
+		or_buf_puts(out, " | ");
+		or_report_md_code(out, f.rule ? f.rule : "?");
+		or_buf_puts(out, " | ");
 		or_report_md_cell(out, f.file ? f.file : "repository");
 		if (f.line.value > 0)
 			or_buf_printf(out, ":%lld", f.line.value);
@@ -110,7 +120,9 @@ static void render_markdown(or_buf *out, const or_report *diff)
 		or_report_read_diff_area(diff, i, &area);
 		if (!area.new_score.known && !area.old_score.known)
 			continue;
-		or_buf_printf(out, "| %s | ", area.area);
+		or_buf_puts(out, "| ");
+		or_report_md_cell(out, area.area);
+		or_buf_puts(out, " | ");
 		score_delta(out, &area);
 		or_buf_puts(out, " |\n");
 	}

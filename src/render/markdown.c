@@ -3,6 +3,8 @@
  * $GITHUB_STEP_SUMMARY — the verdict, the scores, the counts and the top
  * findings, with links into the repository when repo_url is set.
  */
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "render/reporter.h"
@@ -11,8 +13,25 @@
 
 #define TOP_FINDINGS 20
 
+/* Percent-encode what could end the link, the table cell or the line, or
+ * start markup: blanks and control characters, non-ASCII, and
+ * ( ) < > [ ] { } " ' ` \ ^ |; in a value also % # ? (`template`: the
+ * repo_url's own '%' escapes, '#' and '?' stay). */
+static void put_url_part(or_buf *out, const char *s, bool template)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c <= ' ' || c >= 0x7f || strchr("()<>[]{}\"'`\\^|", c) ||
+		    (!template && strchr("%#?", c)))
+			or_buf_printf(out, "%%%02X", c);
+		else
+			or_buf_putc(out, (char)c);
+	}
+}
+
 /* A link target: the repo_url template with {commit}, {path} and {line}
- * filled in; characters that would end the link are percent-encoded. */
+ * filled in; everything percent-encoded that would end the link. */
 static void link_target(or_buf *out, const char *url, const char *commit, const char *path,
 			long long line)
 {
@@ -20,31 +39,32 @@ static void link_target(or_buf *out, const char *url, const char *commit, const 
 
 	for (p = url; *p; p++) {
 		if (strncmp(p, "{commit}", 8) == 0) {
-			or_buf_puts(out, commit);
+			put_url_part(out, commit, false);
 			p += 7;
 		} else if (strncmp(p, "{path}", 6) == 0) {
-			const char *q;
-			for (q = path; *q; q++) {
-				unsigned char c = (unsigned char)*q;
-				if (c <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '%' ||
-				    c >= 0x7f)
-					or_buf_printf(out, "%%%02X", c);
-				else
-					or_buf_putc(out, c);
-			}
+			put_url_part(out, path, false);
 			p += 5;
 		} else if (strncmp(p, "{line}", 6) == 0) {
 			or_buf_printf(out, "%lld", line > 0 ? line : 1);
 			p += 5;
 		} else {
-			or_buf_putc(out, *p);
+			char one[2] = { *p, '\0' };
+
+			put_url_part(out, one, true);
 		}
 	}
 }
 
+/* Only http(s) addresses are links (the config refuses others; a report
+ * given to `render` may hold anything). */
+static bool is_http_url(const char *url)
+{
+	return url && (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0);
+}
+
 static void location(or_buf *out, const or_report_scan_view *scan, const or_report_finding *f)
 {
-	const char *url = scan->repo_url;
+	const char *url = is_http_url(scan->repo_url) ? scan->repo_url : NULL;
 	const char *commit = scan->commit ? scan->commit : scan->branch ? scan->branch : "HEAD";
 	const char *file = f->file;
 	long long line = f->line;
@@ -108,8 +128,9 @@ static void markdown(or_buf *out, const or_report *value)
 		or_report_read_area(value, i, &area);
 		if (!area.score.known)
 			continue;
-		or_buf_printf(out, "| %s | %.1f | %lld |\n", area.name, area.score.value,
-			      area.findings.value);
+		or_buf_puts(out, "| ");
+		or_report_md_cell(out, area.name);
+		or_buf_printf(out, " | %.1f | %lld |\n", area.score.value, area.findings.value);
 	}
 
 	for (i = 0; i < findings->count; i++)
@@ -124,7 +145,11 @@ static void markdown(or_buf *out, const or_report *value)
 				const or_report_finding *f = &findings->items[i];
 				if (strcmp(f->status, "active") != 0 || rank(f->severity) != sev)
 					continue;
-				or_buf_printf(out, "| %s | `%s` | ", f->severity, f->rule);
+				or_buf_puts(out, "| ");
+				or_report_md_cell(out, f->severity);
+				or_buf_puts(out, " | ");
+				or_report_md_code(out, f->rule);
+				or_buf_puts(out, " | ");
 				location(out, &scan, f);
 				or_buf_puts(out, " | ");
 				or_report_md_cell(out, f->message);
@@ -140,10 +165,17 @@ static void markdown(or_buf *out, const or_report *value)
 	}
 	or_buf_printf(out, "\n<sub>opsready %s · %s", tool.version ? tool.version : "?",
 		      scan.now ? scan.now : "?");
-	if (scan.commit)
-		or_buf_printf(out, " · commit %.12s", scan.commit);
-	if (scan.has_since)
-		or_buf_printf(out, " · changes since %s", scan.since_rev ? scan.since_rev : "?");
+	if (scan.commit) {
+		char commit[13];
+
+		snprintf(commit, sizeof(commit), "%s", scan.commit);
+		or_buf_puts(out, " · commit ");
+		or_report_md_cell(out, commit);
+	}
+	if (scan.has_since) {
+		or_buf_puts(out, " · changes since ");
+		or_report_md_cell(out, scan.since_rev ? scan.since_rev : "?");
+	}
 	or_buf_puts(out, "</sub>\n");
 }
 

@@ -17,13 +17,28 @@
 #include "util/fs.h"
 #include "util/parallel.h"
 #include "util/timing.h"
+#include "util/utf8.h"
+
+static bool md_word_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       c == '_' || c == '.' || c == '-' || c == '+' || c >= 0x80;
+}
 
 /* Text safe inside a Markdown table cell: no pipes, no line breaks, and
- * nothing GitHub would read as markup or HTML. */
+ * nothing GitHub would read as markup or HTML; control characters, bidi
+ * controls and invalid UTF-8 shown as \xHH or \uHHHH, and an @mention
+ * broken by a zero-width space (an address's '@' is left alone). */
 void or_report_md_cell(or_buf *out, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
+	size_t i = 0, len = s ? strlen(s) : 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned int cp;
+		int n;
+
+		switch (c) {
 		case '|':
 		case '\\':
 		case '`':
@@ -32,8 +47,9 @@ void or_report_md_cell(or_buf *out, const char *s)
 		case '[':
 		case ']':
 		case '#':
+		case '~':
 			or_buf_putc(out, '\\');
-			or_buf_putc(out, *s);
+			or_buf_putc(out, (char)c);
 			break;
 		case '<':
 			or_buf_puts(out, "&lt;");
@@ -49,9 +65,51 @@ void or_report_md_cell(or_buf *out, const char *s)
 		case '\t':
 			or_buf_putc(out, ' ');
 			break;
+		case '@':
+			or_buf_putc(out, '@');
+			if (i == 0 || !md_word_char((unsigned char)s[i - 1]))
+				or_buf_puts(out, "\xe2\x80\x8b"); /* U+200B */
+			break;
 		default:
-			or_buf_putc(out, *s);
+			if (c < 0x20 || c == 0x7f) {
+				or_buf_printf(out, "\\x%02x", c);
+				break;
+			}
+			if (c < 0x80) {
+				or_buf_putc(out, (char)c);
+				break;
+			}
+			n = or_utf8_decode(s + i, len - i, &cp);
+			if (n < 0) {
+				or_buf_printf(out, "\\x%02x", c);
+				break;
+			}
+			if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+			    (cp >= 0x2066 && cp <= 0x2069))
+				or_buf_printf(out, "\\u%04x", cp);
+			else
+				or_buf_put(out, s + i, (size_t)n);
+			i += (size_t)n;
+			continue;
 		}
+		i++;
+	}
+}
+
+void or_report_md_code(or_buf *out, const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (!md_word_char((unsigned char)*p) || (unsigned char)*p >= 0x80)
+			if (*p != '/')
+				break;
+	if (*s && !*p) {
+		or_buf_putc(out, '`');
+		or_buf_puts(out, s);
+		or_buf_putc(out, '`');
+	} else {
+		or_report_md_cell(out, s);
 	}
 }
 

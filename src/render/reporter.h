@@ -46,6 +46,9 @@ extern const or_reporter or_reporter_markdown;
 /* Text safe inside a Markdown table cell (the Markdown report, the diff):
  * no pipes, no line breaks, nothing GitHub would read as markup or HTML. */
 void or_report_md_cell(or_buf *out, const char *s);
+/* `s` as inline code when it is a plain identifier ([A-Za-z0-9._/-]),
+ * else as an or_report_md_cell. */
+void or_report_md_code(or_buf *out, const char *s);
 
 /* A severity's weight: error 2, warning 1, notice 0; anything else (the
  * gate's "never") 3. */

@@ -2,13 +2,16 @@
  * The text report: one compiler-style line per finding,
  *   path:line:col: severity: message [rule-id]
  * then the files that were not read and a summary line with the counts, the
- * score and PASS or FAIL.
+ * score and PASS or FAIL. Every value from the scanned repository is
+ * escaped (or_escape_text): no control character, bidi override or line
+ * break reaches the terminal, and no line opens with a workflow command.
  */
 #include <string.h>
 
 #include "render/reporter.h"
 #include "report/read.h"
 #include "report/value.h"
+#include "util/escape.h"
 
 #define RESET "\033[0m"
 #define BOLD "\033[1m"
@@ -33,7 +36,7 @@ static void location(or_buf *out, const or_report_finding *f, bool color)
 		return;
 	if (color)
 		or_buf_puts(out, BOLD);
-	or_buf_puts(out, f->file);
+	or_escape_line_start(out, f->file);
 	if (f->line > 0) {
 		or_buf_printf(out, ":%lld", f->line);
 		if (f->column > 0)
@@ -52,19 +55,26 @@ static void finding_line(or_buf *out, const or_report_finding *f, bool color)
 		or_buf_printf(out, "%s%s:%s ", severity_color(f->severity), f->severity, RESET);
 	else
 		or_buf_printf(out, "%s: ", f->severity);
-	or_buf_puts(out, f->message);
-	if (color)
-		or_buf_printf(out, " %s[%s]%s", DIM, f->rule, RESET);
-	else
-		or_buf_printf(out, " [%s]", f->rule);
+	or_escape_text(out, f->message);
+	or_buf_puts(out, color ? " " DIM "[" : " [");
+	or_escape_text(out, f->rule);
+	or_buf_puts(out, color ? "]" RESET : "]");
 	if (strcmp(f->status, "active") != 0) {
-		or_buf_printf(out, " (%s%s%s", f->status, f->reason ? ": " : "",
-			      f->reason ? f->reason : "");
+		or_buf_puts(out, " (");
+		or_escape_text(out, f->status);
+		if (f->reason) {
+			or_buf_puts(out, ": ");
+			or_escape_text(out, f->reason);
+		}
 		/* who accepted it, and until when: as SARIF's justification has it */
-		if (f->waived && f->waiver.approved_by)
-			or_buf_printf(out, "; approved by %s", f->waiver.approved_by);
-		if (f->waived && f->waiver.expires)
-			or_buf_printf(out, "; expires %s", f->waiver.expires);
+		if (f->waived && f->waiver.approved_by) {
+			or_buf_puts(out, "; approved by ");
+			or_escape_text(out, f->waiver.approved_by);
+		}
+		if (f->waived && f->waiver.expires) {
+			or_buf_puts(out, "; expires ");
+			or_escape_text(out, f->waiver.expires);
+		}
 		or_buf_putc(out, ')');
 	}
 	or_buf_putc(out, '\n');
@@ -97,7 +107,9 @@ static void summary_line(or_buf *out, const or_report *report, bool color)
 		or_report_read_area(report, i, &area);
 		if (!area.score.known)
 			continue;
-		or_buf_printf(out, "%s%s %.1f", first ? " (" : ", ", area.name, area.score.value);
+		or_buf_puts(out, first ? " (" : ", ");
+		or_escape_text(out, area.name);
+		or_buf_printf(out, " %.1f", area.score.value);
 		first = false;
 	}
 	if (!first)
@@ -145,10 +157,11 @@ static void training_line(or_buf *out, const or_report *report)
 			lowest = c;
 		any = true;
 	}
-	if (any)
-		or_buf_printf(out, "; lowest: %s %.1f%%",
-			      lowest.title ? lowest.title : lowest.id ? lowest.id : "?",
-			      lowest.percent.value);
+	if (any) {
+		or_buf_puts(out, "; lowest: ");
+		or_escape_text(out, lowest.title ? lowest.title : lowest.id ? lowest.id : "?");
+		or_buf_printf(out, " %.1f%%", lowest.percent.value);
+	}
 	or_buf_putc(out, '\n');
 }
 
@@ -172,11 +185,16 @@ static void drills_line(or_buf *out, const or_report *report)
 		scheduled++;
 		if (strcmp(status, "ok") == 0)
 			ok++;
-		else if (strcmp(status, "failed") == 0)
-			or_buf_printf(&failed, "%s%s (%s)", failed.size ? ", " : "", type,
-				      t.latest.date ? t.latest.date : "?");
-		else
-			or_buf_printf(&late, "%s%s", late.size ? ", " : "", type);
+		else if (strcmp(status, "failed") == 0) {
+			or_buf_puts(&failed, failed.size ? ", " : "");
+			or_escape_text(&failed, type);
+			or_buf_puts(&failed, " (");
+			or_escape_text(&failed, t.latest.date ? t.latest.date : "?");
+			or_buf_putc(&failed, ')');
+		} else {
+			or_buf_puts(&late, late.size ? ", " : "");
+			or_escape_text(&late, type);
+		}
 	}
 	or_buf_printf(out, "drills: %zu of %zu drill types on schedule and passing", ok, scheduled);
 	if (failed.size)
@@ -253,8 +271,10 @@ static int render_text(or_out *out, const or_report *value, const or_render_opti
 			or_report_skipped_view s;
 
 			or_report_read_skipped(value, i, &s);
-			or_buf_printf(&line, "%s: not read: %s\n", s.path ? s.path : "?",
-				      s.reason ? s.reason : "");
+			or_escape_line_start(&line, s.path ? s.path : "?");
+			or_buf_puts(&line, ": not read: ");
+			or_escape_text(&line, s.reason ? s.reason : "");
+			or_buf_putc(&line, '\n');
 		}
 		training_line(&line, value);
 		drills_line(&line, value);

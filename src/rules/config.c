@@ -34,6 +34,44 @@ static const char *const waiver_keys[] = {
 static const char *const suppressions_keys[] = { "require_reason", NULL };
 static const char *const site_keys[] = { "generator", "root", "directory_urls", NULL };
 
+/*
+ * repo_url is printed into every report as a link: an http(s) address with
+ * only the {commit}, {path} and {line} placeholders, and nothing that could
+ * end a link or a line (blanks, control characters, double quotes, angle brackets,
+ * backslashes, backticks, non-ASCII; percent-encode such characters).
+ */
+static int check_repo_url(const char *url, const or_yaml *yaml, const yaml_node_t *node,
+			  or_diag *diag)
+{
+	static const char *const placeholders[] = { "{commit}", "{path}", "{line}" };
+	const char *p;
+	size_t i;
+
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		return or_yaml_error(diag, yaml, node,
+				     "repo_url: must be an http:// or https:// address");
+	for (p = url; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '{') {
+			for (i = 0; i < 3; i++)
+				if (strncmp(p, placeholders[i], strlen(placeholders[i])) == 0)
+					break;
+			if (i == 3)
+				return or_yaml_error(diag, yaml, node,
+						     "repo_url: unknown placeholder at byte %zu (only {commit}, {path} and {line})",
+						     (size_t)(p - url) + 1);
+			p += strlen(placeholders[i]) - 1;
+			continue;
+		}
+		if (c <= ' ' || c >= 0x7f || strchr("}\"<>\\^`|", c))
+			return or_yaml_error(diag, yaml, node,
+					     "repo_url: character 0x%02X at byte %zu is not allowed in the address (percent-encode it)",
+					     c, (size_t)(p - url) + 1);
+	}
+	return 0;
+}
+
 or_config *or_config_default(void)
 {
 	or_config *config = or_xcalloc(1, sizeof(or_config));
@@ -607,6 +645,8 @@ static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 	}
 	value = or_yaml_get(yaml, root, "repo_url");
 	if (value && or_yaml_get_string(&config->repo_url, yaml, value, "repo_url", diag) != 0)
+		return -1;
+	if (value && config->repo_url && check_repo_url(config->repo_url, yaml, value, diag) != 0)
 		return -1;
 	value = or_yaml_get(yaml, root, "paths");
 	if (value && !or_yaml_is_null(value) && parse_paths(config, yaml, value, diag) != 0)

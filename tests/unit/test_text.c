@@ -3,6 +3,7 @@
 
 #include "suites.h"
 #include "util/buf.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 typedef struct text_case {
@@ -321,6 +322,42 @@ START_TEST(test_did_you_mean)
 }
 END_TEST
 
+static void check_escape(const char *in, const char *want, bool line_start)
+{
+	or_buf out = OR_BUF_INIT;
+
+	or_buf_puts(&out, "");
+	if (line_start)
+		or_escape_line_start(&out, in);
+	else
+		or_escape_text(&out, in);
+	ck_assert_str_eq(out.ptr, want);
+	or_buf_dispose(&out);
+}
+
+/* Issue 17, defect 7: what the repository wrote reaches a terminal or a CI
+ * log as visible escapes, never as a line break, a sequence or a command. */
+START_TEST(test_escape)
+{
+	char small[8];
+
+	check_escape("plain ascii: ok", "plain ascii: ok", false);
+	check_escape("a\nb\rc\td", "a\\nb\\rc\\td", false);
+	check_escape("\x1b]0;t\x07\x7f", "\\x1b]0;t\\x07\\x7f", false);
+	check_escape("c1 \xc2\x9b and \xc2\x85", "c1 \\u009b and \\u0085", false);
+	check_escape("txt\xe2\x80\xaegpj \xe2\x81\xa6", "txt\\u202egpj \\u2066", false);
+	check_escape("bad \xff\xc3", "bad \\xff\\xc3", false);
+	check_escape("caf\xc3\xa9 \xe2\x9c\x85", "caf\xc3\xa9 \xe2\x9c\x85", false);
+	check_escape("::error::x", "::error::x", false);
+	check_escape("::error file=x::y", "\\x3a:error file=x::y", true);
+	check_escape(" \t::add-mask::s", " \\t\\x3a:add-mask::s", true);
+	check_escape(":one:", ":one:", true);
+	check_escape("a::b", "a::b", true);
+	or_escape_text_to(small, sizeof(small), "\n\n\n\n");
+	ck_assert_str_eq(small, "\\n\\n\\n");
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -336,6 +373,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, test_find_words);
 	tcase_add_test(tc, test_levenshtein);
 	tcase_add_test(tc, test_did_you_mean);
+	tcase_add_test(tc, test_escape);
 	suite_add_tcase(s, tc);
 	return s;
 }

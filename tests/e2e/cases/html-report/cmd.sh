@@ -10,7 +10,15 @@ cmp "$OUT/a.html" "$OUT/b.html" && echo "html from render is identical"
 python3 "$here/check_html.py" example "$OUT/a.html"
 
 cp -R "$OPSREADY_SOURCE_DIR/tests/browser/hostile-repo" "$OUT/hostile"
-"$OPSREADY" check "$OUT/hostile" --now 2026-11-27 --quiet --report html="$OUT/hostile.html" >/dev/null; echo "check exit $?"
+"$OPSREADY" check "$OUT/hostile" --now 2026-11-27 --quiet --report json="$OUT/hostile.json" >/dev/null; echo "check exit $?"
+# the config refuses a javascript: repo_url; a saved report may still hold one
+python3 - "$OUT/hostile.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+report["scan"]["repo_url"] = "javascript:alert(7)//{path}"
+json.dump(report, open(sys.argv[1], "w"))
+PY
+"$OPSREADY" render "$OUT/hostile.json" --report html="$OUT/hostile.html"
 python3 "$here/check_html.py" hostile "$OUT/hostile.html"
 
 python3 "$here/big_report.py" "$OUT/a.json" "$OUT/big.json"
