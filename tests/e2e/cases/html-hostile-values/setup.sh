@@ -6,6 +6,7 @@ printf '# %s\n\n**Owner:** Ops\n' "$bad" > "runbooks/$bad.md"
 printf "# file\n\n**Owner:** Ops\n" > "runbooks/x' autofocus onfocus=alert(1) x=.md"
 printf '# file\n\n**Owner:** Ops\n' > "runbooks/<svg onload=alert(1)>.md"
 forged=$(for i in $(seq 300); do printf '&{<!--or-rows:0-->}'; done)
+mkdir -p training
 cat > training/records.yml <<YAML
 courses:
   - { id: 'q"&{<!--or-rows:1-->}', title: "x' autofocus onfocus=alert(1) x=", mandatory: true, valid_for_days: 365 }
