@@ -2,10 +2,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/alloc.h"
@@ -107,14 +111,115 @@ int or_fs_read_input(char **out, size_t *len, const char *path, const char *name
 			   "cannot read %s: it is not a regular file", what);
 }
 
+/*
+ * Temporary report files that exist right now, for the signal handler: a
+ * fixed table of lock-free atomic pointers (safe to read in a handler, and
+ * reports are written from several threads at once). A path is entered
+ * before the file is created and taken out before it is renamed or removed;
+ * the handler unlinks whatever is entered (unlink of a name that is not
+ * there yet, or any more, does no harm), then re-raises the signal. (A
+ * thread that frees a path just as the handler reads it could hand it a
+ * stale pointer; the process is ending then, and the window is a few
+ * instructions wide.)
+ */
+#define OR_FS_TMP_SLOTS 32
+
+static _Atomic(char *) tmp_slots[OR_FS_TMP_SLOTS];
+static atomic_flag handlers_installed = ATOMIC_FLAG_INIT;
+static const int cleanup_signals[] = { SIGTERM, SIGINT, SIGHUP };
+
+static void remove_tmp_on_signal(int sig)
+{
+	int saved = errno;
+	size_t i;
+
+	for (i = 0; i < OR_FS_TMP_SLOTS; i++) {
+		char *tmp = atomic_load(&tmp_slots[i]);
+		if (tmp)
+			unlink(tmp);
+	}
+	/* SA_RESETHAND put the default action back: the signal, blocked
+	 * while this runs, ends the process when the handler returns */
+	raise(sig);
+	errno = saved;
+}
+
+/* Only a signal left at its default action is taken over: a program that
+ * embeds the library keeps its own handlers, and an ignored SIGINT (a
+ * background job) stays ignored. */
+static void install_cleanup_handlers(void)
+{
+	struct sigaction sa, old;
+	size_t i;
+
+	if (atomic_flag_test_and_set(&handlers_installed))
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = remove_tmp_on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++)
+		sigaddset(&sa.sa_mask, cleanup_signals[i]);
+	for (i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++) {
+		if (sigaction(cleanup_signals[i], NULL, &old) != 0 ||
+		    (old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL)
+			continue;
+		sigaction(cleanup_signals[i], &sa, NULL);
+	}
+}
+
+/* Enter a temporary path (when the table is full, the file is still
+ * removed on every exit but a signal). */
+static void tmp_enter(char *tmp)
+{
+	size_t i;
+
+	install_cleanup_handlers();
+	for (i = 0; i < OR_FS_TMP_SLOTS; i++) {
+		char *expected = NULL;
+		if (atomic_compare_exchange_strong(&tmp_slots[i], &expected, tmp))
+			return;
+	}
+}
+
+static void tmp_leave(const char *tmp)
+{
+	size_t i;
+
+	for (i = 0; tmp && i < OR_FS_TMP_SLOTS; i++) {
+		char *expected = (char *)tmp;
+		if (atomic_compare_exchange_strong(&tmp_slots[i], &expected, NULL))
+			return;
+	}
+}
+
 /* A device or a pipe (/dev/full, /dev/stdout on a pipe, a FIFO) cannot be
  * replaced by a rename (as root, that would put a file in /dev): it is
- * written to directly. */
-static bool write_in_place(const char *path)
+ * written to directly. `st` is what the path names (followed or not). */
+static bool write_in_place(const struct stat *st)
 {
-	struct stat st;
+	return !S_ISREG(st->st_mode) && !S_ISDIR(st->st_mode) && !S_ISLNK(st->st_mode);
+}
 
-	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+/* Whether a symbolic link at `path` is one of the system's names for an
+ * open descriptor (/dev/stdout, /dev/fd/3, /proc/self/fd/1): the link's
+ * folder resolves into /dev or /proc, where no checkout can put a link.
+ * Those are followed; any other link is replaced, never followed. */
+static bool descriptor_alias(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir, *real;
+	bool alias;
+
+	if (!slash)
+		return false; /* in the working folder */
+	dir = or_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	real = realpath(dir, NULL);
+	alias = real && (strncmp(real, "/dev/", 5) == 0 || strcmp(real, "/dev") == 0 ||
+			 strncmp(real, "/proc/", 6) == 0);
+	free(real);
+	free(dir);
+	return alias;
 }
 
 static int atomic_fail(or_fs_atomic *w, int err, or_diag *diag)
@@ -125,34 +230,74 @@ static int atomic_fail(or_fs_atomic *w, int err, or_diag *diag)
 	return -1;
 }
 
+/* Create "<path>.tmp-XXXXXX" with O_EXCL (never through a link that is
+ * already there) and mode 0644, so that the umask applies as to any new
+ * file; entered in the table before it exists. */
+static int create_tmp(or_fs_atomic *w)
+{
+	static const char letters[] =
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	static atomic_uint counter;
+	or_buf tmp = OR_BUF_INIT;
+	size_t base, i;
+	int attempt;
+
+	or_buf_printf(&tmp, "%s.tmp-XXXXXX", w->path);
+	w->tmp = or_buf_detach(&tmp);
+	base = strlen(w->tmp) - 6;
+	tmp_enter(w->tmp);
+	for (attempt = 0; attempt < 100; attempt++) {
+		struct timespec now;
+		uint64_t x;
+
+		clock_gettime(CLOCK_REALTIME, &now);
+		x = (uint64_t)now.tv_nsec ^ ((uint64_t)now.tv_sec << 20) ^
+		    ((uint64_t)getpid() << 40) ^
+		    ((uint64_t)atomic_fetch_add(&counter, 1) * 0x9e3779b97f4a7c15u);
+		for (i = 0; i < 6; i++, x /= 62)
+			w->tmp[base + i] = letters[x % 62];
+		w->fd = open(w->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+		if (w->fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (w->fd < 0) {
+		int err = errno;
+		tmp_leave(w->tmp);
+		free(w->tmp); /* nothing was created */
+		w->tmp = NULL;
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
 int or_fs_atomic_open(or_fs_atomic *w, const char *path, or_diag *diag)
 {
 	struct stat st;
 	char *target = NULL;
-	or_buf tmp = OR_BUF_INIT;
+	bool exists, follow = false;
 
 	memset(w, 0, sizeof(*w));
 	w->fd = -1;
-	/* a symbolic link to a file (/dev/stdout redirected to a file, a
-	 * "latest.json" link): replace the file it names, keep the link */
-	if (!write_in_place(path) && lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-		target = realpath(path, NULL);
+	exists = lstat(path, &st) == 0;
+	/* A symbolic link at the report path is replaced, never followed: a
+	 * checkout may hold "report.json -> ../../etc/passwd" or a link to a
+	 * disk. Only the system's descriptor names are followed: a pipe or a
+	 * device is written in place, a file they name is replaced. */
+	if (exists && S_ISLNK(st.st_mode) && descriptor_alias(path) && stat(path, &st) == 0) {
+		follow = true;
+		if (S_ISREG(st.st_mode))
+			target = realpath(path, NULL);
+	}
 	w->path = target ? target : or_xstrdup(path);
-	if (write_in_place(w->path)) {
-		w->fd = open(w->path, O_WRONLY | O_CLOEXEC);
+	if (exists && write_in_place(&st)) {
+		w->fd = open(w->path, O_WRONLY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
 		if (w->fd < 0)
 			return atomic_fail(w, errno, diag);
 		return 0;
 	}
-	or_buf_printf(&tmp, "%s.tmp-XXXXXX", w->path);
-	w->tmp = or_buf_detach(&tmp);
-	w->fd = mkstemp(w->tmp);
-	if (w->fd < 0) {
-		int err = errno;
-		free(w->tmp); /* nothing was created */
-		w->tmp = NULL;
-		return atomic_fail(w, err, diag);
-	}
+	if (create_tmp(w) != 0)
+		return atomic_fail(w, errno, diag);
 	return 0;
 }
 
@@ -181,10 +326,11 @@ int or_fs_atomic_commit(or_fs_atomic *w, or_diag *diag)
 	if (w->write_errno)
 		return atomic_fail(w, w->write_errno, diag);
 	w->fd = -1;
-	/* mkstemp creates 0600; a report is an ordinary file. */
-	if ((w->tmp && fchmod(fd, 0644) != 0) || close(fd) != 0 ||
-	    (w->tmp && rename(w->tmp, w->path) != 0))
+	/* rename replaces the name itself: a link there is replaced, its
+	 * target untouched */
+	if (close(fd) != 0 || (w->tmp && rename(w->tmp, w->path) != 0))
 		return atomic_fail(w, errno, diag);
+	tmp_leave(w->tmp);
 	free(w->tmp);
 	w->tmp = NULL;
 	or_fs_atomic_abort(w);
@@ -198,6 +344,7 @@ void or_fs_atomic_abort(or_fs_atomic *w)
 	w->fd = -1;
 	if (w->tmp)
 		unlink(w->tmp);
+	tmp_leave(w->tmp);
 	free(w->tmp);
 	free(w->path);
 	w->tmp = w->path = NULL;

@@ -34,10 +34,15 @@ int or_fs_read(char **out, size_t *len, or_read_status *status, const char *path
 int or_fs_read_input(char **out, size_t *len, const char *path, const char *name,
 		     const char *what, size_t max_bytes, unsigned flags, or_diag *diag);
 
-/* Write data to path atomically: a temporary file beside it, then rename
- * (an existing device or FIFO is written directly; through a symbolic link,
- * the file it names is replaced, not the link).
- * Errors are OR_EXIT_RUNTIME; no temporary file is left behind. */
+/* Write data to path atomically: a temporary file beside it (mode 0644
+ * less the umask), then rename. An existing device or FIFO is written
+ * directly. A symbolic link at the path is never followed: the link itself
+ * is replaced by the report and what it names is untouched; only the
+ * system's descriptor names (/dev/stdout, /dev/fd/N, /proc/self/fd/N) are
+ * followed. Errors are OR_EXIT_RUNTIME; no temporary file is left behind,
+ * also when SIGTERM, SIGINT or SIGHUP ends the process (a handler is
+ * installed for those left at their default action; it removes the
+ * temporary files and re-raises the signal). */
 int or_fs_write_atomic(const char *path, const char *data, size_t len, or_diag *diag);
 
 /* The same, written in pieces: open, write (an or_out sink), then commit
