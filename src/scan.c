@@ -131,10 +131,10 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 
 	if (opts->config_path) {
 		config_path = or_xstrdup(opts->config_path);
-		if (or_config_load(&config, config_path, diag) != 0)
+		if (or_config_load(&config, config_path, root, diag) != 0)
 			goto cleanup;
 	} else if ((config_path = or_config_find(root)) != NULL) {
-		if (or_config_load(&config, config_path, diag) != 0)
+		if (or_config_load(&config, config_path, root, diag) != 0)
 			goto cleanup;
 	} else {
 		config = or_config_default();

@@ -367,6 +367,10 @@ static void check_history_available(or_check_ctx *ctx)
 {
 	if (ctx->model->history_state == OR_HISTORY_AVAILABLE)
 		or_eval_pass(ctx, NULL, "history");
+	else if (ctx->model->history_state == OR_HISTORY_UNREADABLE)
+		or_eval_fail(ctx, NULL, 0, 0, "history", NULL,
+			     "git history is not available: commit %s cannot be parsed (no e-mail, a timestamp out of range...); it was skipped, with the history behind it. History checks were skipped",
+			     ctx->model->history.unreadable);
 	else
 		or_eval_fail(ctx, NULL, 0, 0, "history", NULL,
 			     "git history is not available: %s. History checks were skipped",

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -197,6 +198,33 @@ static bool nothing_staged(git_repository *repo, git_index *index)
 	return same;
 }
 
+/* HEAD names a commit that is in the repository but that libgit2 cannot
+ * parse (no e-mail, a timestamp out of range): git status cannot compare
+ * the index with it. libgit2's last error is kept. */
+static bool head_unparseable(git_repository *repo)
+{
+	const git_error *e = git_error_last();
+	char saved[512];
+	int klass = e ? e->klass : 0;
+	git_reference *head = NULL;
+	git_object *commit = NULL;
+	git_odb *odb = NULL;
+	bool bad;
+
+	snprintf(saved, sizeof saved, "%s", e && e->message ? e->message : "");
+	bad = git_repository_head(&head, repo) == 0 && git_reference_target(head) &&
+	      git_reference_peel(&commit, head, GIT_OBJECT_COMMIT) < 0 &&
+	      git_repository_odb(&odb, repo) == 0 &&
+	      git_odb_exists(odb, git_reference_target(head)) == 1;
+	git_odb_free(odb);
+	git_object_free(commit);
+	git_reference_free(head);
+	git_error_clear();
+	if (saved[0])
+		git_error_set_str(klass, saved);
+	return bad;
+}
+
 /* With nothing staged, git status is the index against the work tree
  * alone: an untracked file is new, any other change marks its file changed
  * and the work tree dirty. -1 when the work tree cannot be compared. */
@@ -289,6 +317,13 @@ static int list_git(or_file_list *list, size_t *cap, git_repository *repo, or_di
 			for (i = 0; i < spec.count; i++)
 				free(spec.strings[i]);
 			free(spec.strings);
+		}
+		/* the work tree is still compared with the index; the history
+		 * walk names the commit and skips the history */
+		if (rc != 0 && head_unparseable(repo) &&
+		    list_unstaged(list, cap, repo, index, &opts.pathspec) == 0) {
+			error = 0;
+			goto head;
 		}
 		if (rc != 0)
 			goto git_error;

@@ -22,6 +22,7 @@
  */
 #include "input/history.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,29 @@ int or_hist_git_failure(or_diag *diag, const char *what)
 
 	return or_diag_set(diag, OR_EXIT_RUNTIME, "", 0, 0, "%s: %s", what,
 			   e ? e->message : "unknown error");
+}
+
+/* The walk stops at commit `id`, which cannot be read. One that is in the
+ * repository but that libgit2 cannot parse (no e-mail, a timestamp out of
+ * range) is named in history->unreadable for the caller to skip the
+ * history, not the scan; a missing object stays an error. */
+static int unreadable_commit(walk_state *st, const git_oid *id, const char *what)
+{
+	const git_error *e = git_error_last();
+	int rc = or_hist_git_failure(st->diag, what), klass = e ? e->klass : 0;
+	char saved[512];
+	git_odb *odb = NULL;
+
+	/* libgit2's message is kept for the caller's diagnostic */
+	snprintf(saved, sizeof saved, "%s", e && e->message ? e->message : "");
+	if (id && !st->history->unreadable[0] && git_repository_odb(&odb, st->repo) == 0 &&
+	    git_odb_exists(odb, id) == 1)
+		git_oid_tostr(st->history->unreadable, sizeof st->history->unreadable, id);
+	git_odb_free(odb);
+	git_error_clear();
+	if (saved[0])
+		git_error_set_str(klass, saved);
+	return rc;
 }
 
 /* Append the commit being compared to history->commits; its slot in `st`. */
@@ -464,7 +488,9 @@ static int line_start(parent_line *line, walk_state *st, const git_oid *id)
 {
 	memset(line, 0, sizeof *line);
 	line->shallow = git_repository_is_shallow(st->repo) == 1;
-	return git_commit_lookup(&line->parent, st->repo, id);
+	if (git_commit_lookup(&line->parent, st->repo, id) < 0)
+		return unreadable_commit(st, id, "cannot read a commit");
+	return 0;
 }
 
 /* One step down the line: 1, 0 past its end, -1 (st->diag set) when unreadable. */
@@ -483,7 +509,8 @@ static int line_next(parent_line *line, walk_state *st)
 		int error = git_commit_parent(&line->parent, line->commit, 0);
 
 		if (error < 0 && !(line->shallow && error == GIT_ENOTFOUND))
-			return or_hist_git_failure(st->diag, "cannot read a commit");
+			return unreadable_commit(st, git_commit_parent_id(line->commit, 0),
+						 "cannot read a commit");
 	}
 	return 1;
 }
@@ -591,10 +618,8 @@ static int branch_walk(walk_state *st, const git_oid *start, const char *const *
 	sub.diag = st->diag;
 	sub.diff_options = st->diff_options;
 	sub.depth = st->depth + 1;
-	if (line_start(&line, &sub, start) < 0) {
-		or_hist_git_failure(st->diag, "cannot read a merged commit");
+	if (line_start(&line, &sub, start) < 0) /* named in history->unreadable */
 		goto cleanup;
-	}
 	build_index(&sub, paths, npaths, slot_of);
 	while (sub.remaining > 0 && (rc = line_next(&line, &sub)) != 0) {
 		if (rc < 0 || compare_commit(&sub, &line) < 0)
@@ -661,7 +686,12 @@ static int resolve_merge(walk_state *st, const git_commit *merge, const git_tree
 			git_error_clear();
 			continue; /* cut off: the merge stays the change */
 		}
-		if (rc < 0 || git_commit_tree(&parent_tree, parent) < 0) {
+		if (rc < 0) {
+			unreadable_commit(st, git_commit_parent_id(merge, k),
+					  "cannot read a merged commit");
+			goto cleanup;
+		}
+		if (git_commit_tree(&parent_tree, parent) < 0) {
 			git_commit_free(parent);
 			or_hist_git_failure(st->diag, "cannot read a merged commit");
 			goto cleanup;
@@ -759,7 +789,7 @@ static int walk(or_history *out, git_repository *repo, const char *const *paths,
 	 * cache and its re-verification of hashes are off for the whole
 	 * process (or_library_init). */
 	if (git_reference_name_to_id(&head, repo, "HEAD") < 0 ||
-	    line_start(&line, &st, &head) < 0) {
+	    line_start(&line, &st, &head) < 0) { /* or HEAD cannot be parsed */
 		const git_error *e = git_error_last();
 
 		or_diag_set(diag, OR_EXIT_RUNTIME, "", 0, 0,

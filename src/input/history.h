@@ -44,6 +44,9 @@ typedef struct or_history {
 	or_commit_info *commits; /* only the commits that are some file's last change */
 	size_t ncommits;
 	size_t walked;           /* commits visited by the walk (for benchmarks) */
+	char unreadable[41];     /* when the walk failed on a commit libgit2 cannot
+				    parse (no e-mail, a timestamp out of range): its
+				    id, kept by or_history_dispose; else "" */
 } or_history;
 
 /*

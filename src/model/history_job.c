@@ -26,6 +26,8 @@ const char *or_history_state_reason(or_history_state state)
 		return "the repository has no commits yet";
 	case OR_HISTORY_SHALLOW:
 		return "this is a shallow clone, whose history is cut off; fetch it all with git fetch --unshallow";
+	case OR_HISTORY_UNREADABLE:
+		return "a commit on HEAD's history cannot be parsed (no e-mail, a timestamp out of range...); it was skipped, with the history behind it";
 	}
 	return "unknown";
 }
@@ -199,6 +201,29 @@ static void mark_review_commits(or_model *model)
 	}
 }
 
+/*
+ * A commit libgit2 cannot parse (a hostile or damaged history) ends the
+ * walk: the history is skipped, as a shallow clone's is, and
+ * review.history-unavailable names the commit; the scan goes on. Dates
+ * found before it are dropped too: what lies behind a commit that cannot
+ * be read must not look recent.
+ */
+static int history_unreadable(or_model *model, const char *id)
+{
+	size_t i;
+
+	model->history_state = OR_HISTORY_UNREADABLE;
+	or_history_dispose(&model->history);
+	memcpy(model->history.unreadable, id, sizeof model->history.unreadable);
+	model->history.unreadable[sizeof model->history.unreadable - 1] = '\0';
+	for (i = 0; i < model->ndocs; i++) {
+		model->docs[i].last_change.known = false;
+		model->docs[i].last_change.commit = NULL;
+		model->docs[i].last_change.wrote_review = false;
+	}
+	return 0;
+}
+
 int or_model_read_history(or_model *model, or_history_job *job, or_diag *diag)
 {
 	const or_file_list *files = &model->files;
@@ -218,6 +243,8 @@ int or_model_read_history(or_model *model, or_history_job *job, or_diag *diag)
 	if (model->history_state != OR_HISTORY_AVAILABLE)
 		return 0;
 	if (history_wait(job) != 0) {
+		if (job->history.unreadable[0])
+			return history_unreadable(model, job->history.unreadable);
 		*diag = job->diag;
 		return -1;
 	}
@@ -319,8 +346,11 @@ int or_model_read_history(or_model *model, or_history_job *job, or_diag *diag)
 	 * lines are followed back to that day, and no further */
 	cutoff = ((int64_t)model->now - or_rule_param_int(stale, "max_age_days", 90)) * 86400;
 	if (or_history_lines(&line_history, files->repo, paths, model->ndocs, requests, nrequests,
-			     line_answers, cutoff, diag) != 0)
+			     line_answers, cutoff, diag) != 0) {
+		if (line_history.unreadable[0])
+			error = history_unreadable(model, line_history.unreadable);
 		goto cleanup;
+	}
 	for (i = 0; i < model->ncontacts; i++) {
 		or_contact *c = &model->contacts[i];
 		const or_line_request *r;

@@ -90,7 +90,8 @@ typedef enum or_history_state {
 	OR_HISTORY_DISABLED,     /* --no-history */
 	OR_HISTORY_NOT_GIT,
 	OR_HISTORY_NO_COMMITS,
-	OR_HISTORY_SHALLOW
+	OR_HISTORY_SHALLOW,
+	OR_HISTORY_UNREADABLE    /* a commit libgit2 cannot parse: history.unreadable */
 } or_history_state;
 
 /* For people: "not a git repository", "--no-history" ... (static). */

@@ -96,6 +96,7 @@ void or_config_free(or_config *config)
 	or_yaml_strings_free(config->include, config->ninclude);
 	or_yaml_strings_free(config->exclude, config->nexclude);
 	or_yaml_strings_free(config->runbook_paths, config->nrunbook_paths);
+	free(config->repo_root);
 	free(config->site_root);
 	free(config->training_path);
 	free(config->contacts_path);
@@ -186,15 +187,51 @@ static size_t builtin_count(void)
 	return n;
 }
 
+/* Whether `name` has a ".." component. */
+static bool has_dot_dot(const char *name)
+{
+	const char *p = name;
+
+	while (*p) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return true;
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	return false;
+}
+
 /*
- * Check that an `extends` entry names a built-in pack or an existing file.
+ * Why a pack file named in a repository's config may not be read (NULL
+ * when it may): the path the pull request wrote must stay inside the
+ * scanned repository, by its spelling and once resolved. Nothing of the
+ * file is read to decide.
+ */
+static const char *pack_outside(const char *repo_root, const char *name, const char *path)
+{
+	if (!repo_root)
+		return NULL;
+	if (name[0] == '/')
+		return "is an absolute path";
+	if (has_dot_dot(name))
+		return "goes up with '..'";
+	if (or_fs_resolves_within(repo_root, path) == 0)
+		return "resolves outside it (through a symbolic link)";
+	return NULL;
+}
+
+/*
+ * Check that an `extends` entry names a built-in pack or an existing file
+ * (inside the scanned repository when the config is the repository's).
  * `node` (may be NULL) positions the error.
  */
-static int check_extends(const char *config_path, const char *name, or_yaml *yaml,
-			 const yaml_node_t *node, or_diag *diag)
+static int check_extends(const char *config_path, const char *repo_root, const char *name,
+			 or_yaml *yaml, const yaml_node_t *node, or_diag *diag)
 {
 	struct stat st;
-	const char *suggestion;
+	const char *suggestion, *why;
 	char *path;
 	int rc = 0;
 
@@ -202,9 +239,18 @@ static int check_extends(const char *config_path, const char *name, or_yaml *yam
 		return 0;
 	if (looks_like_path(name)) {
 		path = or_config_pack_path(config_path, name);
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		why = pack_outside(repo_root, name, path);
+		if (!why && (stat(path, &st) != 0 || !S_ISREG(st.st_mode)))
 			rc = -1;
 		free(path);
+		if (why && yaml)
+			return or_yaml_error(diag, yaml, node,
+					     "rule pack file '%s' is outside the scanned repository: it %s; a repository's config extends only packs inside it",
+					     name, why);
+		if (why)
+			return or_diag_set(diag, OR_EXIT_USAGE, config_path, 0, 0,
+					   "rule pack file '%s' is outside the scanned repository: it %s; a repository's config extends only packs inside it",
+					   name, why);
 		if (rc == 0)
 			return 0;
 		if (yaml)
@@ -226,9 +272,10 @@ static int check_extends(const char *config_path, const char *name, or_yaml *yam
 }
 
 /* check_extends without a YAML node: errors name the config's file. */
-int or_config_check_pack(const char *config_path, const char *name, or_diag *diag)
+int or_config_check_pack(const or_config *config, const char *name, or_diag *diag)
 {
-	return check_extends(config_path, name, NULL, NULL, diag);
+	return check_extends(config ? config->path : NULL, config ? config->repo_root : NULL,
+			     name, NULL, NULL, diag);
 }
 
 static int check_globs(or_yaml *yaml, const yaml_node_t *list, char **globs, size_t n,
@@ -631,7 +678,7 @@ static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 					"extends", diag) != 0)
 			return -1;
 		for (i = 0; i < config->nextends; i++)
-			if (check_extends(config->path, config->extends[i], yaml,
+			if (check_extends(config->path, config->repo_root, config->extends[i], yaml,
 					  or_yaml_is_sequence(value) ? or_yaml_item(yaml, value, i)
 								     : value,
 					  diag) != 0)
@@ -711,8 +758,8 @@ static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 	return 0;
 }
 
-int or_config_parse(or_config **out, const char *text, size_t len, const char *name,
-		    or_diag *diag)
+static int parse_config(or_config **out, const char *text, size_t len, const char *name,
+			const char *repo_root, or_diag *diag)
 {
 	or_config *config = or_config_default();
 	or_yaml yaml = OR_YAML_INIT;
@@ -721,6 +768,7 @@ int or_config_parse(or_config **out, const char *text, size_t len, const char *n
 
 	*out = NULL;
 	config->path = or_xstrdup(name);
+	config->repo_root = repo_root ? or_xstrdup(repo_root) : NULL;
 	if (or_yaml_load(&yaml, text, len, name, diag) != 0)
 		goto cleanup;
 	root = or_yaml_root(&yaml);
@@ -735,16 +783,47 @@ cleanup:
 	return rc;
 }
 
-int or_config_load(or_config **out, const char *path, or_diag *diag)
+int or_config_parse(or_config **out, const char *text, size_t len, const char *name,
+		    or_diag *diag)
 {
+	return parse_config(out, text, len, name, NULL, diag);
+}
+
+/* Whether the config file is the repository's: written inside it (as the
+ * user gave both paths), or in a folder that resolves inside it. */
+static bool config_in_repo(const char *root, const char *path)
+{
+	char *dir;
+	bool inside;
+
+	if (or_fs_inside(root, path))
+		return true;
+	dir = config_dir(path);
+	inside = or_fs_resolves_within(root, dir) == 1;
+	free(dir);
+	return inside;
+}
+
+int or_config_load(or_config **out, const char *path, const char *root, or_diag *diag)
+{
+	const char *repo_root = NULL;
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
 	*out = NULL;
+	if (root && config_in_repo(root, path)) {
+		/* the repository's bytes: a link (the file's or a folder's on
+		 * the way) may not lead out of it, and the packs it extends
+		 * must stay inside it */
+		repo_root = root;
+		if (or_fs_resolves_within(root, path) == 0)
+			return or_diag_set(diag, OR_EXIT_USAGE, path, 0, 0,
+					   "cannot read config file: it is in the scanned repository but leads outside it (through a symbolic link)");
+	}
 	if (or_yaml_read_file(&text, &len, path, "config file", diag) != 0)
 		return -1;
-	rc = or_config_parse(out, text, len, path, diag);
+	rc = parse_config(out, text, len, path, repo_root, diag);
 	free(text);
 	return rc;
 }

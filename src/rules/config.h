@@ -45,6 +45,9 @@ typedef struct or_rule_override {
 
 typedef struct or_config {
 	char *path;          /* the file it was read from; NULL for the built-in defaults */
+	char *repo_root;     /* the scanned repository when the config lies in it: the
+				packs it extends must stay inside; NULL for an
+				operator's config outside it (trusted) */
 	int version;         /* 1 */
 	char **extends;      /* pack names or paths (YAML files, relative to the config) */
 	size_t nextends;     /* 0 means the default: business-continuity */
@@ -89,9 +92,13 @@ or_config *or_config_default(void);
  * OR_EXIT_USAGE and file/line/column of the offending node; a missing or
  * unreadable file is an error too (never a silent default). Rule ids in
  * `rules:` and `waivers:` are checked later, against the loaded packs,
- * by or_ruleset_build().
+ * by or_ruleset_build(). `root` is the scanned repository (may be NULL):
+ * a config that lies in it is the repository's, chosen by whoever changes
+ * it, so it may not be a symbolic link leading out of it and the pack files
+ * it extends must stay inside it (no absolute path, no "..", no link out).
+ * A config outside it (an operator's --config) is trusted.
  */
-int or_config_load(or_config **out, const char *path, or_diag *diag);
+int or_config_load(or_config **out, const char *path, const char *root, or_diag *diag);
 /*
  * The same over `len` bytes in memory (not necessarily NUL-terminated);
  * `name` is the config's path: it names the file in diagnostics and pack
@@ -116,7 +123,7 @@ char *or_config_find(const char *root);
  * or_ruleset_build.
  */
 char *or_config_pack_path(const char *config_path, const char *name);
-int or_config_check_pack(const char *config_path, const char *name, or_diag *diag);
+int or_config_check_pack(const or_config *config, const char *name, or_diag *diag);
 
 /*
  * Load the packs the config extends (built-in names, or pack files given by

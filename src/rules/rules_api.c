@@ -26,7 +26,7 @@ int or_rules_load(or_rules **out, const char *config_path, const char *root, or_
 	if (!config_path)
 		config_path = found = or_config_find(root);
 	if (config_path) {
-		if (or_config_load(&config, config_path, diag) != 0)
+		if (or_config_load(&config, config_path, root ? root : ".", diag) != 0)
 			goto cleanup;
 	} else {
 		config = or_config_default();

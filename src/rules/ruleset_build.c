@@ -16,9 +16,10 @@
 
 #define OR_DEFAULT_PACK "business-continuity"
 
-static int load_pack(or_pack **out, const char *config_path, const char *name,
+static int load_pack(or_pack **out, const or_config *config, const char *name,
 		     or_diag *diag)
 {
+	const char *config_path = config ? config->path : NULL;
 	const char *source;
 	char *path = NULL, *text = NULL;
 	or_buf label = OR_BUF_INIT;
@@ -31,7 +32,7 @@ static int load_pack(or_pack **out, const char *config_path, const char *name,
 		rc = or_pack_parse(out, source, len, or_buf_cstr(&label), diag);
 		goto cleanup;
 	}
-	if (or_config_check_pack(config_path, name, diag) != 0)
+	if (or_config_check_pack(config, name, diag) != 0)
 		goto cleanup;
 	path = or_config_pack_path(config_path, name);
 	if (or_yaml_read_file(&text, &len, path, "rule pack", diag) != 0)
@@ -406,7 +407,7 @@ int or_ruleset_build(or_ruleset **out, const or_config *config,
 		n = 1;
 	}
 	for (i = 0; i < n; i++) {
-		if (load_pack(&pack, config ? config->path : NULL, names[i], diag) != 0)
+		if (load_pack(&pack, config, names[i], diag) != 0)
 			goto cleanup;
 		add_pack(set, &cap, pack);
 		or_pack_free(pack);

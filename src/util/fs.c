@@ -414,6 +414,24 @@ static bool resolves_inside(const char *root, const char *full)
 	return inside;
 }
 
+int or_fs_resolves_within(const char *root, const char *path)
+{
+	char *real_root = realpath(root, NULL), *real_path = realpath(path, NULL);
+	size_t n;
+	int rc = -1;
+
+	if (real_root && real_path) {
+		n = strlen(real_root);
+		while (n > 1 && real_root[n - 1] == '/')
+			n--;
+		rc = strncmp(real_path, real_root, n) == 0 &&
+		     (real_path[n] == '/' || real_path[n] == '\0' || (n == 1 && real_root[0] == '/'));
+	}
+	free(real_root);
+	free(real_path);
+	return rc;
+}
+
 int or_fs_read_repo_input(char **out, size_t *len, const char *root, const char *path,
 			  const char *what, size_t max_bytes, or_diag *diag)
 {

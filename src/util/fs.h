@@ -72,6 +72,11 @@ char *or_fs_join(const char *a, const char *b);
 int or_fs_read_repo_input(char **out, size_t *len, const char *root, const char *path,
 			  const char *what, size_t max_bytes, or_diag *diag);
 
+/* 1 when `path` resolves (through every symbolic link, its own too) to a
+ * place inside `root` or to `root` itself, 0 when elsewhere, -1 when either
+ * cannot be resolved (does not exist). */
+int or_fs_resolves_within(const char *root, const char *path);
+
 /* `path` relative to `root` when it lies inside it, both as given by the
  * user ("repo" and "repo/.opsready.yml" give ".opsready.yml"); else NULL. */
 const char *or_fs_inside(const char *root, const char *path);

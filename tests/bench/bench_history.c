@@ -87,7 +87,7 @@ int main(int argc, char **argv)
 	static const int contact_lines[] = { 14, 15 };
 	git_repository *repo = NULL;
 	path_list list = { NULL, 0, 0 };
-	or_history history = { NULL, 0, 0 };
+	or_history history;
 	or_diag diag = OR_DIAG_INIT;
 	struct timespec start;
 	struct rusage usage;
@@ -99,6 +99,7 @@ int main(int argc, char **argv)
 	bool print = false, lines = false, usage_ok = argc >= 2;
 	int a, status = EXIT_FAILURE;
 
+	memset(&history, 0, sizeof history);
 	for (a = 2; a < argc; a++) {
 		if (strcmp(argv[a], "--print") == 0)
 			print = true;

@@ -39,7 +39,7 @@ static void expect_load_error(const char *name, int line, int column, const char
 	or_diag diag = OR_DIAG_INIT;
 
 	snprintf(path, sizeof(path), "%s/%s", CONFIG_DATA, name);
-	ck_assert_msg(or_config_load(&config, path, &diag) == -1, "%s loaded", name);
+	ck_assert_msg(or_config_load(&config, path, NULL, &diag) == -1, "%s loaded", name);
 	ck_assert_ptr_null(config);
 	ck_assert_int_eq(diag.code, OR_EXIT_USAGE);
 	ck_assert_str_eq(diag.file, path);
@@ -58,7 +58,7 @@ static void expect_build_error(const char *name, int line, int column, const cha
 	or_diag diag = OR_DIAG_INIT;
 
 	snprintf(path, sizeof(path), "%s/%s", CONFIG_DATA, name);
-	ck_assert_msg(or_config_load(&config, path, &diag) == 0, "%s: %s", name, diag.message);
+	ck_assert_msg(or_config_load(&config, path, NULL, &diag) == 0, "%s: %s", name, diag.message);
 	ck_assert_int_eq(or_ruleset_build(&set, config, NULL, 0, &diag), -1);
 	ck_assert_ptr_null(set);
 	ck_assert_int_eq(diag.code, OR_EXIT_USAGE);
@@ -77,7 +77,7 @@ static or_config *load_ok(const char *name)
 	or_diag diag = OR_DIAG_INIT;
 
 	snprintf(path, sizeof(path), "%s/%s", CONFIG_DATA, name);
-	ck_assert_msg(or_config_load(&config, path, &diag) == 0, "%s: %d:%d %s", name,
+	ck_assert_msg(or_config_load(&config, path, NULL, &diag) == 0, "%s: %d:%d %s", name,
 		      diag.line, diag.column, diag.message);
 	ck_assert_ptr_nonnull(config);
 	return config;
@@ -267,7 +267,7 @@ START_TEST(test_yaml_errors)
 			  "YAML anchors and aliases are not allowed (anchor '&globs')");
 
 	snprintf(path, sizeof(path), "%s/syntax.yml", CONFIG_DATA);
-	ck_assert_int_eq(or_config_load(&config, path, &diag), -1);
+	ck_assert_int_eq(or_config_load(&config, path, NULL, &diag), -1);
 	ck_assert_int_eq(diag.code, OR_EXIT_USAGE);
 	ck_assert_str_eq(diag.file, path);
 	ck_assert_int_eq(diag.line, 4);
@@ -287,7 +287,7 @@ START_TEST(test_yaml_bomb_refused)
 
 	snprintf(path, sizeof(path), "%s/bomb.yml", dir);
 	write_text(path, "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n");
-	ck_assert_int_eq(or_config_load(&config, path, &diag), -1);
+	ck_assert_int_eq(or_config_load(&config, path, NULL, &diag), -1);
 	ck_assert_int_eq(diag.line, 1);
 	ck_assert_int_eq(diag.column, 4);
 	ck_assert_ptr_nonnull(strstr(diag.message, "not allowed"));
@@ -304,7 +304,7 @@ START_TEST(test_missing_and_directory)
 	or_diag diag = OR_DIAG_INIT;
 
 	snprintf(path, sizeof(path), "%s/does-not-exist.yml", CONFIG_DATA);
-	ck_assert_int_eq(or_config_load(&config, path, &diag), -1);
+	ck_assert_int_eq(or_config_load(&config, path, NULL, &diag), -1);
 	ck_assert_ptr_null(config);
 	ck_assert_int_eq(diag.code, OR_EXIT_USAGE);
 	ck_assert_str_eq(diag.file, path);
@@ -312,7 +312,7 @@ START_TEST(test_missing_and_directory)
 	ck_assert_str_eq(diag.message, "cannot read config file: No such file or directory");
 
 	diag = (or_diag)OR_DIAG_INIT;
-	ck_assert_int_eq(or_config_load(&config, CONFIG_DATA, &diag), -1);
+	ck_assert_int_eq(or_config_load(&config, CONFIG_DATA, NULL, &diag), -1);
 	ck_assert_int_eq(diag.code, OR_EXIT_USAGE);
 	ck_assert_str_eq(diag.file, CONFIG_DATA);
 	ck_assert_str_eq(diag.message, "cannot read config file: it is a directory");
@@ -789,7 +789,7 @@ START_TEST(test_init_template)
 	ck_assert_str_eq(written, path);
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_uint_gt((size_t)st.st_size, 100);
-	ck_assert_msg(or_config_load(&config, path, &diag) == 0, "%d:%d %s", diag.line,
+	ck_assert_msg(or_config_load(&config, path, NULL, &diag) == 0, "%d:%d %s", diag.line,
 		      diag.column, diag.message);
 	ck_assert_uint_eq(config->nextends, 1);
 	ck_assert_int_eq(config->fail_on, OR_SEV_ERROR);
@@ -935,7 +935,7 @@ START_TEST(test_size_cap)
 	for (i = 0; i < 70000; i++)
 		fputs("# padding line\n", fp);
 	fclose(fp);
-	ck_assert_int_eq(or_config_load(&config, path, &diag), -1);
+	ck_assert_int_eq(or_config_load(&config, path, NULL, &diag), -1);
 	ck_assert_int_eq(diag.code, OR_EXIT_USAGE);
 	ck_assert_ptr_nonnull(strstr(diag.message, "larger than"));
 	unlink(path);
