@@ -4,7 +4,6 @@
 # gives reports of a few MB, so that their temporary files exist long
 # enough to be seen: the run is stopped (SIGSTOP) as soon as one is there,
 # the signal is sent, and the run continued; no timing is guessed.
-set -m # a background job keeps SIGINT (a non-interactive shell ignores it)
 big=$(mktemp -d)
 mkdir "$big/runbooks"
 body=
@@ -14,31 +13,36 @@ done
 for ((n = 1; n <= 600; n++)); do
   printf '# Service %d runbook\n\n%s' "$n" "$body" > "$big/runbooks/service-$n-runbook.md"
 done
-interrupt() {
-  local sig=$1 try pid state caught=no status
-  for try in 1 2 3 4 5; do
-    rm -f "$OUT"/report.*
-    "$OPSREADY" check --now 2026-01-20 --quiet --report json="$OUT/report.json" \
-      --report html="$OUT/report.html" "$big" > /dev/null 2>&1 &
-    pid=$!
-    while read -r _ _ state _ < "/proc/$pid/stat" 2>/dev/null && [ "$state" != Z ]; do
-      compgen -G "$OUT/*.tmp-*" > /dev/null || continue
-      kill -STOP "$pid"
-      if compgen -G "$OUT/*.tmp-*" > /dev/null; then
-        caught=yes
-        kill "-$sig" "$pid"
-        kill -CONT "$pid"
-        break
-      fi
-      kill -CONT "$pid"
-    done
-    wait "$pid" 2> /dev/null # not the shell's "Terminated" job notice
-    status=$?
-    [ "$caught" = yes ] && break
-  done
-  echo "$sig while a temporary report existed: $caught; exit $status"
-  echo "temporary files left: $(ls -A "$OUT" | grep -c '\.tmp-')"
-}
-interrupt TERM
-interrupt INT
+# Python runs opsready, so that SIGINT is not ignored as in a shell's
+# background job, and reads its end without the shell's job control.
+python3 - "$OPSREADY" "$OUT" "$big" <<'PY'
+import glob, os, signal, subprocess, sys
+opsready, out, big = sys.argv[1:4]
+for sig in (signal.SIGTERM, signal.SIGINT):
+    caught, status = "no", None
+    for _ in range(5):
+        for f in glob.glob(os.path.join(out, "report.*")):
+            os.unlink(f)
+        p = subprocess.Popen([opsready, "check", "--now", "2026-01-20", "--quiet",
+                              "--report", "json=" + os.path.join(out, "report.json"),
+                              "--report", "html=" + os.path.join(out, "report.html"), big],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while p.poll() is None:
+            if not glob.glob(os.path.join(out, "*.tmp-*")):
+                continue
+            os.kill(p.pid, signal.SIGSTOP)
+            if glob.glob(os.path.join(out, "*.tmp-*")):
+                caught = "yes"
+                os.kill(p.pid, sig)
+                os.kill(p.pid, signal.SIGCONT)
+                break
+            os.kill(p.pid, signal.SIGCONT)
+        rc = p.wait()
+        status = 128 - rc if rc < 0 else rc
+        if caught == "yes":
+            break
+    print(f"{sig.name[3:]} while a temporary report existed: {caught}; exit {status}")
+    left = [f for f in os.listdir(out) if ".tmp-" in f]
+    print(f"temporary files left: {len(left)}")
+PY
 rm -rf "$big" "$OUT"/report.*
