@@ -504,10 +504,9 @@ static int key_use_cmp(const void *a, const void *b)
 
 	if (c)
 		return c;
-	c = strcmp(x->spelling, y->spelling);
-	if (c)
-		return c;
-	return x->doc < y->doc ? -1 : x->doc > y->doc;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return strcmp(x->spelling, y->spelling);
 }
 
 typedef struct key_count {
@@ -563,12 +562,12 @@ static key_count *count_keys(init_scan *scan, or_arena *arena, size_t *nout)
 		key_count *c;
 		if (i && strcmp(uses[i].key, uses[i - 1].key) == 0) {
 			c = &counts[ncounts - 1];
-			/* a document counts once per key, whatever the spelling */
-			for (k = i; k > 0 && strcmp(uses[k - 1].key, uses[i].key) == 0; k--)
-				if (uses[k - 1].doc == uses[i].doc)
-					break;
-			if (!(k > 0 && strcmp(uses[k - 1].key, uses[i].key) == 0))
-				c->docs++;
+			/* sorted by key, then document: a document counts once per
+			 * key, whatever the spelling; the key is shown as its first
+			 * spelling in byte order */
+			c->docs += uses[i].doc != uses[i - 1].doc;
+			if (strcmp(uses[i].spelling, c->spelling) < 0)
+				c->spelling = uses[i].spelling;
 			continue;
 		}
 		counts = or_xgrow(counts, &ccap, ncounts + 1, sizeof(*counts));

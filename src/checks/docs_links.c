@@ -10,6 +10,7 @@
 #include "input/site.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/strset.h"
 #include "util/text.h"
 
@@ -21,44 +22,9 @@
  */
 static bool resolve_path(or_buf *out, const char *base, const char *rel)
 {
-	or_buf joined = OR_BUF_INIT;
-	const char *p;
-	bool ok = true;
-
-	or_buf_clear(out);
-	if (rel[0] == '/') {
-		rel++; /* relative to the repository root, as GitHub reads it */
-	} else if (*base) {
-		or_buf_puts(&joined, base);
-		or_buf_putc(&joined, '/');
-	}
-	or_buf_puts(&joined, rel);
-	p = or_buf_cstr(&joined);
-	while (*p) {
-		const char *end = strchr(p, '/');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-
-		if (n == 0 || (n == 1 && p[0] == '.')) {
-			/* skip */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			char *slash;
-			if (out->size == 0) {
-				ok = false;
-				break;
-			}
-			slash = strrchr(out->ptr, '/');
-			or_buf_truncate(out, slash ? (size_t)(slash - out->ptr) : 0);
-		} else {
-			if (out->size)
-				or_buf_putc(out, '/');
-			or_buf_put(out, p, n);
-		}
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-	or_buf_dispose(&joined);
-	return ok;
+	if (rel[0] == '/') /* relative to the repository root, as GitHub reads it */
+		return or_fs_normalise(out, "", rel + 1, 0);
+	return or_fs_normalise(out, base, rel, 0);
 }
 
 static void dir_of(or_buf *out, const char *path)

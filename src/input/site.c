@@ -345,77 +345,44 @@ bool or_site_link_is_templated(const char *dest)
 
 /* ---- link candidates --------------------------------------------------- */
 
-/* What a page link without a page extension may be served from, and the
- * names of a folder's index page, per generator. */
-static const char *const *page_suffixes(or_site_generator g)
-{
-	static const char *const tech_docs[] = { ".html.md.erb", ".html.md", ".html.erb", ".md", NULL };
-	static const char *const md[] = { ".md", NULL };
-	static const char *const jekyll[] = { ".md", ".markdown", ".html", NULL };
-	static const char *const docusaurus[] = { ".md", ".mdx", NULL };
-	static const char *const none[] = { NULL };
+/*
+ * The source files of a page, per generator: what a link without a page
+ * extension may be served from (x + suffix), the names of a folder's index
+ * page, and what an "x.html" link is served from (x + source).
+ */
+typedef struct page_files {
+	const char *const *suffixes, *const *index, *const *html;
+} page_files;
 
+static const char *const none_list[] = { NULL };
+static const char *const md_list[] = { ".md", NULL };
+static const char *const tech_docs_suffixes[] = { ".html.md.erb", ".html.md", ".html.erb", ".md",
+						  NULL };
+static const char *const tech_docs_index[] = { "index.html.md.erb", "index.html.md",
+					       "index.html.erb", NULL };
+static const char *const mkdocs_index[] = { "index.md", "README.md", NULL };
+static const char *const hugo_index[] = { "_index.md", "index.md", NULL };
+static const char *const jekyll_suffixes[] = { ".md", ".markdown", ".html", NULL };
+static const char *const jekyll_index[] = { "index.md", "index.markdown", "index.html", NULL };
+static const char *const jekyll_html[] = { ".md", ".markdown", NULL };
+static const char *const docusaurus_suffixes[] = { ".md", ".mdx", NULL };
+static const char *const docusaurus_index[] = { "index.md", "index.mdx", "README.md", NULL };
+
+static page_files files_of(or_site_generator g)
+{
 	switch (g) {
 	case OR_SITE_TECH_DOCS:
-		return tech_docs;
+		return (page_files){ tech_docs_suffixes, tech_docs_index, tech_docs_suffixes };
 	case OR_SITE_MKDOCS:
+		return (page_files){ md_list, mkdocs_index, md_list };
 	case OR_SITE_HUGO:
-		return md;
+		return (page_files){ md_list, hugo_index, md_list };
 	case OR_SITE_JEKYLL:
-		return jekyll;
+		return (page_files){ jekyll_suffixes, jekyll_index, jekyll_html };
 	case OR_SITE_DOCUSAURUS:
-		return docusaurus;
+		return (page_files){ docusaurus_suffixes, docusaurus_index, docusaurus_suffixes };
 	default:
-		return none;
-	}
-}
-
-static const char *const *index_names(or_site_generator g)
-{
-	static const char *const tech_docs[] = { "index.html.md.erb", "index.html.md", "index.html.erb", NULL };
-	static const char *const mkdocs[] = { "index.md", "README.md", NULL };
-	static const char *const hugo[] = { "_index.md", "index.md", NULL };
-	static const char *const jekyll[] = { "index.md", "index.markdown", "index.html", NULL };
-	static const char *const docusaurus[] = { "index.md", "index.mdx", "README.md", NULL };
-	static const char *const none[] = { NULL };
-
-	switch (g) {
-	case OR_SITE_TECH_DOCS:
-		return tech_docs;
-	case OR_SITE_MKDOCS:
-		return mkdocs;
-	case OR_SITE_HUGO:
-		return hugo;
-	case OR_SITE_JEKYLL:
-		return jekyll;
-	case OR_SITE_DOCUSAURUS:
-		return docusaurus;
-	default:
-		return none;
-	}
-}
-
-/* What a "x.html" link is served from: x + each of these. */
-static const char *const *html_sources(or_site_generator g)
-{
-	static const char *const tech_docs[] = { ".html.md.erb", ".html.md", ".html.erb", ".md", NULL };
-	static const char *const md[] = { ".md", NULL };
-	static const char *const jekyll[] = { ".md", ".markdown", NULL };
-	static const char *const docusaurus[] = { ".md", ".mdx", NULL };
-	static const char *const none[] = { NULL };
-
-	switch (g) {
-	case OR_SITE_TECH_DOCS:
-		return tech_docs;
-	case OR_SITE_MKDOCS:
-	case OR_SITE_HUGO:
-		return md;
-	case OR_SITE_JEKYLL:
-		return jekyll;
-	case OR_SITE_DOCUSAURUS:
-		return docusaurus;
-	default:
-		return none;
+		return (page_files){ none_list, none_list, none_list };
 	}
 }
 
@@ -436,54 +403,6 @@ const char *const *or_site_page_globs(or_site_generator g)
 	default:
 		return none;
 	}
-}
-
-/* Join `base` and `rel` with "." and ".." resolved; false when the
- * result would leave the repository. A ".." at `floor` bytes (the page
- * root a browser serves as "/", when that is not the repository root)
- * stays there, as a browser clamps "/.." to "/". */
-static bool normalise(or_buf *out, const char *base, const char *rel, size_t floor)
-{
-	or_buf joined = OR_BUF_INIT;
-	const char *p;
-	bool ok = true;
-
-	or_buf_clear(out);
-	if (*base) {
-		or_buf_puts(&joined, base);
-		or_buf_putc(&joined, '/');
-	}
-	or_buf_puts(&joined, rel);
-	p = or_buf_cstr(&joined);
-	while (*p) {
-		const char *end = strchr(p, '/');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-
-		if (n == 0 || (n == 1 && p[0] == '.')) {
-			/* skip */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			char *slash;
-			if (floor && out->size <= floor)
-				goto next; /* clamped at the site root */
-			if (out->size == 0) {
-				ok = false;
-				break;
-			}
-			slash = strrchr(out->ptr, '/');
-			or_buf_truncate(out, slash ? (size_t)(slash - out->ptr) : 0);
-		} else {
-			if (out->size)
-				or_buf_putc(out, '/');
-			or_buf_put(out, p, n);
-		}
-next:
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-	or_buf_dispose(&joined);
-	or_buf_cstr(out);
-	return ok;
 }
 
 /* True when `path` is `dir` or below it ("" holds everything). */
@@ -573,7 +492,7 @@ static void add_page_sources(or_site_candidates *c, const or_site *site, const c
 
 	last = last ? last + 1 : target;
 	if (!folder && ends_with(target, n, ".html")) {
-		for (list = html_sources(site->generator), i = 0; list[i]; i++) {
+		for (list = files_of(site->generator).html, i = 0; list[i]; i++) {
 			or_buf_clear(tmp);
 			or_buf_put(tmp, target, n - 5);
 			or_buf_puts(tmp, list[i]);
@@ -584,14 +503,14 @@ static void add_page_sources(or_site_candidates *c, const or_site *site, const c
 	if (!folder && strchr(last, '.'))
 		return; /* a file with its own extension: only the file itself */
 	if (n && (!folder || site->directory_urls)) {
-		for (list = page_suffixes(site->generator), i = 0; list[i]; i++) {
+		for (list = files_of(site->generator).suffixes, i = 0; list[i]; i++) {
 			or_buf_clear(tmp);
 			or_buf_puts(tmp, target);
 			or_buf_puts(tmp, list[i]);
 			add(c, or_buf_cstr(tmp));
 		}
 	}
-	for (list = index_names(site->generator), i = 0; list[i]; i++) {
+	for (list = files_of(site->generator).index, i = 0; list[i]; i++) {
 		or_buf_clear(tmp);
 		if (n) {
 			or_buf_puts(tmp, target);
@@ -660,14 +579,14 @@ bool or_site_link_candidates(or_site_candidates *out, const or_site *site,
 	for (i = 0; i < nbases; i++) {
 		size_t floor = page_sources && pages[i] ? clamp_floor(site, or_buf_cstr(&bases[i])) : 0;
 
-		if (normalise(&target, or_buf_cstr(&bases[i]), rel, floor))
+		if (or_fs_normalise(&target, or_buf_cstr(&bases[i]), rel, floor))
 			add(out, or_buf_cstr(&target));
 	}
 	direct = out->n;
 	if (page_sources) {
 		for (i = 0; i < nbases; i++)
 			if (pages[i] &&
-			    normalise(&target, or_buf_cstr(&bases[i]), rel,
+			    or_fs_normalise(&target, or_buf_cstr(&bases[i]), rel,
 				      clamp_floor(site, or_buf_cstr(&bases[i]))))
 				add_page_sources(out, site, or_buf_cstr(&target), folder, &tmp);
 	}

@@ -105,44 +105,40 @@ static int read_records(or_model *model, or_diag *diag)
 	return 0;
 }
 
+/* The strings of a JSON array (others skipped), calloc'd; *n gets how many. */
+static const char **strings_of(const json_t *array, size_t *n)
+{
+	const char **out = or_xcalloc(json_array_size(array) + 1, sizeof(char *));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < json_array_size(array); i++)
+		if (json_is_string(json_array_get(array, i)))
+			out[(*n)++] = json_string_value(json_array_get(array, i));
+	return out;
+}
+
 /*
  * Contacts of the registry and of every document. Lines without a
  * "(verified DATE)" note get their date from the history (or_model_read_history).
  */
 static int read_contacts(or_model *model, or_diag *diag)
 {
-	const json_t *headings = json_object_get(model->rules->settings, "contact_headings");
-	const json_t *endpoints = json_object_get(model->rules->settings, "contact_endpoints");
-	const json_t *feeds = json_object_get(model->rules->settings, "contact_feeds");
-	const json_t *placeholders = or_ruleset_param(model->rules, "contacts.placeholder", "words");
-	const char **words = or_xcalloc(json_array_size(headings) + 1, sizeof(char *));
-	const char **hosts = or_xcalloc(json_array_size(endpoints) + 1, sizeof(char *));
-	const char **marks = or_xcalloc(json_array_size(placeholders) + 1, sizeof(char *));
-	const char **feed_words = or_xcalloc(json_array_size(feeds) + 1, sizeof(char *));
-	or_contact_words contact_words = { NULL, 0, NULL, 0, NULL, 0, NULL, 0 };
-	size_t nwords = 0, nhosts = 0, nmarks = 0, nfeeds = 0, cap = 0, d, i;
+	const json_t *settings = model->rules->settings;
+	or_contact_words words;
+	const char **headings, **endpoints, **placeholders, **feeds;
+	size_t cap = 0, d;
 	int error = -1;
 
-	for (i = 0; i < json_array_size(headings); i++)
-		if (json_is_string(json_array_get(headings, i)))
-			words[nwords++] = json_string_value(json_array_get(headings, i));
-	for (i = 0; i < json_array_size(endpoints); i++)
-		if (json_is_string(json_array_get(endpoints, i)))
-			hosts[nhosts++] = json_string_value(json_array_get(endpoints, i));
-	for (i = 0; i < json_array_size(placeholders); i++)
-		if (json_is_string(json_array_get(placeholders, i)))
-			marks[nmarks++] = json_string_value(json_array_get(placeholders, i));
-	contact_words.headings = words;
-	contact_words.nheadings = nwords;
-	contact_words.endpoints = hosts;
-	contact_words.nendpoints = nhosts;
-	for (i = 0; i < json_array_size(feeds); i++)
-		if (json_is_string(json_array_get(feeds, i)))
-			feed_words[nfeeds++] = json_string_value(json_array_get(feeds, i));
-	contact_words.placeholders = marks;
-	contact_words.nplaceholders = nmarks;
-	contact_words.feeds = feed_words;
-	contact_words.nfeeds = nfeeds;
+	headings = strings_of(json_object_get(settings, "contact_headings"), &words.nheadings);
+	endpoints = strings_of(json_object_get(settings, "contact_endpoints"), &words.nendpoints);
+	feeds = strings_of(json_object_get(settings, "contact_feeds"), &words.nfeeds);
+	placeholders = strings_of(or_ruleset_param(model->rules, "contacts.placeholder", "words"),
+				  &words.nplaceholders);
+	words.headings = headings;
+	words.endpoints = endpoints;
+	words.feeds = feeds;
+	words.placeholders = placeholders;
 	if (model->config->contacts_path) {
 		if (or_contacts_registry_load(&model->contacts, &model->ncontacts, &cap, model->arena,
 					      model->root, model->config->contacts_path,
@@ -152,13 +148,13 @@ static int read_contacts(or_model *model, or_diag *diag)
 	}
 	for (d = 0; d < model->ndocs; d++)
 		or_contacts_extract(&model->contacts, &model->ncontacts, &cap, model->arena,
-				    model->docs[d].doc, &contact_words, model->config->date_order);
+				    model->docs[d].doc, &words, model->config->date_order);
 	error = 0;
 cleanup:
-	free(words);
-	free(hosts);
-	free(marks);
-	free(feed_words);
+	free(headings);
+	free(endpoints);
+	free(placeholders);
+	free(feeds);
 	return error;
 }
 

@@ -449,3 +449,48 @@ int or_fs_read_repo_input(char **out, size_t *len, const char *root, const char 
 	free(full);
 	return rc;
 }
+
+bool or_fs_normalise(or_buf *out, const char *base, const char *rel, size_t floor)
+{
+	or_buf joined = OR_BUF_INIT;
+	const char *p;
+	bool ok = true;
+
+	or_buf_clear(out);
+	if (*base) {
+		or_buf_puts(&joined, base);
+		or_buf_putc(&joined, '/');
+	}
+	or_buf_puts(&joined, rel);
+	p = or_buf_cstr(&joined);
+	while (*p) {
+		const char *end = strchr(p, '/');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n == 0 || (n == 1 && p[0] == '.')) {
+			/* skip */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			char *slash;
+
+			if (floor && out->size <= floor)
+				goto next; /* clamped at the site root */
+			if (out->size == 0) {
+				ok = false;
+				break;
+			}
+			slash = strrchr(out->ptr, '/');
+			or_buf_truncate(out, slash ? (size_t)(slash - out->ptr) : 0);
+		} else {
+			if (out->size)
+				or_buf_putc(out, '/');
+			or_buf_put(out, p, n);
+		}
+next:
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	or_buf_dispose(&joined);
+	or_buf_cstr(out);
+	return ok;
+}

@@ -63,6 +63,17 @@ void or_fs_atomic_abort(or_fs_atomic *w);
 /* "a" + "/" + "b" (b may be relative or "."), malloc'd. */
 char *or_fs_join(const char *a, const char *b);
 
+struct or_buf;
+
+/*
+ * `base` (a folder of the repository, "" for its top) joined with `rel`,
+ * "." and ".." resolved, into `out`, as text only (nothing on disk is
+ * read). False when the result would leave the repository. A ".." at
+ * `floor` bytes (a site's page root, which a browser serves as "/") stays
+ * there, as a browser clamps "/.." to "/"; 0 for no floor.
+ */
+bool or_fs_normalise(struct or_buf *out, const char *base, const char *rel, size_t floor);
+
 /*
  * or_fs_read_input for a file of the scanned repository named by the
  * config (records, the contacts registry): `path` relative to `root`. A

@@ -20,7 +20,7 @@ import glob, os, signal, subprocess, sys
 opsready, out, big = sys.argv[1:4]
 for sig in (signal.SIGTERM, signal.SIGINT):
     caught, status = "no", None
-    for _ in range(5):
+    for _ in range(20):  # a run may end before a temporary file is seen
         for f in glob.glob(os.path.join(out, "report.*")):
             os.unlink(f)
         p = subprocess.Popen([opsready, "check", "--now", "2026-01-20", "--quiet",
