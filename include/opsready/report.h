@@ -109,6 +109,13 @@ int or_report_render(char **out, size_t *len, const or_report *report, const cha
 int or_report_write(const or_report *report, const char *format, const char *path,
 		    const or_render_options *options, or_diag *diag);
 
+/* Whether `path` may be written as a report of the scan of `root`: the
+ * report's folder must not be reached through a symbolic link inside
+ * `root` that leads out of it (a pull request can commit one, and the
+ * pre-merge recipe writes its reports in the checkout). Returns 0, or -1
+ * with OR_EXIT_RUNTIME in `diag`, before anything is written. */
+int or_report_path_check(const char *root, const char *path, or_diag *diag);
+
 /* Render to `stream` (standard output) as it goes, and flush it. */
 int or_report_print(const or_report *report, const char *format, FILE *stream,
 		    const or_render_options *options, or_diag *diag);

@@ -85,6 +85,7 @@ int or_cmd_check(int argc, char **argv)
 	or_report *report = NULL;
 	or_diag diag = OR_DIAG_INIT;
 	int c, code = OR_EXIT_USAGE;
+	size_t i;
 	char *end;
 
 	bool progress = isatty(STDERR_FILENO), timings = false;
@@ -185,6 +186,13 @@ int or_cmd_check(int argc, char **argv)
 		scan.event_data = render.event_data = &events;
 	}
 
+	/* before the scan: nothing is written when a report path is refused */
+	for (i = 0; i < targets.count; i++)
+		if (or_report_path_check(scan.path ? scan.path : ".", targets.items[i].path,
+					 &diag) != 0) {
+			code = or_cli_error(&diag);
+			goto cleanup;
+		}
 	if (or_scan(&report, &scan, &diag) != 0) {
 		code = or_cli_error(&diag);
 		goto cleanup;

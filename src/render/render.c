@@ -207,6 +207,21 @@ int or_report_write(const or_report *report, const char *format, const char *pat
 	return error;
 }
 
+int or_report_path_check(const char *root, const char *path, or_diag *diag)
+{
+	char *link = NULL;
+	int rc = 0;
+
+	if (or_fs_folder_leaves(root, path, &link))
+		rc = or_diag_set(diag, OR_EXIT_RUNTIME, path, 0, 0,
+				 "cannot write report: its folder '%s' is a symbolic link in the "
+				 "scanned repository that leads out of it; write the report outside "
+				 "the checkout, or remove the link",
+				 link);
+	free(link);
+	return rc;
+}
+
 static int stream_write(void *ctx, const char *data, size_t len)
 {
 	return fwrite(data, 1, len, ctx) == len ? 0 : -1;

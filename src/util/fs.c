@@ -375,6 +375,63 @@ char *or_fs_join(const char *a, const char *b)
 	return or_buf_detach(&out);
 }
 
+/* Whether the resolved `path` is `root` or lies below it (both resolved). */
+static bool resolved_below(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	if (n == 1 && root[0] == '/')
+		return true;
+	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+bool or_fs_folder_leaves(const char *root, const char *path, char **link)
+{
+	char *real_root = realpath(root, NULL), *cur, *dir;
+	const char *p, *slash = strrchr(path, '/');
+	or_buf next = OR_BUF_INIT;
+	bool leaves = false;
+
+	if (link)
+		*link = NULL;
+	if (!real_root || !slash) { /* no root, or the report is in the working folder */
+		free(real_root);
+		return false;
+	}
+	cur = realpath(path[0] == '/' ? "/" : ".", NULL);
+	dir = or_xstrndup(path, (size_t)(slash - path));
+	for (p = dir; cur && *p && !leaves;) {
+		const char *end = strchr(p, '/');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		struct stat st;
+		char *real;
+
+		if (n > 0 && !(n == 1 && p[0] == '.')) {
+			or_buf_clear(&next);
+			or_buf_printf(&next, "%s/%.*s", strcmp(cur, "/") == 0 ? "" : cur, (int)n, p);
+			real = realpath(or_buf_cstr(&next), NULL);
+			if (real && resolved_below(real_root, cur) && lstat(or_buf_cstr(&next), &st) == 0 &&
+			    S_ISLNK(st.st_mode) && !resolved_below(real_root, real)) {
+				leaves = true;
+				if (link)
+					*link = or_xstrndup(dir, (size_t)(p + n - dir));
+			}
+			free(cur);
+			cur = real; /* NULL: the folder is missing, the write will say so */
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	free(cur);
+	free(dir);
+	free(real_root);
+	or_buf_dispose(&next);
+	return leaves;
+}
+
 const char *or_fs_inside(const char *root, const char *path)
 {
 	size_t n;

@@ -88,6 +88,15 @@ int or_fs_read_repo_input(char **out, size_t *len, const char *root, const char 
  * cannot be resolved (does not exist). */
 int or_fs_resolves_within(const char *root, const char *path);
 
+/* Whether the folder that will hold `path` is reached through a symbolic
+ * link that lies inside `root` and leads out of it (one a pull request can
+ * commit in the scanned checkout). Walks `path`'s folders as the kernel
+ * does ("..", links in links); links outside `root` (the runner's own) are
+ * followed freely. On true, *link (when not NULL) is the link's path as
+ * spelled, malloc'd. A folder that does not exist ends the walk: the write
+ * reports it. */
+bool or_fs_folder_leaves(const char *root, const char *path, char **link);
+
 /* `path` relative to `root` when it lies inside it, both as given by the
  * user ("repo" and "repo/.opsready.yml" give ".opsready.yml"); else NULL. */
 const char *or_fs_inside(const char *root, const char *path);
