@@ -66,6 +66,11 @@ typedef void (*or_event_fn)(const or_event *event, void *data);
  */
 void or_library_init(void);
 
+/* `s` as the text report prints a value from a repository or a pack: control
+ * characters, line breaks, bidi overrides and invalid UTF-8 as escapes, and a
+ * leading "::" defused (see README "Security model"). malloc'd; "" for NULL. */
+char *or_escape_for_terminal(const char *s);
+
 /* Set a diagnostic; returns -1 so callers can `return or_diag_set(...)`. */
 int or_diag_set(or_diag *diag, or_exit code, const char *file, int line, int column,
 		const char *fmt, ...) __attribute__((format(printf, 6, 7)));

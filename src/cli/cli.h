@@ -61,6 +61,8 @@ void or_cli_draw_event(const or_event *event, void *data);
 
 /* Print a diagnostic on standard error, compiler-style, and return its exit code. */
 int or_cli_error(const or_diag *diag);
+/* prefix, `value` escaped as the text report escapes repository values, suffix */
+void or_cli_print(const char *prefix, const char *value, const char *suffix);
 /* Print "opsready: <message>" and the hint to see --help; returns OR_EXIT_USAGE. */
 int or_cli_usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

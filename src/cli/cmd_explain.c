@@ -25,30 +25,34 @@ int or_cmd_explain(int argc, char **argv)
 		return or_cli_error(&diag);
 	if (or_rules_find(rules, argv[1], &info, &suggestion) != 0) {
 		if (suggestion)
-			fprintf(stderr, "opsready: error: unknown rule '%s' (did you mean '%s'?)\n",
-				argv[1], suggestion);
+			or_diag_set(&diag, OR_EXIT_USAGE, NULL, 0, 0,
+				    "unknown rule '%s' (did you mean '%s'?)", argv[1], suggestion);
 		else
-			fprintf(stderr, "opsready: error: unknown rule '%s' (see 'opsready rules')\n",
-				argv[1]);
+			or_diag_set(&diag, OR_EXIT_USAGE, NULL, 0, 0,
+				    "unknown rule '%s' (see 'opsready rules')", argv[1]);
+		or_cli_error(&diag);
 		code = OR_EXIT_USAGE;
 		goto cleanup;
 	}
-	printf("%s — %s\n\n", info.id, info.title);
-	printf("Severity:    %s%s\n", info.severity, info.enabled ? "" : " (switched off)");
-	printf("Area:        %s\n", info.area);
-	printf("Check:       %s\n", info.check);
-	printf("Pack:        %s\n\n", info.pack);
-	printf("%s\n\n", info.description);
+	/* a pack in the repository wrote these: printed as the text report
+	 * prints repository values */
+	or_cli_print("", info.id, " — ");
+	or_cli_print("", info.title, "\n\n");
+	or_cli_print("Severity:    ", info.severity, info.enabled ? "\n" : " (switched off)\n");
+	or_cli_print("Area:        ", info.area, "\n");
+	or_cli_print("Check:       ", info.check, "\n");
+	or_cli_print("Pack:        ", info.pack, "\n\n");
+	or_cli_print("", info.description, "\n\n");
 	if (info.rationale)
-		printf("Why it matters:\n  %s\n\n", info.rationale);
-	printf("How to fix it:\n  %s\n\n", info.remediation);
+		or_cli_print("Why it matters:\n  ", info.rationale, "\n\n");
+	or_cli_print("How to fix it:\n  ", info.remediation, "\n\n");
 	if (info.nreferences) {
 		puts("References:");
 		for (i = 0; i < info.nreferences; i++)
-			printf("  - %s\n", info.references[i]);
+			or_cli_print("  - ", info.references[i], "\n");
 		putchar('\n');
 	}
-	printf("Params: %s\n", info.params_json);
+	or_cli_print("Params: ", info.params_json, "\n");
 cleanup:
 	or_rules_free(rules);
 	return code;

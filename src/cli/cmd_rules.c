@@ -1,6 +1,7 @@
 /* opsready rules [--config FILE]: every rule loaded, with its severity and title. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -44,7 +45,11 @@ int or_cmd_rules(int argc, char **argv)
 	for (i = 0; i < or_rules_count(rules); i++) {
 		or_rule_info info;
 		or_rules_get(rules, i, &info);
-		printf("%-36s %-8s %s\n", info.id, info.enabled ? info.severity : "off", info.title);
+		char *id = or_escape_for_terminal(info.id), *title = or_escape_for_terminal(info.title);
+
+		printf("%-36s %-8s %s\n", id, info.enabled ? info.severity : "off", title);
+		free(id);
+		free(title);
 	}
 	or_rules_free(rules);
 	return OR_EXIT_PASS;

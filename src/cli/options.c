@@ -16,6 +16,14 @@ int or_cli_error(const or_diag *diag)
 	return diag->code ? (int)diag->code : OR_EXIT_RUNTIME;
 }
 
+void or_cli_print(const char *prefix, const char *value, const char *suffix)
+{
+	char *escaped = or_escape_for_terminal(value);
+
+	printf("%s%s%s", prefix, escaped, suffix);
+	free(escaped);
+}
+
 void or_cli_draw_event(const or_event *event, void *data)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;

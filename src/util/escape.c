@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "opsready/common.h"
 #include "util/utf8.h"
 
 static bool is_hidden(unsigned int cp)
@@ -93,4 +94,12 @@ void or_escape_text_to(char *dst, size_t dst_size, const char *s)
 		memcpy(dst, buf.ptr, fits);
 	dst[fits] = '\0';
 	or_buf_dispose(&buf);
+}
+
+char *or_escape_for_terminal(const char *s)
+{
+	or_buf out = OR_BUF_INIT;
+
+	or_escape_line_start(&out, s ? s : "");
+	return or_buf_detach(&out);
 }
