@@ -22,7 +22,9 @@ A case is a folder:
 
 OPSREADY_WRAPPER, when set, is a command put before every run of opsready
 (tests/e2e/valgrind_cases.sh sets it to run valgrind); cmd.sh cases then get
-a wrapper script as $OPSREADY.
+a wrapper script as $OPSREADY. A cmd.sh that limits opsready's time
+(`timeout`) multiplies its limit by OPSREADY_TIMEOUT_SCALE (1 when unset;
+valgrind_cases.sh sets it for valgrind's pace).
 
 Every JSON report is validated against include/opsready/report.schema.json.
 OPSREADY_UPDATE_GOLDEN=1 rewrites the expected files from what the run gave.
