@@ -39,6 +39,34 @@ static int compare_files(const void *a, const void *b)
 	return strcmp(((const or_file *)a)->path, ((const or_file *)b)->path);
 }
 
+/* A path the change deletes: kept for or_files_deleted (sorted later). */
+static void add_deleted(or_file_list *list, size_t *cap, const char *path)
+{
+	list->deleted = or_xgrow(list->deleted, cap, list->ndeleted + 1, sizeof(char *));
+	list->deleted[list->ndeleted++] = or_xstrdup(path);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void sort_deleted(or_file_list *list)
+{
+	size_t i, kept = 0;
+
+	if (list->ndeleted > 1)
+		qsort(list->deleted, list->ndeleted, sizeof(char *), compare_strings);
+	for (i = 0; i < list->ndeleted; i++) {
+		if (kept && strcmp(list->deleted[kept - 1], list->deleted[i]) == 0) {
+			free(list->deleted[i]);
+			continue;
+		}
+		list->deleted[kept++] = list->deleted[i];
+	}
+	list->ndeleted = kept;
+}
+
 /* Sort and drop duplicates (conflicted index entries appear once per stage). */
 static void sort_files(or_file_list *list)
 {
@@ -388,7 +416,7 @@ cleanup:
  * into the index rows, and drop files deleted from the work tree. */
 static void merge_changes(or_file_list *list, const char *root)
 {
-	size_t i, kept = 0;
+	size_t i, kept = 0, deleted_cap = 0;
 	or_buf full = OR_BUF_INIT;
 
 	if (list->nfiles > 1)
@@ -421,7 +449,10 @@ static void merge_changes(or_file_list *list, const char *root)
 				f->symlink = S_ISLNK(st.st_mode);
 				f->executable = S_ISREG(st.st_mode) && (st.st_mode & 0100);
 			} else if (errno != EACCES) {
-				free(f->path);
+				/* deleted by the change (unstaged, or a staged git rm) */
+				list->deleted = or_xgrow(list->deleted, &deleted_cap,
+							 list->ndeleted + 1, sizeof(char *));
+				list->deleted[list->ndeleted++] = f->path;
 				continue;
 			} /* in a folder that cannot be read: kept, reported as not read */
 		}
@@ -429,6 +460,7 @@ static void merge_changes(or_file_list *list, const char *root)
 	}
 	list->nfiles = kept;
 	or_buf_dispose(&full);
+	sort_deleted(list);
 }
 
 static bool has_dot_git(const char *dir)
@@ -525,6 +557,9 @@ void or_file_list_dispose(or_file_list *list)
 	for (i = 0; i < list->nfiles; i++)
 		free(list->files[i].path);
 	free(list->files);
+	for (i = 0; i < list->ndeleted; i++)
+		free(list->deleted[i]);
+	free(list->deleted);
 	free(list->branch);
 	free(list->workdir);
 	free(list->prefix);
@@ -549,12 +584,30 @@ static int mark_changed(const char *path, void *payload)
 	return 0;
 }
 
+typedef struct deleted_walk {
+	or_file_list *list;
+	size_t cap;
+} deleted_walk;
+
+/* A file of the merge base that differs from HEAD's: deleted when nothing is
+ * listed at its path now (renamed away, or deleted in a commit). */
+static int mark_deleted(const char *path, void *payload)
+{
+	deleted_walk *w = payload;
+	const char *rel = strip_prefix(path, w->list->prefix);
+
+	if (rel && *rel && !or_files_find(w->list, rel))
+		add_deleted(w->list, &w->cap, rel);
+	return 0;
+}
+
 int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41], or_diag *diag)
 {
 	git_object *target = NULL;
 	git_commit *base_commit = NULL, *head_commit = NULL;
 	git_tree *base_tree = NULL, *head_tree = NULL;
 	git_oid base, head;
+	deleted_walk deleted = { list, list->ndeleted };
 	const char *hint;
 	size_t i;
 	int error = -1;
@@ -587,8 +640,10 @@ int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41]
 	    git_commit_lookup(&head_commit, list->repo, &head) != 0 ||
 	    git_commit_tree(&base_tree, base_commit) != 0 ||
 	    git_commit_tree(&head_tree, head_commit) != 0 ||
-	    or_tree_changes(list->repo, base_tree, head_tree, mark_changed, list) != 0)
+	    or_tree_changes(list->repo, base_tree, head_tree, mark_changed, list) != 0 ||
+	    or_tree_changes(list->repo, head_tree, base_tree, mark_deleted, &deleted) != 0)
 		goto git_error;
+	sort_deleted(list);
 	for (i = 0; i < list->nfiles; i++)
 		if (list->files[i].changed)
 			list->files[i].in_change = true;
@@ -624,6 +679,23 @@ const or_file *or_files_find(const or_file_list *list, const char *path)
 {
 	size_t i = lower_bound(list, path);
 	return i < list->nfiles && strcmp(list->files[i].path, path) == 0 ? &list->files[i] : NULL;
+}
+
+bool or_files_deleted(const or_file_list *list, const char *path)
+{
+	size_t lo = 0, hi = list->ndeleted;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(list->deleted[mid], path);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 bool or_files_has_dir(const or_file_list *list, const char *path)

@@ -37,6 +37,10 @@ typedef struct or_file_list {
 	char *workdir;     /* the repository's work tree, or NULL */
 	char *prefix;      /* the scanned root relative to workdir ("" or "docs/") */
 	git_repository *repo; /* open for the scan (history, --since); NULL when not git */
+	char **deleted;    /* paths the change deletes or renames away (no file there now):
+			      tracked files gone from the index or the work tree, and, with
+			      --since, files of the merge base; sorted, no duplicates */
+	size_t ndeleted;
 } or_file_list;
 
 /* List the files below `root`. -1 with OR_EXIT_RUNTIME when it cannot be read. */
@@ -49,7 +53,8 @@ void or_file_list_dispose(or_file_list *list);
 /*
  * Pre-merge mode: mark as `in_change` every file that differs between the
  * merge base of `rev` and HEAD, and every file changed in the work tree or
- * index (staged, unstaged, untracked). The merge base goes to `merge_base`
+ * index (staged, unstaged, untracked). Files of the merge base's tree that
+ * are not listed now join `deleted`. The merge base goes to `merge_base`
  * (hex). A revision or merge base that cannot be found is OR_EXIT_USAGE,
  * with a hint to fetch more history on a shallow clone.
  */
@@ -57,6 +62,8 @@ int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41]
 
 /* The file at `path`, or NULL. */
 const or_file *or_files_find(const or_file_list *list, const char *path);
+/* True when the change deletes or renames away `path` (see `deleted`). */
+bool or_files_deleted(const or_file_list *list, const char *path);
 /* True when some listed file lies below directory `path`. */
 bool or_files_has_dir(const or_file_list *list, const char *path);
 

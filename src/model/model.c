@@ -304,6 +304,10 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 			goto cleanup;
 		for (i = 0; i < out->files.nfiles; i++)
 			out->changed_files += out->files.files[i].in_change;
+		out->changed_files += out->files.ndeleted;
+		/* after the count: these documents are read, not changed */
+		or_model_mark_referencing(out);
+		or_timing_mark(timing, "the change");
 	}
 
 	out->history_state = or_history_state_of(&out->files, options && options->no_history);
@@ -359,7 +363,12 @@ bool or_model_in_change(const or_model *model, const char *file)
 
 	if (!model->since)
 		return true;
-	f = file ? or_files_find(&model->files, file) : NULL;
+	if (!file)
+		return false;
+	/* a finding at a path the change removed (a required document) */
+	if (or_files_deleted(&model->files, file))
+		return true;
+	f = or_files_find(&model->files, file);
 	return f && f->in_change;
 }
 

@@ -120,7 +120,7 @@ typedef struct or_model {
 	or_history history;        /* the commits documents last changed in */
 	const char *since;         /* pre-merge mode: the revision, or NULL */
 	char merge_base[41];       /* with `since`: the merge base with HEAD */
-	size_t changed_files;      /* with `since`: files in the change */
+	size_t changed_files;      /* with `since`: files in the change, deleted ones too */
 
 	or_arena *arena;           /* what is derived from the inputs below */
 	or_escalation_level *escalation; /* every escalation level of the documents */
@@ -154,7 +154,9 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 void or_model_dispose(or_model *model);
 
 /* True when findings in `file` can fail the gate: always, except in
- * pre-merge mode, where only files in the change can. */
+ * pre-merge mode, where only files in the change can (files it changed,
+ * paths it deleted or renamed away, and the documents that mention one of
+ * those paths). */
 bool or_model_in_change(const or_model *model, const char *file);
 
 /* The scanned document at `path`, or NULL. */

@@ -47,7 +47,7 @@ static bool default_include(const or_model *model, const char *path)
 	return false;
 }
 
-static bool in_scope(const or_model *model, const char *path)
+bool or_model_in_scope(const or_model *model, const char *path)
 {
 	const or_config *config = model->config;
 
@@ -62,7 +62,7 @@ static bool in_scope(const or_model *model, const char *path)
 
 bool or_model_to_read(const or_model *model, const or_file *file)
 {
-	return (!model->since || file->in_change) && in_scope(model, file->path);
+	return (!model->since || file->in_change) && or_model_in_scope(model, file->path);
 }
 
 bool or_model_is_runbook(const or_model *model, const or_document *doc)

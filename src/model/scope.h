@@ -13,9 +13,20 @@
 #include "input/files.h"
 #include "model/model.h"
 
+/* The config's include and exclude globs (else the default include) take
+ * `path` in. */
+bool or_model_in_scope(const or_model *model, const char *path);
+
 /* A file the scan reads: in scope and, in pre-merge mode, in the change
  * (a flag, tested before any glob). */
 bool or_model_to_read(const or_model *model, const or_file *file);
+
+/* Pre-merge mode, when the change deletes or renames paths: marks as in the
+ * change every file in scope that mentions one of them (its base name, or
+ * the name of a folder left empty), so that the documents whose links and
+ * commands point at a removed path are read and gated. One pass over each
+ * file's bytes, whatever the number of removed paths. */
+void or_model_mark_referencing(or_model *model);
 
 /* The document's `type`, else the config's `runbook_paths`, else the pack's. */
 bool or_model_is_runbook(const or_model *model, const or_document *doc);

@@ -1,0 +1,227 @@
+/*
+ * Pre-merge mode: the documents that mention a path the change deletes or
+ * renames away. They are unchanged, yet their links and commands may now
+ * point at nothing, so they join the change: read and gated like the files
+ * it touched.
+ *
+ * A document is found by a removed path's base name (or the name of a
+ * folder the change emptied), not by the whole path: a link is written
+ * relative to its document ("../scripts/x.sh", "./x.sh"), a command relative
+ * to the root or to a `cd`. The normal link and command checks then decide
+ * whether the reference is broken; a document that only shares a name is
+ * read for nothing, which costs time, never a wrong verdict.
+ *
+ * Each file is read once and cut into words at whitespace and Markdown or
+ * shell punctuation; a word's last path segment is looked up in a set of
+ * the names, so the cost does not grow with the number of removed paths.
+ * A name that itself holds such punctuation ("my script.sh") is looked for
+ * by its longest piece without any ("script.sh").
+ */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/scope.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "util/parallel.h"
+#include "util/strset.h"
+
+#define OR_LOOK_THREADS 7 /* besides the caller's, as the processors allow */
+
+typedef struct removed_names {
+	or_strset names;  /* names, or their longest piece without a delimiter byte */
+} removed_names;
+
+/* Bytes that end a word: controls, space, and Markdown or shell punctuation
+ * around a path. */
+static bool delimiters[256];
+
+static void init_delimiters(void)
+{
+	const char *p;
+	int c;
+
+	for (c = 0; c <= ' '; c++)
+		delimiters[c] = true;
+	delimiters[0x7f] = true;
+	for (p = "()[]<>\"'`|,;{}=:"; *p; p++)
+		delimiters[(unsigned char)*p] = true;
+}
+
+static bool is_delimiter(unsigned char c)
+{
+	return delimiters[c];
+}
+
+/* Emphasis and sentence punctuation around a name ("**x.sh**", "x.sh."). */
+static bool is_trim(unsigned char c)
+{
+	return c && strchr("*_~.!?", c) != NULL;
+}
+
+static void add_name(removed_names *r, const char *name, size_t len)
+{
+	size_t i = 0, best = 0, best_len = 0;
+
+	while (i < len) {
+		size_t start;
+
+		while (i < len && is_delimiter((unsigned char)name[i]))
+			i++;
+		start = i;
+		while (i < len && !is_delimiter((unsigned char)name[i]))
+			i++;
+		if (i - start > best_len) {
+			best = start;
+			best_len = i - start;
+		}
+	}
+	if (best_len)
+		or_strset_add(&r->names, name + best, best_len);
+}
+
+/* The base name of each removed path, and of each of its folders that no
+ * listed file is left in. */
+static void collect_names(removed_names *r, const or_file_list *files)
+{
+	or_buf dir = OR_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < files->ndeleted; i++) {
+		const char *path = files->deleted[i];
+		size_t end = strlen(path);
+
+		while (end > 0) {
+			size_t start = end;
+
+			while (start > 0 && path[start - 1] != '/')
+				start--;
+			add_name(r, path + start, end - start);
+			if (start == 0)
+				break;
+			end = start - 1; /* the folder holding it */
+			or_buf_clear(&dir);
+			or_buf_put(&dir, path, end);
+			if (or_files_has_dir(files, or_buf_cstr(&dir)))
+				break;
+		}
+	}
+	or_buf_dispose(&dir);
+}
+
+static bool lookup(const removed_names *r, const char *s, size_t len)
+{
+	size_t a = 0, b = len;
+
+	if (len && or_strset_contains(&r->names, s, len))
+		return true;
+	while (a < b && is_trim((unsigned char)s[a]))
+		a++;
+	while (b > a && is_trim((unsigned char)s[b - 1]))
+		b--;
+	return b > a && (a > 0 || b < len) && or_strset_contains(&r->names, s + a, b - a);
+}
+
+/* The word's last path segment, without a fragment or query. */
+static bool word_mentions(const removed_names *r, const char *w, size_t len)
+{
+	size_t start, end = len;
+
+	while (end > 0 && w[end - 1] == '/')
+		end--;
+	start = end;
+	while (start > 0 && w[start - 1] != '/' && w[start - 1] != '\\')
+		start--;
+	if (lookup(r, w + start, end - start))
+		return true;
+	for (end = start; end < len && w[end] != '#' && w[end] != '?'; end++)
+		;
+	return end < len && lookup(r, w + start, end - start);
+}
+
+static bool mentions(const removed_names *r, const char *data, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t start;
+
+		while (i < len && is_delimiter((unsigned char)data[i]))
+			i++;
+		start = i;
+		while (i < len && !is_delimiter((unsigned char)data[i]))
+			i++;
+		if (i > start && word_mentions(r, data + start, i - start))
+			return true;
+	}
+	return false;
+}
+
+/* The files to look into, shared by the workers: each takes the next. */
+typedef struct look_queue {
+	const or_model *model;
+	const removed_names *names;
+	or_file **files;
+	bool *found;
+	size_t nfiles;
+	atomic_size_t next;
+} look_queue;
+
+static void *look_worker(void *ctx)
+{
+	look_queue *q = ctx;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&q->next, 1)) < q->nfiles) {
+		char *full = or_fs_join(q->model->root, q->files[i]->path), *data = NULL;
+		size_t len = 0;
+		or_read_status status;
+		or_diag diag = OR_DIAG_INIT;
+
+		/* a file that cannot be read is not read in the full scan either */
+		q->found[i] = or_fs_read(&data, &len, &status, full, q->model->config->max_file_bytes,
+					 0, OR_EXIT_RUNTIME, &diag) == 0 &&
+			      status == OR_READ_OK && mentions(q->names, data, len);
+		free(data);
+		free(full);
+	}
+	return NULL;
+}
+
+void or_model_mark_referencing(or_model *model)
+{
+	or_file_list *files = &model->files;
+	removed_names r;
+	look_queue q;
+	size_t i, cap = 0;
+
+	if (!model->since || !files->ndeleted)
+		return;
+	init_delimiters(); /* the same values every time: no race */
+	memset(&r, 0, sizeof(r));
+	memset(&q, 0, sizeof(q));
+	collect_names(&r, files);
+	q.model = model;
+	q.names = &r;
+	for (i = 0; r.names.count && i < files->nfiles; i++) {
+		or_file *f = &files->files[i];
+
+		if (f->in_change || f->symlink || !or_model_in_scope(model, f->path))
+			continue;
+		q.files = or_xgrow(q.files, &cap, q.nfiles + 1, sizeof(*q.files));
+		q.files[q.nfiles++] = f;
+	}
+	if (q.nfiles) {
+		q.found = or_xcalloc(q.nfiles, sizeof(bool));
+		atomic_init(&q.next, 0);
+		or_parallel(look_worker, &q, OR_LOOK_THREADS);
+		for (i = 0; i < q.nfiles; i++)
+			if (q.found[i])
+				q.files[i]->in_change = true;
+	}
+	free(q.found);
+	free(q.files);
+	or_strset_dispose(&r.names);
+}
