@@ -2,7 +2,8 @@
 # The whole-scan benchmark, in one run, on each corpus profile (median of N
 # runs, wall time and peak memory):
 #   - opsready's full scan writing every report (json, junit, sarif, markdown, html)
-#   - opsready --since on a change of 3 files (work tree), and on a branch of
+#   - opsready --since on a change of 3 files (work tree), on one that deletes
+#     a script (the documents that mention it are read), and on a branch of
 #     20 commits (a pull request)
 #   - the floor: cmark-gfm parsing the same files alone, plus one
 #     `git log --first-parent --name-only` pass
@@ -94,6 +95,14 @@ run_profile() {
   for f in $(head -3 "$out/paths"); do printf '\nTODO: a new step\n' >> "$corpus/$f"; done
   bench since "$opsready" check "$corpus" --now 2026-11-27 --no-progress --quiet --since HEAD
   git -C "$corpus" checkout -q -f HEAD -- .
+  # a change that deletes a script the runbooks run: every document is
+  # looked into for its name, and those that mention it are read
+  victim=$(git -C "$corpus" ls-files 'scripts/*' | head -1)
+  if [ -n "$victim" ]; then
+    rm "$corpus/$victim"
+    bench since-delete "$opsready" check "$corpus" --now 2026-11-27 --no-progress --quiet --since HEAD
+    git -C "$corpus" checkout -q -f HEAD -- .
+  fi
   # a pull request: a branch of 20 commits against its base, the work tree clean
   bench since-branch "$opsready" check "$corpus" --now 2026-11-27 --no-progress --quiet --since HEAD~20
   bench floor-parse bash -c "'$floor' '$corpus' < '$out/paths'"
@@ -119,6 +128,9 @@ run_profile() {
   printf 'full scan / floor:           %.2fx (target <= 1.5x)\n' "$(echo "$full / $floor_wall" | bc -l)"
   printf -- '--since (3 files):           %.0f ms (target < 100 ms)\n' "$(echo "$(cat "$out/since.wall") * 1000" | bc -l)"
   printf -- '--since (20-commit branch):  %.0f ms\n' "$(echo "$(cat "$out/since-branch.wall") * 1000" | bc -l)"
+  if [ -f "$out/since-delete.wall" ]; then
+    printf -- '--since (deletes %s): %.0f ms\n' "$victim" "$(echo "$(cat "$out/since-delete.wall") * 1000" | bc -l)"
+  fi
   printf 'peak memory, full scan:      %d MB (target < 256 MB)\n' "$(( $(cat "$out/full.rss") / 1024 ))"
   if [ -f "$out/markdownlint-cli2.wall" ]; then
     printf 'markdownlint-cli2 / opsready: %.1fx (target >= 10x)\n' \

@@ -251,7 +251,7 @@ void or_exceptions_gate(or_exceptions *ex, or_results *results, const or_model *
 						  strlen(e->detail->fingerprint))) {
 			e->status = OR_FINDING_BASELINE;
 			ex->baseline_matched++;
-		} else if (!or_model_in_change(model, e->file)) {
+		} else if (!or_model_in_change(model, e->file, e->subject)) {
 			e->status = OR_FINDING_OUTSIDE_CHANGE;
 		}
 	}

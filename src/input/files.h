@@ -23,6 +23,9 @@ typedef struct or_file {
 	bool changed;      /* untracked, or differs from HEAD in the index or work tree */
 	bool in_change;    /* part of the change under review (--since): changed since
 			      the merge base, or changed in the work tree */
+	bool mentions_removed; /* --since: unchanged, but mentions a path the change
+				  deletes or renames away: read, and its findings
+				  about such paths are gated */
 } or_file;
 
 typedef struct or_file_list {

@@ -354,10 +354,11 @@ void or_model_dispose(or_model *model)
 	or_drills_dispose(&model->drill_log);
 	or_arena_free(model->arena);
 	or_file_list_dispose(&model->files);
+	or_strset_dispose(&model->removed_names);
 	memset(model, 0, sizeof(*model));
 }
 
-bool or_model_in_change(const or_model *model, const char *file)
+bool or_model_in_change(const or_model *model, const char *file, const char *subject)
 {
 	const or_file *f;
 
@@ -369,7 +370,8 @@ bool or_model_in_change(const or_model *model, const char *file)
 	if (or_files_deleted(&model->files, file))
 		return true;
 	f = or_files_find(&model->files, file);
-	return f && f->in_change;
+	return f && (f->in_change ||
+		     (f->mentions_removed && subject && or_model_mentions_removed(model, subject)));
 }
 
 const or_model_doc *or_model_find_doc(const or_model *model, const char *path)

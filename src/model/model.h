@@ -21,6 +21,7 @@
 #include "input/site.h"
 #include "model/readiness.h"
 #include "util/date.h"
+#include "util/strset.h"
 #include "util/timing.h"
 
 /* The metadata every document is asked for, matched through the pack's
@@ -121,6 +122,7 @@ typedef struct or_model {
 	const char *since;         /* pre-merge mode: the revision, or NULL */
 	char merge_base[41];       /* with `since`: the merge base with HEAD */
 	size_t changed_files;      /* with `since`: files in the change, deleted ones too */
+	or_strset removed_names;   /* with `since`: base names of the paths it removed */
 
 	or_arena *arena;           /* what is derived from the inputs below */
 	or_escalation_level *escalation; /* every escalation level of the documents */
@@ -153,11 +155,13 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 		   or_diag *diag);
 void or_model_dispose(or_model *model);
 
-/* True when findings in `file` can fail the gate: always, except in
- * pre-merge mode, where only files in the change can (files it changed,
- * paths it deleted or renamed away, and the documents that mention one of
- * those paths). */
-bool or_model_in_change(const or_model *model, const char *file);
+/* True when a finding in `file` about `subject` can fail the gate: always,
+ * except in pre-merge mode, where only findings in the change can: in files
+ * it changed, at paths it deleted or renamed away, and, in an unchanged
+ * document that mentions such a path, the findings whose subject names it
+ * (a link or command that now points at nothing; the document's older
+ * findings stay outside the change). */
+bool or_model_in_change(const or_model *model, const char *file, const char *subject);
 
 /* The scanned document at `path`, or NULL. */
 const or_model_doc *or_model_find_doc(const or_model *model, const char *path);

@@ -17,6 +17,7 @@
  * A name that itself holds such punctuation ("my script.sh") is looked for
  * by its longest piece without any ("script.sh").
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,30 +30,20 @@
 #include "util/strset.h"
 
 #define OR_LOOK_THREADS 7 /* besides the caller's, as the processors allow */
-
-typedef struct removed_names {
-	or_strset names;  /* names, or their longest piece without a delimiter byte */
-} removed_names;
+#define OR_MEMMEM_NAMES 16 /* up to this many names, a memmem pass first */
 
 /* Bytes that end a word: controls, space, and Markdown or shell punctuation
  * around a path. */
-static bool delimiters[256];
-
-static void init_delimiters(void)
-{
-	const char *p;
-	int c;
-
-	for (c = 0; c <= ' '; c++)
-		delimiters[c] = true;
-	delimiters[0x7f] = true;
-	for (p = "()[]<>\"'`|,;{}=:"; *p; p++)
-		delimiters[(unsigned char)*p] = true;
-}
-
 static bool is_delimiter(unsigned char c)
 {
-	return delimiters[c];
+	switch (c) {
+	case '(': case ')': case '[': case ']': case '<': case '>': case '"': case '\'':
+	case '`': case '|': case ',': case ';': case '{': case '}': case '=': case ':':
+	case 0x7f:
+		return true;
+	default:
+		return c <= ' ';
+	}
 }
 
 /* Emphasis and sentence punctuation around a name ("**x.sh**", "x.sh."). */
@@ -61,7 +52,7 @@ static bool is_trim(unsigned char c)
 	return c && strchr("*_~.!?", c) != NULL;
 }
 
-static void add_name(removed_names *r, const char *name, size_t len)
+static void add_name(or_strset *names, const char *name, size_t len)
 {
 	size_t i = 0, best = 0, best_len = 0;
 
@@ -79,12 +70,12 @@ static void add_name(removed_names *r, const char *name, size_t len)
 		}
 	}
 	if (best_len)
-		or_strset_add(&r->names, name + best, best_len);
+		or_strset_add(names, name + best, best_len);
 }
 
 /* The base name of each removed path, and of each of its folders that no
  * listed file is left in. */
-static void collect_names(removed_names *r, const or_file_list *files)
+static void collect_names(or_strset *names, const or_file_list *files)
 {
 	or_buf dir = OR_BUF_INIT;
 	size_t i;
@@ -98,7 +89,7 @@ static void collect_names(removed_names *r, const or_file_list *files)
 
 			while (start > 0 && path[start - 1] != '/')
 				start--;
-			add_name(r, path + start, end - start);
+			add_name(names, path + start, end - start);
 			if (start == 0)
 				break;
 			end = start - 1; /* the folder holding it */
@@ -111,21 +102,21 @@ static void collect_names(removed_names *r, const or_file_list *files)
 	or_buf_dispose(&dir);
 }
 
-static bool lookup(const removed_names *r, const char *s, size_t len)
+static bool lookup(const or_strset *names, const char *s, size_t len)
 {
 	size_t a = 0, b = len;
 
-	if (len && or_strset_contains(&r->names, s, len))
+	if (len && or_strset_contains(names, s, len))
 		return true;
 	while (a < b && is_trim((unsigned char)s[a]))
 		a++;
 	while (b > a && is_trim((unsigned char)s[b - 1]))
 		b--;
-	return b > a && (a > 0 || b < len) && or_strset_contains(&r->names, s + a, b - a);
+	return b > a && (a > 0 || b < len) && or_strset_contains(names, s + a, b - a);
 }
 
 /* The word's last path segment, without a fragment or query. */
-static bool word_mentions(const removed_names *r, const char *w, size_t len)
+static bool word_mentions(const or_strset *names, const char *w, size_t len)
 {
 	size_t start, end = len;
 
@@ -134,14 +125,14 @@ static bool word_mentions(const removed_names *r, const char *w, size_t len)
 	start = end;
 	while (start > 0 && w[start - 1] != '/' && w[start - 1] != '\\')
 		start--;
-	if (lookup(r, w + start, end - start))
+	if (lookup(names, w + start, end - start))
 		return true;
 	for (end = start; end < len && w[end] != '#' && w[end] != '?'; end++)
 		;
-	return end < len && lookup(r, w + start, end - start);
+	return end < len && lookup(names, w + start, end - start);
 }
 
-static bool mentions(const removed_names *r, const char *data, size_t len)
+static bool mentions(const or_strset *names, const char *data, size_t len)
 {
 	size_t i = 0;
 
@@ -153,7 +144,7 @@ static bool mentions(const removed_names *r, const char *data, size_t len)
 		start = i;
 		while (i < len && !is_delimiter((unsigned char)data[i]))
 			i++;
-		if (i > start && word_mentions(r, data + start, i - start))
+		if (i > start && word_mentions(names, data + start, i - start))
 			return true;
 	}
 	return false;
@@ -162,12 +153,28 @@ static bool mentions(const removed_names *r, const char *data, size_t len)
 /* The files to look into, shared by the workers: each takes the next. */
 typedef struct look_queue {
 	const or_model *model;
-	const removed_names *names;
+	const or_strset *names;
+	const char **plain;       /* with few names: each, for a memmem first look */
+	size_t nplain;
 	or_file **files;
 	bool *found;
 	size_t nfiles;
 	atomic_size_t next;
 } look_queue;
+
+/* Whether any name occurs in the bytes at all: with a few names, memmem
+ * (vectorised) rules out most files before they are cut into words. */
+static bool may_mention(const look_queue *q, const char *data, size_t len)
+{
+	size_t i;
+
+	if (!q->plain)
+		return true;
+	for (i = 0; i < q->nplain; i++)
+		if (memmem(data, len, q->plain[i], strlen(q->plain[i])))
+			return true;
+	return false;
+}
 
 static void *look_worker(void *ctx)
 {
@@ -183,7 +190,8 @@ static void *look_worker(void *ctx)
 		/* a file that cannot be read is not read in the full scan either */
 		q->found[i] = or_fs_read(&data, &len, &status, full, q->model->config->max_file_bytes,
 					 0, OR_EXIT_RUNTIME, &diag) == 0 &&
-			      status == OR_READ_OK && mentions(q->names, data, len);
+			      status == OR_READ_OK && may_mention(q, data, len) &&
+			      mentions(q->names, data, len);
 		free(data);
 		free(full);
 	}
@@ -193,19 +201,23 @@ static void *look_worker(void *ctx)
 void or_model_mark_referencing(or_model *model)
 {
 	or_file_list *files = &model->files;
-	removed_names r;
+	or_strset *names = &model->removed_names;
 	look_queue q;
 	size_t i, cap = 0;
 
 	if (!model->since || !files->ndeleted)
 		return;
-	init_delimiters(); /* the same values every time: no race */
-	memset(&r, 0, sizeof(r));
 	memset(&q, 0, sizeof(q));
-	collect_names(&r, files);
+	collect_names(names, files);
 	q.model = model;
-	q.names = &r;
-	for (i = 0; r.names.count && i < files->nfiles; i++) {
+	q.names = names;
+	if (names->count <= OR_MEMMEM_NAMES) {
+		q.plain = or_xcalloc(names->count + 1, sizeof(*q.plain));
+		for (i = 0; i < names->capacity; i++)
+			if (names->keys[i])
+				q.plain[q.nplain++] = names->keys[i];
+	}
+	for (i = 0; names->count && i < files->nfiles; i++) {
 		or_file *f = &files->files[i];
 
 		if (f->in_change || f->symlink || !or_model_in_scope(model, f->path))
@@ -219,9 +231,14 @@ void or_model_mark_referencing(or_model *model)
 		or_parallel(look_worker, &q, OR_LOOK_THREADS);
 		for (i = 0; i < q.nfiles; i++)
 			if (q.found[i])
-				q.files[i]->in_change = true;
+				q.files[i]->mentions_removed = true;
 	}
+	free(q.plain);
 	free(q.found);
 	free(q.files);
-	or_strset_dispose(&r.names);
+}
+
+bool or_model_mentions_removed(const or_model *model, const char *text)
+{
+	return model->removed_names.count && mentions(&model->removed_names, text, strlen(text));
 }

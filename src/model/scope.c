@@ -62,7 +62,8 @@ bool or_model_in_scope(const or_model *model, const char *path)
 
 bool or_model_to_read(const or_model *model, const or_file *file)
 {
-	return (!model->since || file->in_change) && or_model_in_scope(model, file->path);
+	return (!model->since || file->in_change || file->mentions_removed) &&
+	       or_model_in_scope(model, file->path);
 }
 
 bool or_model_is_runbook(const or_model *model, const or_document *doc)

@@ -21,12 +21,17 @@ bool or_model_in_scope(const or_model *model, const char *path);
  * (a flag, tested before any glob). */
 bool or_model_to_read(const or_model *model, const or_file *file);
 
-/* Pre-merge mode, when the change deletes or renames paths: marks as in the
- * change every file in scope that mentions one of them (its base name, or
- * the name of a folder left empty), so that the documents whose links and
- * commands point at a removed path are read and gated. One pass over each
+/* Pre-merge mode, when the change deletes or renames paths: marks every
+ * unchanged file in scope that mentions one of them (its base name, or the
+ * name of a folder left empty) as `mentions_removed`, so that the documents
+ * whose links and commands point at a removed path are read, and their
+ * findings about those paths gated (or_model_in_change). One pass over each
  * file's bytes, whatever the number of removed paths. */
 void or_model_mark_referencing(or_model *model);
+
+/* Whether `text` (a finding's subject: "link:../scripts/x.sh") mentions a
+ * path the change removed, as or_model_mark_referencing finds them. */
+bool or_model_mentions_removed(const or_model *model, const char *text);
 
 /* The document's `type`, else the config's `runbook_paths`, else the pack's. */
 bool or_model_is_runbook(const or_model *model, const or_document *doc);

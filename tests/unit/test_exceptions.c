@@ -36,8 +36,8 @@ static or_waiver waivers[] = {
 };
 
 static or_file files[] = {
-	{ (char *)"runbooks/a.md", false, false, true, true, true },
-	{ (char *)"runbooks/c.md", false, false, true, false, false },
+	{ (char *)"runbooks/a.md", false, false, true, true, true, false },
+	{ (char *)"runbooks/c.md", false, false, true, false, false, false },
 };
 
 static or_document doc;
@@ -265,6 +265,41 @@ START_TEST(test_baseline_and_outside_change)
 }
 END_TEST
 
+/* An unchanged document that mentions a path the change removed: only its
+ * findings about that path join the change. */
+START_TEST(test_mentions_removed)
+{
+	or_strset baseline = OR_STRSET_INIT;
+	or_exceptions ex;
+	or_results results;
+	or_check_ctx ctx = { &model, &owner, NULL, NULL };
+
+	or_results_init(&results);
+	ctx.results = &results;
+	or_eval_fail(&ctx, "runbooks/c.md", 4, 1, "link:../scripts/clean-up.sh#L2", "x", "gone");
+	or_eval_fail(&ctx, "runbooks/c.md", 9, 1, "command:scripts/keep.sh", "x", "was broken");
+	or_eval_fail(&ctx, "runbooks/c.md", 1, 1, "document", "x", "older finding");
+	or_exceptions_init(&ex, &model, &baseline, NULL, false);
+	or_exceptions_waive(&ex, &results, &model);
+	or_results_finish(&results);
+	model.since = "main";
+	files[1].mentions_removed = true;
+	or_strset_add(&model.removed_names, "clean-up.sh", strlen("clean-up.sh"));
+	or_exceptions_gate(&ex, &results, &model);
+	assert_status(find(&results, "docs.owner", "link:../scripts/clean-up.sh#L2"),
+		      OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	assert_status(find(&results, "docs.owner", "command:scripts/keep.sh"), OR_OUTCOME_FAIL,
+		      OR_FINDING_OUTSIDE_CHANGE);
+	assert_status(find(&results, "docs.owner", "document"), OR_OUTCOME_FAIL,
+		      OR_FINDING_OUTSIDE_CHANGE);
+	model.since = NULL;
+	files[1].mentions_removed = false;
+	or_strset_dispose(&model.removed_names);
+	or_exceptions_dispose(&ex);
+	or_results_dispose(&results);
+}
+END_TEST
+
 /* Waivers written the obvious way: a subject that is a document's path (or
  * a glob over paths) waives that document's findings; one that matched
  * nothing says which key would have. */
@@ -338,6 +373,7 @@ Suite *exceptions_suite(void)
 	tcase_add_test(tc, test_suppressions_and_waivers);
 	tcase_add_test(tc, test_no_inline_suppressions);
 	tcase_add_test(tc, test_baseline_and_outside_change);
+	tcase_add_test(tc, test_mentions_removed);
 	tcase_add_test(tc, test_waiver_subject_as_path_and_hints);
 	suite_add_tcase(s, tc);
 	return s;
