@@ -3,12 +3,15 @@
  * gate, and the report value — in that order, each step reading only what
  * the one before produced.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "checks/check.h"
+#include "input/base_tree.h"
 #include "rules/config.h"
+#include "rules/config_compare.h"
 #include "gate/exceptions.h"
 #include "gate/gate.h"
 #include "model/model.h"
@@ -17,6 +20,8 @@
 #include "checks/results.h"
 #include "opsready/scan.h"
 #include "util/alloc.h"
+#include "util/buf.h"
+#include "util/fs.h"
 #include "util/timing.h"
 
 /* "now": --now, else the config's `now:`, else SOURCE_DATE_EPOCH (as the
@@ -74,6 +79,225 @@ static int resolve_gate(or_gate_options *out, const or_scan_options *opts,
 	return 0;
 }
 
+/*
+ * The policy of a pre-merge check (--since): the gate applies the config
+ * and packs of the merge base; the change's own config (`head`) is only
+ * compared with them, for config.changed (SPEC section 9, "--since trust").
+ * An operator's --config outside the repository is trusted as without
+ * --since.
+ */
+typedef struct or_policy {
+	bool has_base;             /* the merge base's config decides */
+	bool operator_config;      /* a --config outside the repository: trusted */
+	or_base_tree base;
+	or_config *head;           /* the change's config, or the defaults when it has none */
+	bool head_exists;
+	or_ruleset *head_rules;
+	or_config_change change;
+} or_policy;
+
+static void policy_dispose(or_policy *policy)
+{
+	or_config_change_dispose(&policy->change);
+	or_ruleset_free(policy->head_rules);
+	or_config_free(policy->head);
+	or_base_tree_dispose(&policy->base);
+	memset(policy, 0, sizeof(*policy));
+}
+
+/* Where the repository's config at `path` (as given) lies in the work
+ * tree, hence in the merge base's tree: malloc'd, or NULL. */
+static char *tree_path_of(const or_base_tree *base, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? or_xstrndup(path, (size_t)(slash - path + (slash == path))) : NULL;
+	char real_dir[PATH_MAX];
+	size_t n = strlen(base->workdir);
+	or_buf out = OR_BUF_INIT;
+
+	if (!realpath(dir ? dir : ".", real_dir)) {
+		free(dir);
+		return NULL;
+	}
+	free(dir);
+	if (strcmp(real_dir, base->workdir) != 0) {
+		if (strncmp(real_dir, base->workdir, n) != 0 || real_dir[n] != '/')
+			return NULL;
+		or_buf_printf(&out, "%s/", real_dir + n + 1);
+	}
+	or_buf_puts(&out, slash ? slash + 1 : path);
+	return or_buf_detach(&out);
+}
+
+/* The merge base's config: the one at the place of the --config given, or
+ * found at the root as in the work tree. 1 when it has none. */
+static int load_base_config(or_config **out, or_policy *policy, const char *config_path,
+			    const char *root, or_diag *diag)
+{
+	static const char *const names[] = { ".opsready.yml", ".opsready.yaml" };
+	or_buf path = OR_BUF_INIT;
+	char *tree_path;
+	const char *scan_path;
+	size_t i;
+	int rc = 1;
+
+	if (config_path) {
+		if (!(tree_path = tree_path_of(&policy->base, config_path)))
+			return 1;
+		scan_path = or_fs_inside(root, config_path);
+		rc = or_config_load_tree(out, &policy->base, tree_path,
+					 scan_path ? scan_path : tree_path, root, diag);
+		free(tree_path);
+		return rc;
+	}
+	for (i = 0; i < sizeof(names) / sizeof(names[0]) && rc == 1; i++) {
+		or_buf_clear(&path);
+		or_buf_printf(&path, "%s%s", policy->base.prefix, names[i]);
+		rc = or_config_load_tree(out, &policy->base, or_buf_cstr(&path), names[i], root,
+					 diag);
+	}
+	or_buf_dispose(&path);
+	return rc;
+}
+
+/*
+ * The config the scan applies, into *config and *config_path (the name the
+ * report gives it, NULL for the defaults): the work tree's, as found or
+ * given; with --since and a config of the repository's, the merge base's
+ * (the work tree's goes to policy->head).
+ */
+static int load_config(or_config **config, char **config_path, or_policy *policy,
+		       const or_scan_options *opts, const char *root, or_diag *diag)
+{
+	or_config *head = NULL;
+	char *head_path = NULL;
+	int rc;
+
+	*config = NULL;
+	*config_path = NULL;
+	head_path = opts->config_path ? or_xstrdup(opts->config_path) : or_config_find(root);
+	if (head_path && or_config_load(&head, head_path, root, diag) != 0) {
+		free(head_path);
+		return -1;
+	}
+	policy->operator_config = head && !head->repo_root;
+	if (!opts->since || policy->operator_config ||
+	    or_base_tree_open(&policy->base, root, opts->since) != 0) {
+		/* without --since, an operator's config, or no merge base (the
+		 * file listing says why and the scan stops there) */
+		*config = head ? head : or_config_default();
+		*config_path = head_path;
+		return 0;
+	}
+	policy->has_base = true;
+	policy->head_exists = head != NULL;
+	policy->head = head ? head : or_config_default();
+	rc = load_base_config(config, policy, opts->config_path ? head_path : NULL, root, diag);
+	free(head_path);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		/* none at the merge base: the defaults, not the change's */
+		*config = or_config_default();
+		return 0;
+	}
+	*config_path = or_xstrdup((*config)->path);
+	return 0;
+}
+
+/* The root-relative paths of the pack files `config` (at `config_file`,
+ * relative to the root) extends, appended to `out`. */
+static void pack_files(char ***out, size_t *n, size_t *cap, const or_config *config,
+		       const char *config_file)
+{
+	const char *slash = strrchr(config_file, '/');
+	char *dir = or_xstrndup(config_file, slash ? (size_t)(slash - config_file) : 0);
+	or_buf path = OR_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < config->nextends; i++) {
+		const char *name = config->extends[i];
+
+		if (or_pack_builtin_source(name, NULL) || name[0] == '/')
+			continue;
+		or_buf_clear(&path);
+		if (!or_fs_normalise(&path, dir, name, 0))
+			continue;
+		*out = or_xgrow(*out, cap, *n + 1, sizeof(char *));
+		(*out)[(*n)++] = or_buf_detach(&path);
+	}
+	or_buf_dispose(&path);
+	free(dir);
+}
+
+/*
+ * With --since: does the change edit the config or a pack file it extends
+ * (either side's)? Then what config.changed reports: where, what, and what
+ * the change's config loosens against the merge base's.
+ */
+static int describe_policy_change(or_policy *policy, const or_model *model,
+				  const or_config *base, const or_ruleset *base_rules,
+				  const char *const *cli_rules, size_t ncli_rules, or_diag *diag)
+{
+	const char *head_file = NULL, *base_file = base->scan_path;
+	char **packs = NULL;
+	size_t npacks = 0, cap = 0, i;
+	or_buf what = OR_BUF_INIT;
+	const char *file = NULL;
+
+	if (policy->head_exists)
+		head_file = policy->head->repo_root ? or_fs_inside(model->root, policy->head->path)
+						    : NULL;
+	if (head_file && !base_file) {
+		or_buf_printf(&what, "adds the config %s", head_file);
+		file = head_file;
+	} else if (!policy->head_exists && base_file) {
+		or_buf_printf(&what, "removes the config %s", base_file);
+		file = base_file;
+	} else if (head_file && strcmp(head_file, base_file) != 0) {
+		or_buf_printf(&what, "moves the config to %s (was %s)", head_file, base_file);
+		file = head_file;
+	} else if (head_file && or_model_in_change(model, head_file, NULL)) {
+		or_buf_printf(&what, "edits the config %s", head_file);
+		file = head_file;
+	}
+	if (head_file)
+		pack_files(&packs, &npacks, &cap, policy->head, head_file);
+	if (base_file)
+		pack_files(&packs, &npacks, &cap, base, base_file);
+	for (i = 0; i < npacks; i++) {
+		size_t j;
+
+		for (j = 0; j < i && strcmp(packs[j], packs[i]) != 0; j++)
+			;
+		if (j < i || !or_model_in_change(model, packs[i], NULL))
+			continue;
+		or_buf_printf(&what, "%s the pack file %s", what.size ? " and edits" : "edits",
+			      packs[i]);
+		if (!file)
+			file = packs[i];
+	}
+	if (file) {
+		if (or_ruleset_build(&policy->head_rules, policy->head, cli_rules, ncli_rules,
+				     diag) != 0) {
+			for (i = 0; i < npacks; i++)
+				free(packs[i]);
+			free(packs);
+			or_buf_dispose(&what);
+			return -1;
+		}
+		policy->change.file = or_xstrdup(file);
+		policy->change.what = or_buf_detach(&what);
+		or_config_compare(&policy->change.diff, base, base_rules, policy->head,
+				  policy->head_rules);
+	}
+	for (i = 0; i < npacks; i++)
+		free(packs[i]);
+	free(packs);
+	or_buf_dispose(&what);
+	return 0;
+}
+
 /* Every enabled rule whose check belongs to `phase`. */
 static void run_checks(or_results *results, const or_model *model, or_check_phase phase,
 		       const or_exception_use *exceptions)
@@ -108,10 +332,11 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	or_timing timing;
 	double started = or_timing_now();
 	or_model_options model_options = { opts->on_event, opts->event_data, opts->no_history,
-					   opts->since, &timing };
+					   opts->since, &timing, NULL };
 	or_report_inputs inputs;
 	or_exceptions exceptions;
 	or_strset baseline = OR_STRSET_INIT;
+	or_policy policy;
 	char *config_path = NULL;
 	const char *root = opts->path ? opts->path : ".";
 	or_date now;
@@ -128,17 +353,12 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	memset(&model, 0, sizeof(model));
 	memset(&exceptions, 0, sizeof(exceptions));
 	or_results_init(&results);
+	memset(&policy, 0, sizeof(policy));
 
-	if (opts->config_path) {
-		config_path = or_xstrdup(opts->config_path);
-		if (or_config_load(&config, config_path, root, diag) != 0)
-			goto cleanup;
-	} else if ((config_path = or_config_find(root)) != NULL) {
-		if (or_config_load(&config, config_path, root, diag) != 0)
-			goto cleanup;
-	} else {
-		config = or_config_default();
-	}
+	if (load_config(&config, &config_path, &policy, opts, root, diag) != 0)
+		goto cleanup;
+	if (policy.has_base)
+		model_options.merge_base = policy.base.id;
 	if (or_ruleset_build(&rules, config, opts->rules, opts->nrules, diag) != 0 ||
 	    resolve_now(&now, opts, config, diag) != 0 ||
 	    resolve_gate(&gate_options, opts, config, diag) != 0)
@@ -146,6 +366,19 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 
 	if (or_model_build(&model, root, config, rules, now, &model_options, diag) != 0)
 		goto cleanup;
+	if (opts->since && !policy.has_base && !policy.operator_config) {
+		/* the listing found the merge base where reading its config could not */
+		or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
+			    "--since %s: the merge base's config cannot be read", opts->since);
+		goto cleanup;
+	}
+	if (policy.has_base) {
+		if (describe_policy_change(&policy, &model, config, rules, opts->rules, opts->nrules,
+					   diag) != 0)
+			goto cleanup;
+		if (policy.change.file)
+			model.config_change = &policy.change;
+	}
 	if (opts->baseline && or_report_load_fingerprints(&baseline, opts->baseline, diag) != 0) {
 		snprintf(diag->message + strlen(diag->message),
 			 sizeof(diag->message) - strlen(diag->message),
@@ -196,6 +429,7 @@ cleanup:
 	or_model_dispose(&model);
 	or_ruleset_free(rules);
 	or_config_free(config);
+	policy_dispose(&policy);
 	free(config_path);
 	or_timing_mark(&timing, "clean up");
 	return error;

@@ -12,6 +12,7 @@ extern const or_check_family or_training_family;
 extern const or_check_family or_drills_family;
 extern const or_check_family or_contacts_family;
 extern const or_check_family or_waivers_family;
+extern const or_check_family or_policy_family;
 
 /* Every check family; adding one is one line here and one file. */
 static const or_check_family *const families[] = {
@@ -25,6 +26,7 @@ static const or_check_family *const families[] = {
 	&or_drills_family,
 	&or_contacts_family,
 	&or_waivers_family,
+	&or_policy_family,
 	NULL,
 };
 

@@ -16,7 +16,9 @@
 static const char *config_file(const or_check_ctx *ctx)
 {
 	const char *path = ctx->model->config->path;
-	const char *inside = or_fs_inside(ctx->model->root, path);
+	const char *inside = ctx->model->config->scan_path
+				     ? ctx->model->config->scan_path
+				     : or_fs_inside(ctx->model->root, path);
 
 	return inside ? inside : path ? path : ".opsready.yml";
 }

@@ -612,6 +612,9 @@ int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41]
 	size_t i;
 	int error = -1;
 
+	char known[41];
+
+	snprintf(known, sizeof(known), "%s", merge_base); /* found by the caller, or "" */
 	merge_base[0] = '\0';
 	if (!list->repo)
 		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
@@ -629,7 +632,8 @@ int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41]
 	}
 	if (git_reference_name_to_id(&head, list->repo, "HEAD") != 0)
 		goto git_error;
-	if (git_merge_base(&base, list->repo, git_object_id(target), &head) != 0) {
+	if (!(known[0] && git_oid_fromstr(&base, known) == 0) &&
+	    git_merge_base(&base, list->repo, git_object_id(target), &head) != 0) {
 		or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
 			    "--since %s: %s and HEAD have no common ancestor in this clone.%s", rev, rev,
 			    hint);

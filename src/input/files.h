@@ -58,7 +58,8 @@ void or_file_list_dispose(or_file_list *list);
  * merge base of `rev` and HEAD, and every file changed in the work tree or
  * index (staged, unstaged, untracked). Files of the merge base's tree that
  * are not listed now join `deleted`. The merge base goes to `merge_base`
- * (hex). A revision or merge base that cannot be found is OR_EXIT_USAGE,
+ * (hex); when it holds one already (the caller found it), that one is used.
+ * A revision or merge base that cannot be found is OR_EXIT_USAGE,
  * with a hint to fetch more history on a shallow clone.
  */
 int or_files_mark_since(or_file_list *list, const char *rev, char merge_base[41], or_diag *diag);

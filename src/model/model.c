@@ -300,6 +300,8 @@ int or_model_build(or_model *out, const char *root, const or_config *config,
 	resolve_site(out);
 	if (options && options->since) {
 		out->since = options->since;
+		if (options->merge_base)
+			snprintf(out->merge_base, sizeof(out->merge_base), "%s", options->merge_base);
 		if (or_files_mark_since(&out->files, options->since, out->merge_base, diag) != 0)
 			goto cleanup;
 		for (i = 0; i < out->files.nfiles; i++)

@@ -123,6 +123,8 @@ typedef struct or_model {
 	char merge_base[41];       /* with `since`: the merge base with HEAD */
 	size_t changed_files;      /* with `since`: files in the change, deleted ones too */
 	or_strset removed_names;   /* with `since`: base names of the paths it removed */
+	const struct or_config_change *config_change; /* with `since`, when the change edits
+				      the config or its packs: how (set by the scan); else NULL */
 
 	or_arena *arena;           /* what is derived from the inputs below */
 	or_escalation_level *escalation; /* every escalation level of the documents */
@@ -145,6 +147,8 @@ typedef struct or_model_options {
 	const char *since;         /* pre-merge mode: scan only what changed since the merge
 				      base of this revision and HEAD */
 	or_timing *timing;         /* phase timings (the caller's on_event), or NULL */
+	const char *merge_base;    /* with `since`: the merge base (hex) when the caller
+				      found it already (to read its config), or NULL */
 } or_model_options;
 
 /* Build the model. -1 with OR_EXIT_RUNTIME when the root cannot be read,

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input/base_tree.h"
 #include "input/site.h"
 #include "input/yaml.h"
 #include "util/alloc.h"
@@ -91,6 +92,8 @@ void or_config_free(or_config *config)
 	if (!config)
 		return;
 	free(config->path);
+	free(config->tree_path);
+	free(config->scan_path);
 	or_yaml_strings_free(config->extends, config->nextends);
 	free(config->repo_url);
 	or_yaml_strings_free(config->include, config->ninclude);
@@ -271,9 +274,14 @@ static int check_extends(const char *config_path, const char *repo_root, const c
 			   name);
 }
 
+static int check_tree_pack(const or_config *config, const char *name, or_yaml *yaml,
+			   const yaml_node_t *node, or_diag *diag);
+
 /* check_extends without a YAML node: errors name the config's file. */
 int or_config_check_pack(const or_config *config, const char *name, or_diag *diag)
 {
+	if (config && config->tree)
+		return check_tree_pack(config, name, NULL, NULL, diag);
 	return check_extends(config ? config->path : NULL, config ? config->repo_root : NULL,
 			     name, NULL, NULL, diag);
 }
@@ -677,12 +685,15 @@ static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 		if (or_yaml_get_strings(&config->extends, &config->nextends, yaml, value, true,
 					"extends", diag) != 0)
 			return -1;
-		for (i = 0; i < config->nextends; i++)
-			if (check_extends(config->path, config->repo_root, config->extends[i], yaml,
-					  or_yaml_is_sequence(value) ? or_yaml_item(yaml, value, i)
-								     : value,
-					  diag) != 0)
+		for (i = 0; i < config->nextends; i++) {
+			yaml_node_t *item = or_yaml_is_sequence(value) ? or_yaml_item(yaml, value, i)
+								       : value;
+			if ((config->tree ? check_tree_pack(config, config->extends[i], yaml, item,
+							    diag)
+					  : check_extends(config->path, config->repo_root,
+							  config->extends[i], yaml, item, diag)) != 0)
 				return -1;
+		}
 	}
 	value = or_yaml_get(yaml, root, "now");
 	if (value) {
@@ -759,9 +770,9 @@ static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 }
 
 static int parse_config(or_config **out, const char *text, size_t len, const char *name,
-			const char *repo_root, or_diag *diag)
+			const char *repo_root, or_config *preset, or_diag *diag)
 {
-	or_config *config = or_config_default();
+	or_config *config = preset ? preset : or_config_default();
 	or_yaml yaml = OR_YAML_INIT;
 	yaml_node_t *root;
 	int rc = -1;
@@ -786,7 +797,7 @@ cleanup:
 int or_config_parse(or_config **out, const char *text, size_t len, const char *name,
 		    or_diag *diag)
 {
-	return parse_config(out, text, len, name, NULL, diag);
+	return parse_config(out, text, len, name, NULL, NULL, diag);
 }
 
 /* Whether the config file is the repository's: written inside it (as the
@@ -823,7 +834,158 @@ int or_config_load(or_config **out, const char *path, const char *root, or_diag 
 	}
 	if (or_yaml_read_file(&text, &len, path, "config file", diag) != 0)
 		return -1;
-	rc = parse_config(out, text, len, path, repo_root, diag);
+	rc = parse_config(out, text, len, path, repo_root, NULL, diag);
+	free(text);
+	return rc;
+}
+
+/* ---- a config read from the merge base's tree (--since) ---- */
+
+/* "<merge base>:<path>", as diagnostics name a file of the tree. */
+static char *tree_label(const or_base_tree *tree, const char *path)
+{
+	or_buf label = OR_BUF_INIT;
+
+	or_buf_printf(&label, "%s:%s", tree->label, path);
+	return or_buf_detach(&label);
+}
+
+/* The tree path of the pack file `name` (relative to the config's folder,
+ * checked to be neither absolute nor going up): "." and empty segments
+ * dropped, as the file system would. */
+static char *tree_pack_path(const or_config *config, const char *name)
+{
+	const char *slash = strrchr(config->tree_path, '/');
+	const char *p = name;
+	or_buf path = OR_BUF_INIT;
+
+	if (slash)
+		or_buf_put(&path, config->tree_path, (size_t)(slash - config->tree_path));
+	while (*p) {
+		size_t n = strcspn(p, "/");
+
+		if (n > 0 && !(n == 1 && p[0] == '.')) {
+			if (path.size)
+				or_buf_putc(&path, '/');
+			or_buf_put(&path, p, n);
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	return or_buf_detach(&path);
+}
+
+static int tree_pack_error(const or_config *config, or_yaml *yaml, const yaml_node_t *node,
+			   or_diag *diag, const char *fmt, const char *name, const char *why)
+{
+	if (yaml)
+		return or_yaml_error(diag, yaml, node, fmt, name, why);
+	return or_diag_set(diag, OR_EXIT_USAGE, config->path, 0, 0, fmt, name, why);
+}
+
+/* Read the pack file `name` of a config from a tree, or say why not. */
+static int read_tree_pack(const or_config *config, const char *name, char **text, size_t *len,
+			  char **label, or_yaml *yaml, const yaml_node_t *node, or_diag *diag)
+{
+	static const char *const outside =
+		"rule pack file '%s' is outside the scanned repository: it %s; a repository's config extends only packs inside it";
+	char *path;
+	or_base_read result;
+
+	*text = NULL;
+	if (label)
+		*label = NULL;
+	if (name[0] == '/')
+		return tree_pack_error(config, yaml, node, diag, outside, name,
+				       "is an absolute path");
+	if (has_dot_dot(name))
+		return tree_pack_error(config, yaml, node, diag, outside, name,
+				       "goes up with '..'");
+	path = tree_pack_path(config, name);
+	result = or_base_tree_read(config->tree, path, OR_YAML_MAX_BYTES, text, len);
+	if (result == OR_BASE_READ_OK) {
+		if (label)
+			*label = tree_label(config->tree, path);
+		free(path);
+		return 0;
+	}
+	free(path);
+	switch (result) {
+	case OR_BASE_READ_NOT_FILE:
+		return tree_pack_error(config, yaml, node, diag,
+				       "rule pack file '%s' is not a regular file in the merge base%s (a folder, a symbolic link or a submodule)",
+				       name, "");
+	case OR_BASE_READ_TOO_LARGE:
+		return tree_pack_error(config, yaml, node, diag,
+				       "rule pack file '%s' is larger than 1 MiB in the merge base%s",
+				       name, "");
+	case OR_BASE_READ_ERROR:
+		return tree_pack_error(config, yaml, node, diag,
+				       "rule pack file '%s' cannot be read from the merge base: %s", name,
+				       git_error_last() ? git_error_last()->message : "unknown error");
+	default:
+		return tree_pack_error(config, yaml, node, diag,
+				       "rule pack file '%s' not found in the merge base%s", name, "");
+	}
+}
+
+/* check_extends for a config read from a tree: built-in names as there,
+ * pack files looked up in the tree. */
+static int check_tree_pack(const or_config *config, const char *name, or_yaml *yaml,
+			   const yaml_node_t *node, or_diag *diag)
+{
+	char *text;
+	size_t len;
+	int rc;
+
+	if (or_pack_builtin_source(name, NULL) || !looks_like_path(name))
+		return check_extends(config->path, NULL, name, yaml, node, diag);
+	rc = read_tree_pack(config, name, &text, &len, NULL, yaml, node, diag);
+	free(text);
+	return rc;
+}
+
+int or_config_read_tree_pack(const or_config *config, const char *name, char **text,
+			     size_t *len, char **label, or_diag *diag)
+{
+	return read_tree_pack(config, name, text, len, label, NULL, NULL, diag);
+}
+
+int or_config_load_tree(or_config **out, const or_base_tree *tree, const char *tree_path,
+			const char *scan_path, const char *root, or_diag *diag)
+{
+	or_config *config;
+	char *text = NULL, *label;
+	size_t len = 0;
+	int rc;
+
+	*out = NULL;
+	switch (or_base_tree_read(tree, tree_path, OR_YAML_MAX_BYTES, &text, &len)) {
+	case OR_BASE_READ_OK:
+		break;
+	case OR_BASE_READ_MISSING:
+		return 1;
+	case OR_BASE_READ_NOT_FILE:
+		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				   "cannot read config file %s:%s: not a regular file in the merge base (a folder, a symbolic link or a submodule)",
+				   tree->label, tree_path);
+	case OR_BASE_READ_TOO_LARGE:
+		return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
+				   "cannot read config file %s:%s: larger than 1 MiB", tree->label,
+				   tree_path);
+	default:
+		return or_diag_set(diag, OR_EXIT_RUNTIME, NULL, 0, 0,
+				   "cannot read config file %s:%s: %s", tree->label, tree_path,
+				   git_error_last() ? git_error_last()->message : "unknown error");
+	}
+	config = or_config_default();
+	config->tree = tree;
+	config->tree_path = or_xstrdup(tree_path);
+	config->scan_path = or_xstrdup(scan_path);
+	label = tree_label(tree, tree_path);
+	rc = parse_config(out, text, len, label, root, config, diag);
+	free(label);
 	free(text);
 	return rc;
 }

@@ -48,6 +48,12 @@ typedef struct or_config {
 	char *repo_root;     /* the scanned repository when the config lies in it: the
 				packs it extends must stay inside; NULL for an
 				operator's config outside it (trusted) */
+	const struct or_base_tree *tree; /* read from this git tree (the merge base's,
+				with --since), pack files too; NULL: the file
+				system. Borrowed: it outlives the config */
+	char *tree_path;     /* with `tree`: the config's path in it */
+	char *scan_path;     /* with `tree`: the config's path relative to the scanned
+				root, as findings name it */
 	int version;         /* 1 */
 	char **extends;      /* pack names or paths (YAML files, relative to the config) */
 	size_t nextends;     /* 0 means the default: business-continuity */
@@ -108,6 +114,25 @@ int or_config_load(or_config **out, const char *path, const char *root, or_diag 
 int or_config_parse(or_config **out, const char *text, size_t len, const char *name,
 		    or_diag *diag);
 void or_config_free(or_config *config);
+
+/*
+ * Pre-merge mode (--since): the config at `tree_path` of the merge base's
+ * `tree`, validated as or_config_load does a repository's config; the pack
+ * files it extends are read from the same tree. Diagnostics name its files
+ * "<merge base>:<path>". `scan_path` is where the config lies relative to
+ * the scanned root `root` (findings about it name that). 1 when the tree
+ * has no such file (nothing is set), 0 when loaded, -1 on error.
+ */
+int or_config_load_tree(or_config **out, const struct or_base_tree *tree,
+			const char *tree_path, const char *scan_path, const char *root,
+			or_diag *diag);
+/*
+ * The text of the pack file `name` that a config read from a tree extends:
+ * 0 with *text (malloc'd) and *label (its name in diagnostics, malloc'd),
+ * else -1 with OR_EXIT_USAGE naming the config's file. For or_ruleset_build.
+ */
+int or_config_read_tree_pack(const or_config *config, const char *name, char **text,
+			     size_t *len, char **label, or_diag *diag);
 
 /*
  * Find the config of a scan root: `root`/.opsready.yml, then .opsready.yaml.

@@ -32,6 +32,16 @@ static int load_pack(or_pack **out, const or_config *config, const char *name,
 		rc = or_pack_parse(out, source, len, or_buf_cstr(&label), diag);
 		goto cleanup;
 	}
+	if (config && config->tree) {
+		/* the merge base's (--since): from its tree, named "<base>:<path>" */
+		char *file = NULL;
+
+		if (or_config_check_pack(config, name, diag) == 0 &&
+		    or_config_read_tree_pack(config, name, &text, &len, &file, diag) == 0)
+			rc = or_pack_parse(out, text, len, file, diag);
+		free(file);
+		goto cleanup;
+	}
 	if (or_config_check_pack(config, name, diag) != 0)
 		goto cleanup;
 	path = or_config_pack_path(config_path, name);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "rules/config.h"
+#include "rules/config_compare.h"
 #include "rules/pack.h"
 #include "rules/ruleset.h"
 #include "opsready/rules.h"
@@ -346,7 +347,7 @@ START_TEST(test_overrides_and_pack_order)
 	ck_assert_uint_eq(set->npacks, 2);
 	ck_assert_str_eq(set->packs[0], "business-continuity");
 	ck_assert_str_eq(set->packs[1], "local");
-	ck_assert_uint_eq(set->nrules, 33);
+	ck_assert_uint_eq(set->nrules, 34);
 	for (i = 1; i < set->nrules; i++)
 		ck_assert_int_lt(strcmp(set->rules[i - 1].id, set->rules[i].id), 0);
 
@@ -575,8 +576,8 @@ START_TEST(test_business_continuity_ids)
 	ck_assert_uint_eq(nids, 32);
 	source = or_pack_builtin_source("business-continuity", &len);
 	ck_assert_int_eq(or_pack_parse(&pack, source, len, "business-continuity", &diag), 0);
-	/* the 32 ids of SPEC section 5, and waiver.missing-reason */
-	ck_assert_uint_eq(pack->nrules, 33);
+	/* the 32 ids of SPEC section 5, waiver.missing-reason and config.changed (section 9) */
+	ck_assert_uint_eq(pack->nrules, 34);
 	for (i = 0; i < nids; i++) {
 		rule = NULL;
 		for (j = 0; j < pack->nrules; j++)
@@ -734,9 +735,9 @@ START_TEST(test_rules_api)
 
 	/* no config in the root: the built-in defaults */
 	ck_assert_int_eq(or_rules_load(&rules, NULL, dir, &diag), 0);
-	ck_assert_uint_eq(or_rules_count(rules), 33);
+	ck_assert_uint_eq(or_rules_count(rules), 34);
 	or_rules_get(rules, 0, &info);
-	ck_assert_str_eq(info.id, "contacts.duplicate");
+	ck_assert_str_eq(info.id, "config.changed");
 	ck_assert_int_eq(or_rules_find(rules, "review.stale", &info, &suggestion), 0);
 	ck_assert_str_eq(info.severity, "error");
 	ck_assert_str_eq(info.area, "review");
@@ -750,7 +751,7 @@ START_TEST(test_rules_api)
 	/* a config found in the root */
 	ck_assert_int_eq(or_init_write(dir, NULL, 0, &diag), 0);
 	ck_assert_int_eq(or_rules_load(&rules, NULL, dir, &diag), 0);
-	ck_assert_uint_eq(or_rules_count(rules), 33);
+	ck_assert_uint_eq(or_rules_count(rules), 34);
 	or_rules_free(rules);
 
 	/* an explicit config */
@@ -988,12 +989,91 @@ START_TEST(test_site_key)
 }
 END_TEST
 
+/* config.changed: what the change's config loosens against the merge base's */
+static or_config *parse_text(const char *text)
+{
+	or_config *config = NULL;
+	or_diag diag = OR_DIAG_INIT;
+
+	ck_assert_msg(or_config_parse(&config, text, strlen(text), "c.yml", &diag) == 0, "%s",
+		      diag.message);
+	return config;
+}
+
+static bool diff_has(char *const *items, size_t n, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(items[i], text) == 0)
+			return true;
+	return false;
+}
+
+START_TEST(test_config_compare)
+{
+	or_config *base = parse_text("gate: {fail_on: warning, min_score: 80}\n"
+				     "suppressions: {require_reason: true}\n"
+				     "required_documents: [{path: docs/bcp.md}]\n"
+				     "waivers:\n"
+				     "  - {rule: review.stale, path: a.md, reason: r, expires: 2026-01-01}\n");
+	or_config *head = parse_text("gate: {fail_on: never, min_score: 50}\n"
+				     "rules:\n"
+				     "  docs.placeholder: off\n"
+				     "  docs.required-section: notice\n"
+				     "  review.stale: {max_age_days: 900}\n"
+				     "paths: {exclude: ['legacy/**']}\n"
+				     "waivers:\n"
+				     "  - {rule: review.stale, path: a.md, reason: r, expires: 2027-01-01}\n"
+				     "  - {rule: docs.placeholder, reason: r, expires: 2027-01-01}\n");
+	or_config *same = parse_text("gate: {fail_on: warning, min_score: 90}\n"
+				     "suppressions: {require_reason: true}\n"
+				     "required_documents: [{path: docs/bcp.md}]\n"
+				     "waivers:\n"
+				     "  - {rule: review.stale, path: a.md, reason: r, expires: 2026-01-01}\n");
+	or_ruleset *base_rules = NULL, *head_rules = NULL, *same_rules = NULL;
+	or_config_diff diff = { 0 };
+	or_diag diag = OR_DIAG_INIT;
+
+	ck_assert_int_eq(or_ruleset_build(&base_rules, base, NULL, 0, &diag), 0);
+	ck_assert_int_eq(or_ruleset_build(&head_rules, head, NULL, 0, &diag), 0);
+	ck_assert_int_eq(or_ruleset_build(&same_rules, same, NULL, 0, &diag), 0);
+	or_config_compare(&diff, base, base_rules, head, head_rules);
+	ck_assert(diff_has(diff.loosens, diff.nloosens, "gate.fail_on never (was warning)"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens, "gate.min_score 50 (was 80)"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens, "rule docs.placeholder off"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens,
+			   "rule docs.required-section severity notice (was error)"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens,
+			   "new waiver of docs.placeholder until 2027-01-01"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens,
+			   "waiver of review.stale in a.md until 2027-01-01 (was until 2026-01-01)"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens, "required document docs/bcp.md removed"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens, "suppressions.require_reason off"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens, "paths.exclude adds legacy/**"));
+	ck_assert(diff_has(diff.changes, diff.nchanges, "rule review.stale max_age_days 900 (was 90)"));
+	or_config_diff_dispose(&diff);
+	/* a higher min_score only tightens: nothing is loosened */
+	or_config_compare(&diff, base, base_rules, same, same_rules);
+	ck_assert_uint_eq(diff.nloosens, 0);
+	ck_assert_uint_eq(diff.nchanges, 0);
+	or_config_diff_dispose(&diff);
+	or_ruleset_free(base_rules);
+	or_ruleset_free(head_rules);
+	or_ruleset_free(same_rules);
+	or_config_free(base);
+	or_config_free(head);
+	or_config_free(same);
+}
+END_TEST
+
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
 	TCase *tc = tcase_create("config");
 
 	tcase_add_test(tc, test_full_example);
+	tcase_add_test(tc, test_config_compare);
 	tcase_add_test(tc, test_site_key);
 	tcase_add_test(tc, test_full_example_rules);
 	tcase_add_test(tc, test_empty_is_defaults);
