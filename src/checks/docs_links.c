@@ -481,17 +481,34 @@ static bool has_anchor(const or_model *model, slug_cache *cache, const or_docume
 	return found;
 }
 
-/* ", did you mean '#x'?" when the document has an anchor close to `anchor`. */
-static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor)
+/*
+ * The "did you mean" work a document's broken anchors may take, in
+ * candidates looked at plus Levenshtein cells: a base and so much per byte
+ * of the document, so that 8,000 broken links against 8,000 headings cost
+ * a bounded time per byte. After it, the findings stay and lose their hint.
+ */
+#define HINT_BUDGET_BASE ((size_t)1 << 18)
+#define HINT_BUDGET_PER_BYTE 32
+
+/* ", did you mean '#x'?" when the document has an anchor close to `anchor`
+ * and *budget allows the search. */
+static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor, size_t *budget)
 {
-	const char **anchors = or_xmalloc((doc->nsections ? doc->nsections : 1) * sizeof(char *));
+	const char **anchors;
 	const char *best;
 	size_t i;
 
 	or_buf_clear(out);
+	if (*budget < doc->nsections || strlen(anchor) > OR_TEXT_SUGGEST_MAX_LEN) {
+		if (*budget < doc->nsections)
+			*budget = 0;
+		return;
+	}
+	*budget -= doc->nsections; /* the candidates' table */
+	anchors = or_xmalloc((doc->nsections ? doc->nsections : 1) * sizeof(char *));
 	for (i = 0; i < doc->nsections; i++)
 		anchors[i] = doc->sections[i].anchor;
-	best = or_text_did_you_mean(anchor, anchors, doc->nsections);
+	best = or_text_did_you_mean_within(anchor, anchors, doc->nsections, budget);
 	if (best)
 		or_buf_printf(out, " (did you mean '#%s'?)", best);
 	free(anchors);
@@ -499,7 +516,7 @@ static void anchor_hint(or_buf *out, const or_document *doc, const char *anchor)
 
 static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link *link,
 		       slug_cache *cache, const served_index *served, or_buf *subject,
-		       or_buf *target, or_buf *base)
+		       or_buf *target, or_buf *base, size_t *hint_budget)
 {
 	const or_document *doc = md->doc;
 	const char *dest = link->dest, *hash, *query;
@@ -537,7 +554,7 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 		if (!hash || !hash[1] || has_anchor(ctx->model, cache, doc, hash + 1)) {
 			or_eval_pass(ctx, doc->path, subject->ptr);
 		} else {
-			anchor_hint(&path, doc, hash + 1);
+			anchor_hint(&path, doc, hash + 1, hint_budget);
 			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
 				     "link to '#%s': no heading in this document has that anchor%s",
 				     hash + 1, or_buf_cstr(&path));
@@ -576,7 +593,7 @@ static void check_link(or_check_ctx *ctx, const or_model_doc *md, const or_link 
 	if (hash && hash[1]) {
 		const or_model_doc *other = or_model_find_doc(ctx->model, or_buf_cstr(target));
 		if (other && !has_anchor(ctx->model, cache, other->doc, hash + 1)) {
-			anchor_hint(&path, other->doc, hash + 1);
+			anchor_hint(&path, other->doc, hash + 1, hint_budget);
 			or_eval_fail(ctx, doc->path, link->line, link->column, subject->ptr, dest,
 				     "link to '%s': %s has no heading with the anchor '%s'%s", dest,
 				     or_buf_cstr(target), hash + 1, or_buf_cstr(&path));
@@ -650,7 +667,7 @@ static void check_references(or_check_ctx *ctx)
 	or_buf subject = OR_BUF_INIT, target = OR_BUF_INIT, base = OR_BUF_INIT;
 	slug_cache cache = { OR_STRSET_INIT, NULL };
 	served_index served;
-	size_t d, i;
+	size_t d, i, hint_budget;
 
 	cache.done = or_xcalloc(ctx->model->ndocs + 1, sizeof(bool));
 	served_index_build(&served, ctx->model);
@@ -695,8 +712,10 @@ static void check_references(or_check_ctx *ctx)
 					     "command runs '%s', which does not exist in the repository",
 					     ref->path);
 		}
+		hint_budget = HINT_BUDGET_BASE + HINT_BUDGET_PER_BYTE * doc->source_len;
 		for (i = 0; i < doc->nlinks; i++)
-			check_link(ctx, md, &doc->links[i], &cache, &served, &subject, &target, &base);
+			check_link(ctx, md, &doc->links[i], &cache, &served, &subject, &target, &base,
+				   &hint_budget);
 	}
 	served_index_dispose(&served);
 	or_strset_dispose(&cache.slugs);

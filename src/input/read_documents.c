@@ -1,7 +1,8 @@
 /*
  * Reading the documents of a scan from disk, in parallel: the bytes of each
  * file, the reasons a file is skipped (a symbolic link, untracked, too large,
- * unreadable, binary) and the parse into a document.
+ * unreadable, binary, a shape cmark-gfm would take too long on) and the
+ * parse into a document.
  */
 #include "input/read_documents.h"
 
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/markdown_guard.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
@@ -29,7 +31,7 @@ static void read_one(const or_read_options *options, or_read_job *job)
 	const or_file *file = job->file;
 	or_diag read_diag = OR_DIAG_INIT;
 	or_read_status status;
-	or_buf full = OR_BUF_INIT, reason = OR_BUF_INIT;
+	or_buf full = OR_BUF_INIT, reason = OR_BUF_INIT, why = OR_BUF_INIT;
 	char *data = NULL;
 	size_t len = 0;
 	const char *nul;
@@ -61,12 +63,18 @@ static void read_one(const or_read_options *options, or_read_job *job)
 		or_buf_printf(&reason, "binary file (NUL byte at offset %zu)", (size_t)(nul - data));
 		job->skip = OR_SKIP_BINARY;
 		job->reason = or_buf_detach(&reason);
+	} else if (or_markdown_too_costly(data, len, &why)) {
+		or_buf_printf(&reason, "not parsed: cmark-gfm takes quadratic time on this shape: %s",
+			      or_buf_cstr(&why));
+		job->skip = OR_SKIP_TOO_COSTLY;
+		job->reason = or_buf_detach(&reason);
 	} else if (or_document_parse(&job->doc, file->path, data, len) != 0) {
 		job->failed = true;
 	}
 	free(data);
 	or_buf_dispose(&full);
 	or_buf_dispose(&reason);
+	or_buf_dispose(&why);
 }
 
 static void *read_worker(void *data)

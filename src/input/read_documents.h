@@ -21,8 +21,10 @@ typedef enum or_skip_kind {
 	OR_SKIP_TOO_LARGE,   /* larger than max_file_bytes */
 	OR_SKIP_BINARY,      /* a NUL byte: not text */
 	OR_SKIP_UNREADABLE,  /* could not be opened or read */
-	OR_SKIP_UNTRACKED    /* in a git work tree, not in the index (a full scan reads
+	OR_SKIP_UNTRACKED,   /* in a git work tree, not in the index (a full scan reads
 				git-tracked files only; --since reads them as changes) */
+	OR_SKIP_TOO_COSTLY   /* a shape cmark-gfm parses in quadratic time
+				(input/markdown_guard.h) */
 } or_skip_kind;
 
 /* One file to read, and what came of it. The caller sets `file` (the rest

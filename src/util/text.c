@@ -550,27 +550,107 @@ size_t or_text_levenshtein(const char *a, const char *b)
 	return result;
 }
 
-const char *or_text_did_you_mean(const char *word, const char *const *candidates,
-				 size_t count)
+/* strlen(s), or `cap` when it is longer: a long candidate is not read to its end. */
+static size_t length_upto(const char *s, size_t cap)
+{
+	size_t n = 0;
+
+	while (n < cap && s[n])
+		n++;
+	return n;
+}
+
+size_t or_text_levenshtein_bounded(const char *a, size_t la, const char *b, size_t lb,
+				   size_t max, size_t *cells)
+{
+	size_t diff = la > lb ? la - lb : lb - la, big, *row, i, j, result;
+
+	if (diff > max)
+		return max + 1;
+	if (max > la + lb)
+		max = la + lb; /* no distance is larger: keeps max + 1 from overflowing */
+	big = max + 1;
+	row = or_xmalloc((lb + 1) * sizeof(size_t));
+	for (j = 0; j <= lb; j++)
+		row[j] = j <= max ? j : big;
+	for (i = 1; i <= la; i++) {
+		/* row i holds the distances of a[0..i) to b[0..j) for j in the
+		 * band [i - max, i + max]; the cells right of it still hold
+		 * `big` from the start, the band only moves right */
+		size_t lo = i > max ? i - max : 1, hi = i + max < lb ? i + max : lb;
+		size_t diag = row[lo - 1], left, row_min;
+
+		row[lo - 1] = lo == 1 && i <= max ? i : big;
+		left = row_min = row[lo - 1];
+		for (j = lo; j <= hi; j++) {
+			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (left + 1 < v)
+				v = left + 1;
+			if (v > big)
+				v = big;
+			diag = up;
+			row[j] = left = v;
+			if (v < row_min)
+				row_min = v;
+		}
+		if (cells)
+			*cells += hi - lo + 1;
+		if (row_min > max) {
+			free(row);
+			return big; /* every path already costs more than max */
+		}
+	}
+	result = row[lb] > big ? big : row[lb];
+	free(row);
+	return result;
+}
+
+const char *or_text_did_you_mean_within(const char *word, const char *const *candidates,
+					size_t count, size_t *budget)
 {
 	const char *best = NULL;
-	size_t best_distance = (size_t)-1, limit, i;
+	size_t len, limit, bound, i;
 
-	if (!word || !candidates)
+	if (!word || !candidates || !budget)
 		return NULL;
-	limit = strlen(word) / 3;
+	len = strlen(word);
+	if (len > OR_TEXT_SUGGEST_MAX_LEN)
+		return NULL; /* nobody mistypes a word that long */
+	limit = len / 3;
 	if (limit < 2)
 		limit = 2;
+	bound = limit;
 	for (i = 0; i < count; i++) {
-		size_t d;
+		size_t cells = 1, clen, d;
 
 		if (!candidates[i])
 			continue;
-		d = or_text_levenshtein(word, candidates[i]);
-		if (d < best_distance) {
-			best_distance = d;
-			best = candidates[i];
+		clen = length_upto(candidates[i], len + bound + 1);
+		if ((clen > len ? clen - len : len - clen) <= bound) {
+			d = or_text_levenshtein_bounded(word, len, candidates[i], clen, bound, &cells);
+			if (d <= bound) {
+				best = candidates[i];
+				if (d == 0)
+					break;
+				bound = d - 1; /* only a closer one can replace it */
+			}
 		}
+		if (cells > *budget) {
+			*budget = 0;
+			return NULL; /* out of budget: no hint, the same whatever came first */
+		}
+		*budget -= cells;
 	}
-	return best_distance <= limit ? best : NULL;
+	return best;
+}
+
+const char *or_text_did_you_mean(const char *word, const char *const *candidates,
+				 size_t count)
+{
+	size_t budget = OR_TEXT_SUGGEST_BUDGET;
+
+	return or_text_did_you_mean_within(word, candidates, count, &budget);
 }

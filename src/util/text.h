@@ -72,7 +72,33 @@ void or_text_find_words(const char *s, size_t len, const or_text_word *words, si
 const char *or_text_find_ci(const char *s, size_t len, const char *needle);
 
 size_t or_text_levenshtein(const char *a, const char *b);
-/* The closest candidate within a small edit distance, or NULL. */
+/*
+ * The edit distance of a[0..la) and b[0..lb) when it is at most `max`, else
+ * max + 1, computing only the band of 2·max + 1 cells around the diagonal
+ * and stopping at the first row with no cell within `max`: O(max · la)
+ * time, whatever the lengths. *cells (when not NULL) is increased by the
+ * cells computed.
+ */
+size_t or_text_levenshtein_bounded(const char *a, size_t la, const char *b, size_t lb,
+				   size_t max, size_t *cells);
+
+/* "Did you mean": a word longer than this gets no suggestion. */
+#define OR_TEXT_SUGGEST_MAX_LEN 128
+/* The work (candidates looked at plus Levenshtein cells) one
+ * or_text_did_you_mean may do. */
+#define OR_TEXT_SUGGEST_BUDGET ((size_t)1 << 20)
+
+/*
+ * The closest candidate within a small edit distance (a third of the
+ * word's length, at least 2), or NULL; the first one of the closest. Each
+ * candidate costs one unit of *budget plus the cells of its bounded
+ * Levenshtein (candidates whose length is too far off cost no cells, and
+ * the bound shrinks to the best distance so far). When *budget runs out,
+ * NULL and *budget 0: the caller's later suggestions are skipped too.
+ */
+const char *or_text_did_you_mean_within(const char *word, const char *const *candidates,
+					size_t count, size_t *budget);
+/* or_text_did_you_mean_within with a budget of OR_TEXT_SUGGEST_BUDGET. */
 const char *or_text_did_you_mean(const char *word, const char *const *candidates,
 				 size_t count);
 

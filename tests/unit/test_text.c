@@ -322,6 +322,89 @@ START_TEST(test_did_you_mean)
 }
 END_TEST
 
+/* The bounded distance is the full one when within max, else max + 1, on
+ * every pair of short strings of a small alphabet. */
+START_TEST(test_levenshtein_bounded)
+{
+	char a[9], b[9];
+	unsigned seed = 17;
+	size_t trial, i, max;
+
+	for (trial = 0; trial < 3000; trial++) {
+		size_t la = (seed = seed * 1103515245u + 12345u) >> 16 & 7;
+		size_t lb = (seed = seed * 1103515245u + 12345u) >> 16 & 7;
+
+		for (i = 0; i < la; i++)
+			a[i] = "ab c"[(seed = seed * 1103515245u + 12345u) >> 16 & 3];
+		for (i = 0; i < lb; i++)
+			b[i] = "ab c"[(seed = seed * 1103515245u + 12345u) >> 16 & 3];
+		a[la] = b[lb] = '\0';
+		for (max = 0; max <= 9; max++) {
+			size_t full = or_text_levenshtein(a, b), cells = 0;
+			size_t want = full <= max ? full : max + 1;
+
+			ck_assert_uint_eq(or_text_levenshtein_bounded(a, la, b, lb, max, &cells), want);
+		}
+	}
+	ck_assert_uint_eq(or_text_levenshtein_bounded("kitten", 6, "sitting", 7, 3, NULL), 3);
+	ck_assert_uint_eq(or_text_levenshtein_bounded("kitten", 6, "sitting", 7, 2, NULL), 3);
+	ck_assert_uint_eq(or_text_levenshtein_bounded("", 0, "abc", 3, 2, NULL), 3);
+}
+END_TEST
+
+/* The work is a band around the diagonal, and stops once every path costs
+ * more than max: two strings of 200,000 bytes cost O(max) per byte, or a
+ * few rows when they differ from the start. */
+START_TEST(test_levenshtein_bounded_work)
+{
+	size_t n = 200000, cells = 0;
+	char *a = malloc(n + 1), *b = malloc(n + 1);
+
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	memset(a, 'a', n);
+	memset(b, 'a', n);
+	a[n] = b[n] = '\0';
+	b[n / 2] = 'b';
+	ck_assert_uint_eq(or_text_levenshtein_bounded(a, n, b, n, 3, &cells), 1);
+	ck_assert_uint_le(cells, 7 * n);
+	memset(b, 'b', n);
+	cells = 0;
+	ck_assert_uint_eq(or_text_levenshtein_bounded(a, n, b, n, 3, &cells), 4);
+	ck_assert_uint_le(cells, 7 * 5);
+	free(a);
+	free(b);
+}
+END_TEST
+
+/* "Did you mean" skips long words and stops, with no suggestion, when the
+ * caller's budget runs out; the budget carries over between calls. */
+START_TEST(test_did_you_mean_budget)
+{
+	static const char *const anchors[] = { "restart-the-service", "roll-back", "escalate" };
+	char word[OR_TEXT_SUGGEST_MAX_LEN + 2];
+	const char *cand[1];
+	size_t budget = 1000000;
+
+	ck_assert_str_eq(or_text_did_you_mean_within("rol-back", anchors, 3, &budget),
+			 "roll-back");
+	ck_assert_uint_lt(budget, 1000000);
+	ck_assert_uint_gt(budget, 1000000 - 200);
+	budget = 3;
+	ck_assert_ptr_null(or_text_did_you_mean_within("rol-back", anchors, 3, &budget));
+	ck_assert_uint_eq(budget, 0);
+	ck_assert_ptr_null(or_text_did_you_mean_within("escalate", anchors, 3, &budget));
+	/* a word over the length cap gets nothing, even with an exact match */
+	memset(word, 'x', sizeof(word) - 1);
+	word[sizeof(word) - 1] = '\0';
+	cand[0] = word;
+	budget = 1000000;
+	ck_assert_ptr_null(or_text_did_you_mean_within(word, cand, 1, &budget));
+	word[OR_TEXT_SUGGEST_MAX_LEN] = '\0';
+	ck_assert_ptr_eq(or_text_did_you_mean_within(word, cand, 1, &budget), word);
+}
+END_TEST
+
 static void check_escape(const char *in, const char *want, bool line_start)
 {
 	or_buf out = OR_BUF_INIT;
@@ -373,6 +456,9 @@ Suite *text_suite(void)
 	tcase_add_test(tc, test_find_words);
 	tcase_add_test(tc, test_levenshtein);
 	tcase_add_test(tc, test_did_you_mean);
+	tcase_add_test(tc, test_levenshtein_bounded);
+	tcase_add_test(tc, test_levenshtein_bounded_work);
+	tcase_add_test(tc, test_did_you_mean_budget);
 	tcase_add_test(tc, test_escape);
 	suite_add_tcase(s, tc);
 	return s;
