@@ -31,7 +31,7 @@ static void check_missing(or_check_ctx *ctx)
 {
 	const or_training *t = &ctx->model->training;
 	or_buf subject = OR_BUF_INIT, who = OR_BUF_INIT, reason = OR_BUF_INIT;
-	size_t p, c;
+	size_t p;
 	char due[11];
 
 	if (!ctx->model->has_training) {
@@ -40,9 +40,13 @@ static void check_missing(or_check_ctx *ctx)
 	}
 	for (p = 0; p < t->npeople; p++) {
 		const or_matrix_person *person = &t->people[p];
-		for (c = 0; c < t->ncourses; c++) {
-			const or_matrix_course *course = &t->courses[c];
-			const or_matrix_cell *cell = or_training_cell(t, p, c);
+		or_training_row row;
+		or_matrix_cell cell_value;
+		const or_matrix_cell *cell = &cell_value;
+
+		or_training_row_start(&row, t, p);
+		while (or_training_row_next(&row, &cell_value)) {
+			const or_matrix_course *course = &t->courses[cell->course];
 
 			if (!cell->required)
 				continue;
@@ -71,7 +75,7 @@ static void check_expired(or_check_ctx *ctx)
 {
 	const or_training *t = &ctx->model->training;
 	or_buf subject = OR_BUF_INIT, who = OR_BUF_INIT;
-	size_t p, c;
+	size_t p;
 	char done[11], expired[11];
 
 	if (!ctx->model->has_training) {
@@ -80,9 +84,12 @@ static void check_expired(or_check_ctx *ctx)
 	}
 	for (p = 0; p < t->npeople; p++) {
 		const or_matrix_person *person = &t->people[p];
-		for (c = 0; c < t->ncourses; c++) {
-			const or_matrix_course *course = &t->courses[c];
-			const or_matrix_cell *cell = or_training_cell(t, p, c);
+		size_t i;
+
+		/* only recorded cells can have expired: no walk over the courses */
+		for (i = t->person_cells[p]; i < t->person_cells[p + 1]; i++) {
+			const or_matrix_cell *cell = &t->cells[i];
+			const or_matrix_course *course = &t->courses[cell->course];
 
 			/* recommended courses never fail the gate */
 			if (!cell->required || !cell->line)

@@ -3,6 +3,12 @@
  * person's courses, per-course and per-team completion, and the teams the
  * escalation matrix names. Built from the training records and the rules'
  * params; the checks judge it and the report shows it.
+ *
+ * Only the cells that exist are held: those with a completion in the
+ * records. A required cell without one (missing or due) is computed when it
+ * is visited, from the courses required of everyone and of the person's
+ * team; a cell that is neither recorded nor required is not visited at all.
+ * Memory is linear in the records, not in people x courses.
  */
 #ifndef OR_MODEL_TRAINING_MATRIX_H
 #define OR_MODEL_TRAINING_MATRIX_H
@@ -42,6 +48,7 @@ typedef struct or_matrix_course {
 
 typedef struct or_matrix_person {
 	const char *id;
+	size_t team_index;       /* in or_training.teams, or OR_NO_TEAM */
 	const char *name;
 	const char *team;
 	bool has_joined;
@@ -50,7 +57,10 @@ typedef struct or_matrix_person {
 	bool fully_trained;      /* every required course done or expiring */
 } or_matrix_person;
 
+#define OR_NO_TEAM ((size_t)-1)
+
 typedef struct or_matrix_cell {
+	size_t course;           /* in or_training.courses */
 	or_cell_state state;
 	bool required;
 	or_date completed;       /* the latest completion, when there is one */
@@ -73,8 +83,16 @@ typedef struct or_training {
 	const char *path;                 /* the records file */
 	or_matrix_course *courses; size_t ncourses;
 	or_matrix_person *people; size_t npeople;
-	or_matrix_cell *cells;            /* npeople x ncourses, row per person */
+	or_matrix_cell *cells; size_t ncells; /* recorded cells only, by person then course */
+	size_t *person_cells;             /* npeople + 1: person p's recorded cells are
+					     cells[person_cells[p] .. person_cells[p + 1]) */
+	size_t *everyone; size_t neveryone; /* courses mandatory for everyone, in order */
+	size_t *team_courses;             /* courses mandatory for a team (required_for) */
+	size_t *team_first;               /* nteams + 1: team t's are team_courses[team_first[t]
+					     .. team_first[t + 1]), in course order */
 	or_matrix_team *teams; size_t nteams;   /* records' teams, then escalation-only teams */
+	or_date now;
+	int grace_days;                   /* after joining: due, not missing */
 	or_record_problem *problems; size_t nproblems; /* reader problems + unknown references,
 							  duplicates, future dates */
 } or_training;
@@ -91,7 +109,23 @@ void or_training_build(or_training *out, or_arena *arena, const or_training_reco
 		       const or_ruleset *rules, const or_escalation_level *levels, size_t nlevels,
 		       or_date now);
 
-/* The cell of person p and course c. */
-const or_matrix_cell *or_training_cell(const or_training *training, size_t p, size_t c);
+/* The cell of person p and course c (recorded, required, or neither). */
+void or_training_cell(const or_training *training, size_t p, size_t c, or_matrix_cell *out);
+
+/* A walk over one person's cells that are recorded or required, in course
+ * order: O(recorded + required) for the person, whatever the number of
+ * courses. */
+typedef struct or_training_row {
+	const or_training *training;
+	size_t person;
+	size_t everyone, team, team_end, recorded, recorded_end; /* positions */
+} or_training_row;
+
+void or_training_row_start(or_training_row *row, const or_training *training, size_t person);
+/* The next cell (its course in cell->course); false at the end of the row. */
+bool or_training_row_next(or_training_row *row, or_matrix_cell *cell);
+
+/* The cells a walk over every row visits (recorded or required). */
+size_t or_training_count_cells(const or_training *training);
 
 #endif

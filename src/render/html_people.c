@@ -11,6 +11,17 @@
 
 /* ---- training ---- */
 
+/*
+ * The grid of people x courses is drawn up to this many cells (100 people
+ * by 100 courses). Past it, a grid is no use to a reader and costs a page of
+ * hundreds of megabytes; the page says so and lists, for each person not
+ * fully trained, the courses not done (up to MATRIX_PERSON_ITEMS of them),
+ * above the completion per course and per team. Every recorded or required
+ * cell stays in the JSON report.
+ */
+#define MATRIX_MAX_CELLS ((size_t)10000)
+#define MATRIX_PERSON_ITEMS 20
+
 static const char *person_label(const or_report_person_view *person)
 {
 	return or_html_or(person->name, or_html_or(person->id, "?"));
@@ -25,7 +36,8 @@ static void matrix_cell(xmlNodePtr row, const html_ctx *ctx, bool found, size_t 
 	const char *date = NULL, *label;
 
 	if (!found) {
-		or_html_badge(td, "st", "unknown", "no record");
+		/* the matrix lists every recorded or required cell: not required */
+		or_html_add_text(td, "span", "not-required", "not required");
 		return;
 	}
 	or_report_read_cell(ctx->report, index, &entry);
@@ -128,6 +140,69 @@ static void matrix(xmlNodePtr parent, const html_ctx *ctx, const or_report_train
 	or_report_cell_ids_dispose(&cells);
 }
 
+/* The large matrix: each person not fully trained, with what is not done. */
+static void matrix_list(xmlNodePtr parent, const html_ctx *ctx,
+			const or_report_training_view *training)
+{
+	static const char *const titles[] = { "Person", "Team", "Courses not done", NULL };
+	or_report_cell_ids cells;
+	or_buf buf = OR_BUF_INIT;
+	xmlNodePtr tbody;
+	size_t i, k, from, to, shown_people = 0;
+
+	or_buf_printf(&buf,
+		      "The matrix has %zu people by %zu courses, too many cells to draw (more than "
+		      "%zu). Listed instead: each person who is not fully trained, with the "
+		      "required or recorded courses that are not done (up to %d each). The "
+		      "completion per course and per team follows; the JSON report holds every "
+		      "recorded or required cell (training.matrix), and each missing or expired "
+		      "course is a finding.",
+		      training->npeople, training->ncourses, MATRIX_MAX_CELLS, MATRIX_PERSON_ITEMS);
+	or_html_add_text(parent, "p", "note", or_buf_cstr(&buf));
+	or_report_cell_ids_init(&cells, ctx->report);
+	tbody = or_html_new_table(parent, "compact", titles);
+	for (i = 0; i < training->npeople; i++) {
+		or_report_person_view person;
+		xmlNodePtr row, td;
+		size_t listed = 0, more = 0;
+
+		or_report_read_person(ctx->report, i, &person);
+		if (person.fully_trained)
+			continue;
+		shown_people++;
+		row = or_html_add(tbody, "tr", NULL);
+		or_html_cell_str(row, NULL, person_label(&person));
+		or_html_cell_str(row, NULL, or_html_or(person.team, "no team"));
+		td = or_html_add(row, "td", NULL);
+		or_report_person_cells(&cells, or_html_or(person.id, ""), &from, &to);
+		for (k = from; k < to; k++) {
+			or_report_cell_view cell;
+			const char *status;
+
+			or_report_read_cell(ctx->report, or_report_cell_at(&cells, k), &cell);
+			status = or_html_or(cell.status, "unknown");
+			if (strcmp(status, "done") == 0 || strcmp(status, "not-required") == 0 ||
+			    (!cell.required && strcmp(status, "expired") == 0))
+				continue;
+			if (listed == MATRIX_PERSON_ITEMS) {
+				more++;
+				continue;
+			}
+			if (listed++)
+				or_html_text(td, ", ");
+			or_html_text(td, or_html_or(cell.course, "?"));
+			or_html_text(td, " ");
+			or_html_badge(td, "st", status, status);
+		}
+		if (more)
+			or_html_textf(td, " and %zu more", more);
+	}
+	if (!shown_people)
+		or_html_empty(parent, "Everyone is fully trained.");
+	or_report_cell_ids_dispose(&cells);
+	or_buf_dispose(&buf);
+}
+
 void or_html_training(xmlNodePtr parent, const html_ctx *ctx)
 {
 	static const char *const course_titles[] = { "Course", "Title", "#Hours", "Mandatory",
@@ -160,6 +235,8 @@ void or_html_training(xmlNodePtr parent, const html_ctx *ctx)
 	or_html_add_text(parent, "h3", NULL, "Training matrix");
 	if (!training.npeople || !training.ncourses) {
 		or_html_empty(parent, "No people or no courses in the training records.");
+	} else if (training.npeople > MATRIX_MAX_CELLS / training.ncourses) {
+		matrix_list(parent, ctx, &training);
 	} else {
 		legend = or_html_add(parent, "p", "note");
 		or_html_text(legend, "Each cell: ");

@@ -473,6 +473,8 @@ static json_t *training_json(const or_model *m)
 	const or_training *t = &m->training;
 	json_t *courses, *people, *matrix, *teams;
 	size_t p, c, counts[OR_CELL_DUE + 1] = { 0 }, fully = 0;
+	or_training_row row;
+	or_matrix_cell cell_value;
 
 	if (!m->has_training)
 		return json_null();
@@ -501,13 +503,15 @@ static json_t *training_json(const or_model *m)
 						"joined", mp->has_joined ? date_json(mp->joined)
 									 : json_null(),
 						"fully_trained", mp->fully_trained, "line", mp->line));
-		for (c = 0; c < t->ncourses; c++) {
-			const or_matrix_cell *cell = or_training_cell(t, p, c);
+		/* the cells that are recorded or required; any other is not-required */
+		or_training_row_start(&row, t, p);
+		while (or_training_row_next(&row, &cell_value)) {
+			const or_matrix_cell *cell = &cell_value;
 			counts[cell->state]++;
 			json_array_append_new(
 				matrix,
 				json_pack("{s:o, s:s, s:s, s:b, s:o, s:o, s:o}", "person", text(mp->id),
-					  "course", t->courses[c].id, "status",
+					  "course", t->courses[cell->course].id, "status",
 					  or_cell_state_name(cell->state), "required", cell->required,
 					  "completed", cell->line ? date_json(cell->completed) : json_null(),
 					  "expires", cell->line ? date_json(cell->expires) : json_null(),

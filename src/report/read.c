@@ -520,6 +520,35 @@ void or_report_cell_ids_dispose(or_report_cell_ids *ids)
 	ids->count = 0;
 }
 
+/* The first entry whose person sorts after `person` (or_equal: at or after). */
+static size_t person_bound(const or_report_cell_ids *ids, const char *person, bool or_equal)
+{
+	size_t lo = 0, hi = ids->count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ids->items[mid].person, person);
+
+		if (c < 0 || (c == 0 && !or_equal))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void or_report_person_cells(const or_report_cell_ids *ids, const char *person, size_t *from,
+			    size_t *to)
+{
+	*from = person_bound(ids, person, true);
+	*to = person_bound(ids, person, false);
+}
+
+size_t or_report_cell_at(const or_report_cell_ids *ids, size_t k)
+{
+	return ids->items[k].index;
+}
+
 bool or_report_find_cell(const or_report_cell_ids *ids, const char *person, const char *course,
 			 size_t *index)
 {

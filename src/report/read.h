@@ -241,6 +241,12 @@ void or_report_cell_ids_dispose(or_report_cell_ids *ids);
  * when there is none. */
 bool or_report_find_cell(const or_report_cell_ids *ids, const char *person, const char *course,
 			 size_t *index);
+/* The cells of `person`, by course: positions in the matrix of
+ * ids->items[*from .. *to) (or_report_cell_at). */
+void or_report_person_cells(const or_report_cell_ids *ids, const char *person, size_t *from,
+			    size_t *to);
+/* The position in the matrix of the k-th cell by person and course. */
+size_t or_report_cell_at(const or_report_cell_ids *ids, size_t k);
 
 typedef struct or_report_team_view {
 	const char *name;

@@ -53,7 +53,7 @@ static or_cell_state state_on(or_date now, const char *course, bool joined_recen
 	or_training_records records;
 	or_training t;
 	or_arena *arena = or_arena_new();
-	const or_matrix_cell *cell;
+	or_matrix_cell cell;
 	or_cell_state state;
 
 	done[0].date = day(2025, 11, 27);
@@ -67,9 +67,9 @@ static or_cell_state state_on(or_date now, const char *course, bool joined_recen
 	records.completions = done;
 	records.ncompletions = 2;
 	or_training_build(&t, arena, &records, rules, NULL, 0, now);
-	cell = or_training_cell(&t, 0, (size_t)course_index(&t, course));
-	state = cell->state;
-	*required = cell->required;
+	or_training_cell(&t, 0, (size_t)course_index(&t, course), &cell);
+	state = cell.state;
+	*required = cell.required;
 	or_arena_free(arena);
 	return state;
 }
