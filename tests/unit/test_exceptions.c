@@ -156,7 +156,7 @@ START_TEST(test_suppressions_and_waivers)
 	ck_assert_uint_eq(ex.baseline_matched, 0);
 	{
 		or_gate gate;
-		or_gate_options options = { OR_SEV_ERROR, false, 0 };
+		or_gate_options options = { OR_SEV_ERROR, false, 0, NULL };
 
 		or_gate_evaluate(&gate, &results, &options);
 		ck_assert_uint_eq(gate.suppressed, 2);
