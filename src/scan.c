@@ -69,6 +69,7 @@ static int resolve_gate(or_gate_options *out, const or_scan_options *opts,
 				   opts->fail_on);
 	out->has_min_score = config->has_min_score;
 	out->min_score = config->min_score;
+	out->documents = NULL;
 	if (opts->has_min_score) {
 		if (opts->min_score < 0 || opts->min_score > 100)
 			return or_diag_set(diag, OR_EXIT_USAGE, NULL, 0, 0,
@@ -335,12 +336,13 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 					   opts->since, &timing, NULL };
 	or_report_inputs inputs;
 	or_exceptions exceptions;
-	or_strset baseline = OR_STRSET_INIT;
+	or_strset baseline = OR_STRSET_INIT, documents = OR_STRSET_INIT;
 	or_policy policy;
 	char *config_path = NULL;
 	const char *root = opts->path ? opts->path : ".";
 	or_date now;
 	json_t *root_value;
+	size_t i;
 	int error = -1;
 
 	*out = NULL;
@@ -393,6 +395,10 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 	run_checks(&results, &model, OR_PHASE_AFTER_EXCEPTIONS, &exceptions.use);
 	or_results_finish(&results);
 	or_exceptions_gate(&exceptions, &results, &model);
+	/* the score weighs a rule once per document (gate/score.h) */
+	for (i = 0; i < model.ndocs; i++)
+		or_strset_add(&documents, model.docs[i].doc->path, strlen(model.docs[i].doc->path));
+	gate_options.documents = &documents;
 	or_gate_evaluate(&gate, &results, &gate_options);
 	or_timing_mark(&timing, "exceptions, gate");
 
@@ -425,6 +431,7 @@ cleanup:
 	or_exceptions_dispose(&exceptions);
 	or_gate_dispose(&gate);
 	or_strset_dispose(&baseline);
+	or_strset_dispose(&documents);
 	or_results_dispose(&results);
 	or_model_dispose(&model);
 	or_ruleset_free(rules);

@@ -12,10 +12,25 @@
 
 /* How the scan's exceptions were used, for the checks that judge them (the
  * OR_PHASE_AFTER_EXCEPTIONS families): the gate's first step fills it in. */
+/* Why the config refuses an inline suppression (`suppressions:`), if it does. */
+typedef enum or_suppression_refusal {
+	OR_SUPPRESSION_ALLOWED = 0,
+	OR_SUPPRESSION_OFF,               /* allow: false */
+	OR_SUPPRESSION_BLANKET,           /* no rule ids, without allow: blanket */
+	OR_SUPPRESSION_RULES              /* it names, or (blanket) covered, a rule that
+					     is not in allowed_rules: not for those */
+} or_suppression_refusal;
+
 typedef struct or_suppression_use {
 	const char *file;                 /* the document */
 	const or_suppression *suppression;
 	size_t matched;                   /* findings it suppressed */
+	size_t blocked;                   /* findings it covers but may not suppress
+					     (refused, or a required reason missing):
+					     they stay active */
+	or_suppression_refusal refused;
+	bool no_reason;                   /* require_reason, and it gives none: it
+					     suppresses nothing */
 } or_suppression_use;
 
 typedef struct or_exception_use {

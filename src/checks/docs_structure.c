@@ -9,6 +9,7 @@
 #include "checks/check.h"
 #include "checks/docs_common.h"
 #include "util/buf.h"
+#include "util/glob.h"
 #include "util/text.h"
 
 /* Line to point at for document-wide findings: the first heading, else 1. */
@@ -19,6 +20,26 @@ static int document_line(const or_document *doc)
 
 /* ---- docs.required-document ------------------------------------------ */
 
+/* The file that is `path` but for the case of its page extension
+ * ("runbooks/dr-plan.MD" for "runbooks/dr-plan.md"), or NULL. */
+static const or_file *find_folded(const or_file_list *files, const char *path)
+{
+	char *want = or_glob_fold_extension(path);
+	const char *key = want ? want : path;
+	const or_file *found = NULL;
+	size_t i;
+
+	for (i = 0; i < files->nfiles && !found; i++) {
+		char *folded = or_glob_fold_extension(files->files[i].path);
+
+		if (folded && strcmp(folded, key) == 0)
+			found = &files->files[i];
+		free(folded);
+	}
+	free(want);
+	return found;
+}
+
 static void check_required_documents(or_check_ctx *ctx)
 {
 	const or_config *config = ctx->model->config;
@@ -27,6 +48,9 @@ static void check_required_documents(or_check_ctx *ctx)
 	for (i = 0; i < config->nrequired_documents; i++) {
 		const or_required_document *req = &config->required_documents[i];
 		const or_file *file = or_files_find(&ctx->model->files, req->path);
+
+		if (!file)
+			file = find_folded(&ctx->model->files, req->path);
 
 		if (file)
 			or_eval_pass(ctx, file->path, "required-document");

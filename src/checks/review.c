@@ -126,11 +126,11 @@ static json_int_t max_age_for(const or_rule *rule, const char *path)
 
 		if (!json_is_integer(age))
 			continue;
-		if (json_is_string(paths) && or_glob_match(json_string_value(paths), path))
+		if (json_is_string(paths) && or_glob_match_document(json_string_value(paths), path))
 			return json_integer_value(age);
 		for (j = 0; j < json_array_size(paths); j++) {
 			const char *glob = json_string_value(json_array_get(paths, j));
-			if (glob && or_glob_match(glob, path))
+			if (glob && or_glob_match_document(glob, path))
 				return json_integer_value(age);
 		}
 	}

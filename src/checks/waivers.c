@@ -1,12 +1,15 @@
 /*
  * The waivers family: runs after suppressions and waivers were applied, and
  * judges the exceptions themselves — expired waivers, waivers and inline
- * suppressions that matched nothing, suppressions without a reason.
+ * suppressions that matched nothing, inline suppressions the config refuses
+ * (waiver.unused: they suppress nothing), suppressions without a reason.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "checks/check.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
 
@@ -70,6 +73,47 @@ static void check_expired(or_check_ctx *ctx)
 	or_buf_dispose(&what);
 }
 
+/* Why an inline suppression the config refuses suppresses nothing (or not
+ * everything it names). */
+static void refused_message(or_buf *out, const or_config *config, const or_suppression_use *u)
+{
+	const or_suppression *s = u->suppression;
+	const char *p = s->rules;
+	size_t listed = 0;
+
+	or_buf_clear(out);
+	or_buf_printf(out, "inline suppression of %s does not take effect", *p ? p : "every rule");
+	switch (u->refused) {
+	case OR_SUPPRESSION_OFF:
+		or_buf_puts(out, ": the config turns inline suppressions off (suppressions: { allow: false })");
+		break;
+	case OR_SUPPRESSION_BLANKET:
+		or_buf_puts(out, ": a disable without rule ids needs suppressions: { allow: blanket } in the config; name the rules it is for");
+		break;
+	default:
+		if (!*p) {
+			or_buf_puts(out, " for the rules outside suppressions.allowed_rules");
+			break;
+		}
+		or_buf_puts(out, " for ");
+		while (*p) {
+			const char *end = strchr(p, ',');
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+			char *id = or_xstrndup(p, len);
+
+			if (!or_config_may_suppress(config, id))
+				or_buf_printf(out, "%s%s", listed++ ? ", " : "", id);
+			free(id);
+			p += len;
+			if (*p == ',')
+				p++;
+		}
+		or_buf_puts(out, ": not in suppressions.allowed_rules");
+		break;
+	}
+	or_buf_puts(out, "; the findings it covers stay active");
+}
+
 static void check_unused(or_check_ctx *ctx)
 {
 	const or_config *config = ctx->model->config;
@@ -101,7 +145,13 @@ static void check_unused(or_check_ctx *ctx)
 
 		or_buf_clear(&subject);
 		or_buf_printf(&subject, "suppression:%s:%d", *s->rules ? s->rules : "*", s->line);
-		if (ex->suppressions[i].matched)
+		if (ex->suppressions[i].refused != OR_SUPPRESSION_ALLOWED) {
+			refused_message(&what, ctx->model->config, &ex->suppressions[i]);
+			or_eval_fail(ctx, ex->suppressions[i].file, s->line, s->column, subject.ptr,
+				     s->reason, "%s", what.ptr);
+		} else if (ex->suppressions[i].matched || ex->suppressions[i].blocked)
+			/* one that covers findings but gives no reason the
+			 * config requires: waiver.missing-reason says it */
 			or_eval_pass(ctx, ex->suppressions[i].file, subject.ptr);
 		else
 			or_eval_fail(ctx, ex->suppressions[i].file, s->line, s->column, subject.ptr,
@@ -131,7 +181,7 @@ static void check_suppression_reason(or_check_ctx *ctx)
 		else
 			or_eval_fail(ctx, ex->suppressions[i].file, s->line, s->column, subject.ptr,
 				     NULL,
-				     "inline suppression of %s gives no reason; the config requires one",
+				     "inline suppression of %s gives no reason; the config requires one, so it suppresses nothing",
 				     *s->rules ? s->rules : "every rule");
 	}
 	or_buf_dispose(&subject);

@@ -13,6 +13,39 @@
 #include "util/glob.h"
 #include "util/text.h"
 
+/* Whether the config lets the suppression `s` take effect at all, as
+ * written: not when suppressions are off, not a disable without rule ids
+ * unless `allow: blanket`, not one naming a rule outside `allowed_rules` (it
+ * still takes effect for the rules it names that are in the list). */
+static or_suppression_refusal refusal(const or_config *config, const or_suppression *s)
+{
+	const char *p = s->rules;
+	char id[256];
+
+	if (config->suppressions_allow == OR_SUPPRESSIONS_NONE)
+		return OR_SUPPRESSION_OFF;
+	if (!*p)
+		return config->suppressions_allow == OR_SUPPRESSIONS_BLANKET ? OR_SUPPRESSION_ALLOWED
+									    : OR_SUPPRESSION_BLANKET;
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		/* a rule id longer than any is no rule the list can hold */
+		if (len >= sizeof(id))
+			return config->has_suppressions_allowed_rules ? OR_SUPPRESSION_RULES
+								      : OR_SUPPRESSION_ALLOWED;
+		memcpy(id, p, len);
+		id[len] = '\0';
+		if (!or_config_may_suppress(config, id))
+			return OR_SUPPRESSION_RULES;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return OR_SUPPRESSION_ALLOWED;
+}
+
 void or_exceptions_init(or_exceptions *out, const or_model *model, const or_strset *baseline,
 			const char *baseline_path, bool no_inline_suppressions)
 {
@@ -36,6 +69,11 @@ void or_exceptions_init(or_exceptions *out, const or_model *model, const or_strs
 			use->suppressions[use->nsuppressions].file = doc->path;
 			use->suppressions[use->nsuppressions].suppression = &doc->suppressions[i];
 			use->suppressions[use->nsuppressions].matched = 0;
+			use->suppressions[use->nsuppressions].blocked = 0;
+			use->suppressions[use->nsuppressions].refused =
+				refusal(config, &doc->suppressions[i]);
+			use->suppressions[use->nsuppressions].no_reason =
+				config->suppressions_require_reason && !doc->suppressions[i].reason;
 			use->nsuppressions++;
 		}
 	}
@@ -195,6 +233,21 @@ static char *waiver_hint(const or_waiver *w, const or_results *results)
 	return or_buf_detach(&out);
 }
 
+/* Whether the suppression `u`, which covers a finding of `rule_id`, may
+ * suppress it. A blanket disable the config allows still leaves the rules
+ * outside `allowed_rules` alone, and is then reported like one that names
+ * them. */
+static bool takes_effect(const or_config *config, or_suppression_use *u, const char *rule_id)
+{
+	if (u->refused == OR_SUPPRESSION_OFF || u->refused == OR_SUPPRESSION_BLANKET ||
+	    u->no_reason)
+		return false;
+	if (or_config_may_suppress(config, rule_id))
+		return true;
+	u->refused = OR_SUPPRESSION_RULES;
+	return false;
+}
+
 void or_exceptions_waive(or_exceptions *ex, or_results *results, const or_model *model)
 {
 	const or_config *config = model->config;
@@ -206,14 +259,21 @@ void or_exceptions_waive(or_exceptions *ex, or_results *results, const or_model 
 		if (e->outcome != OR_OUTCOME_FAIL)
 			continue;
 		for (k = 0; e->file && k < ex->use.nsuppressions; k++) {
-			const or_suppression *s = ex->use.suppressions[k].suppression;
-			if (strcmp(ex->use.suppressions[k].file, e->file) != 0 ||
+			or_suppression_use *u = &ex->use.suppressions[k];
+			const or_suppression *s = u->suppression;
+			if (strcmp(u->file, e->file) != 0 ||
 			    !or_suppression_covers(s, e->rule->id, e->line))
 				continue;
+			if (!takes_effect(config, u, e->rule->id)) {
+				/* the finding stays active; the waiver checks
+				 * report the suppression */
+				u->blocked++;
+				continue;
+			}
 			e->outcome = OR_OUTCOME_SUPPRESSED;
 			e->status = OR_FINDING_SUPPRESSED;
 			e->reason = s->reason ? s->reason : "suppressed inline, without a reason";
-			ex->use.suppressions[k].matched++;
+			u->matched++;
 			break;
 		}
 		if (e->outcome != OR_OUTCOME_FAIL)

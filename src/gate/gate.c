@@ -5,10 +5,12 @@
 
 void or_gate_evaluate(or_gate *out, const or_results *results, const or_gate_options *options)
 {
+	or_score_units units;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	or_score_init(&out->score);
+	or_score_units_init(&units);
 
 	for (i = 0; i < results->count; i++) {
 		const or_evaluation *e = &results->items[i];
@@ -17,7 +19,15 @@ void or_gate_evaluate(or_gate *out, const or_results *results, const or_gate_opt
 		if (e->outcome == OR_OUTCOME_SKIPPED)
 			continue;
 		out->evaluations++;
-		or_score_add(&out->score, a, e->rule->severity, 1, e->outcome != OR_OUTCOME_FAIL);
+		if (e->file && options->documents &&
+		    or_strset_contains(options->documents, e->file, strlen(e->file))) {
+			or_score_count(&out->score, a, 1);
+			or_score_units_add(&units, e->rule->id, e->file, a, e->rule->severity,
+					   e->outcome != OR_OUTCOME_FAIL);
+		} else {
+			or_score_add(&out->score, a, e->rule->severity, 1,
+				     e->outcome != OR_OUTCOME_FAIL);
+		}
 		if (!or_evaluation_is_finding(e))
 			continue;
 		out->findings++;
@@ -36,6 +46,7 @@ void or_gate_evaluate(or_gate *out, const or_results *results, const or_gate_opt
 				out->failing++;
 		}
 	}
+	or_score_units_finish(&units, &out->score);
 	or_score_finish(&out->score);
 	out->passed = out->failing == 0 &&
 		      !(options->has_min_score && out->score.value < options->min_score);

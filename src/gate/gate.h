@@ -17,6 +17,8 @@ typedef struct or_gate_options {
 	or_severity fail_on;
 	bool has_min_score;
 	double min_score;
+	const or_strset *documents; /* the scanned documents' paths: their evaluations
+				       weigh once per rule (score.h); NULL: none */
 } or_gate_options;
 
 typedef struct or_gate {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/buf.h"
 
 /* The areas of SPEC section 6, always reported in this order. */
 static const char *const fixed_areas[] = { "docs", "review", "training", "drills", "contacts" };
@@ -74,6 +75,68 @@ void or_score_add(or_score *score, size_t area, or_severity severity, size_t n, 
 		a->passed += weight;
 		score->passed += weight;
 	}
+}
+
+void or_score_count(or_score *score, size_t area, size_t n)
+{
+	score->areas[area].evaluations += n;
+}
+
+/* Weigh without counting evaluations (those were counted one by one). */
+static void weigh(or_score *score, size_t area, or_severity severity, bool passed)
+{
+	or_area_score *a = &score->areas[area];
+	double weight = or_score_weight(severity);
+
+	a->total += weight;
+	score->total += weight;
+	if (passed) {
+		a->passed += weight;
+		score->passed += weight;
+	}
+}
+
+void or_score_units_init(or_score_units *units)
+{
+	memset(units, 0, sizeof(*units));
+}
+
+void or_score_units_add(or_score_units *units, const char *rule, const char *file, size_t area,
+			or_severity severity, bool passed)
+{
+	or_buf key = OR_BUF_INIT;
+	const char *copy;
+	size_t before = units->keys.count;
+
+	or_buf_printf(&key, "%s\x1f%s", rule, file);
+	copy = or_strset_intern(&units->keys, key.ptr, key.size);
+	if (units->keys.count != before) {
+		units->items = or_xgrow(units->items, &units->capacity, units->count + 1,
+					sizeof(*units->items));
+		units->items[units->count].key = copy;
+		units->items[units->count].area = area;
+		units->items[units->count].severity = severity;
+		units->count++;
+	}
+	if (!passed)
+		or_strset_add(&units->failed, key.ptr, key.size);
+	or_buf_dispose(&key);
+}
+
+void or_score_units_finish(or_score_units *units, or_score *score)
+{
+	size_t i;
+
+	for (i = 0; i < units->count; i++) {
+		const or_score_unit *u = &units->items[i];
+
+		weigh(score, u->area, u->severity,
+		      !or_strset_contains(&units->failed, u->key, strlen(u->key)));
+	}
+	free(units->items);
+	or_strset_dispose(&units->keys);
+	or_strset_dispose(&units->failed);
+	memset(units, 0, sizeof(*units));
 }
 
 void or_score_finish(or_score *score)

@@ -453,7 +453,16 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 	return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
-/* The length of `path` without the page extension it is served under. */
+/* `s` (n bytes) ends with `suffix` in any case (a page "x.MD" is x's). */
+static bool ends_with_nocase(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n >= k && strncasecmp(s + n - k, suffix, k) == 0;
+}
+
+/* The length of `path` without the page extension it is served under
+ * (in any case). */
 static size_t page_stem(const char *path)
 {
 	static const char *const exts[] = {
@@ -463,7 +472,7 @@ static size_t page_stem(const char *path)
 	size_t n = strlen(path), i;
 
 	for (i = 0; exts[i]; i++)
-		if (ends_with(path, n, exts[i]))
+		if (ends_with_nocase(path, n, exts[i]))
 			return n - strlen(exts[i]);
 	return n;
 }

@@ -15,7 +15,7 @@ static bool match_any(char *const *globs, size_t n, const char *path)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (or_glob_match(globs[i], path))
+		if (or_glob_match_document(globs[i], path))
 			return true;
 	return false;
 }
@@ -26,23 +26,26 @@ static bool match_any_json(const json_t *globs, const char *path)
 
 	for (i = 0; i < json_array_size(globs); i++) {
 		const char *glob = json_string_value(json_array_get(globs, i));
-		if (glob && or_glob_match(glob, path))
+		if (glob && or_glob_match_document(glob, path))
 			return true;
 	}
 	return false;
 }
 
-/* The default include: every .md file, and the page files of the site's
- * generator (tech-docs .html.md.erb, Jekyll .markdown, Docusaurus .mdx). */
+/* The default include: every .md and .markdown file (renaming runbook.md
+ * to runbook.markdown must not take it out of the scan), and the page files
+ * of the site's generator (tech-docs .html.md.erb, Docusaurus .mdx).
+ * Every glob here matches a page extension in any case (runbook.MD is a
+ * runbook like runbook.md): renaming it must not take it out of the scan. */
 static bool default_include(const or_model *model, const char *path)
 {
 	const char *const *globs = or_site_page_globs(model->site.generator);
 	size_t i;
 
-	if (or_glob_match("**/*.md", path))
+	if (or_glob_match_document("**/*.{md,markdown}", path))
 		return true;
 	for (i = 0; globs[i]; i++)
-		if (or_glob_match(globs[i], path))
+		if (or_glob_match_document(globs[i], path))
 			return true;
 	return false;
 }
@@ -88,7 +91,7 @@ bool or_model_rule_applies(const or_model_doc *doc, const or_rule *rule,
 			return true;
 		if (strcmp(s, "runbooks") == 0)
 			return doc->is_runbook;
-		return or_glob_match(s, doc->doc->path);
+		return or_glob_match_document(s, doc->doc->path);
 	}
 	if (json_is_array(applies))
 		return match_any_json(applies, doc->doc->path);

@@ -17,6 +17,7 @@
 #include "rules/severity.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/strset.h"
 
 /* A string of the merged report: `s`, or null when the report lacks it. */
 static json_t *string_or_null(const char *s)
@@ -184,8 +185,11 @@ static int compare_merged_rules(const void *a, const void *b)
  * suppressed counting as passed.
  */
 static json_t *summary(const merged_rule *rules, size_t nrules, const or_finding_table *findings,
-		       const or_eval_table *evaluations, const char *fail_on)
+		       const or_eval_table *evaluations, const json_t *documents,
+		       const char *fail_on)
 {
+	or_strset paths = OR_STRSET_INIT;
+	or_score_units units;
 	merged_rule *by_id = or_xmalloc((nrules ? nrules : 1) * sizeof(*by_id));
 	json_t *areas = json_object();
 	json_int_t counts[3] = { 0, 0, 0 }, excepted[4] = { 0, 0, 0, 0 }, nevals = 0, failing = 0;
@@ -195,6 +199,14 @@ static json_t *summary(const merged_rule *rules, size_t nrules, const or_finding
 	json_t *out;
 
 	or_score_init(&score);
+	or_score_units_init(&units);
+	/* the documents' paths: a rule weighs once on each (gate/score.h) */
+	for (i = 0; i < json_array_size(documents); i++) {
+		const char *path = json_string_value(json_object_get(json_array_get(documents, i),
+								      "path"));
+		if (path)
+			or_strset_add(&paths, path, strlen(path));
+	}
 	/* the rules by id (a rule without one is never looked up) */
 	for (i = 0; i < nrules; i++)
 		if (rules[i].id)
@@ -211,6 +223,7 @@ static json_t *summary(const merged_rule *rules, size_t nrules, const or_finding
 		or_severity sev = counted_severity(found ? found->severity : NULL);
 		const char *dot = rule ? strchr(rule, '.') : NULL;
 		char area[64];
+		const char *file;
 		size_t a, n = 1;
 		bool ok;
 
@@ -234,11 +247,19 @@ static json_t *summary(const merged_rule *rules, size_t nrules, const or_finding
 		}
 		snprintf(area, sizeof(area), "%.*s", dot ? (int)(dot - rule) : 0, rule ? rule : "");
 		a = or_score_area(&score, area);
-		or_score_add(&score, a, sev, n, ok);
+		file = is_finding ? e->file : g->file;
+		if (rule && file && or_strset_contains(&paths, file, strlen(file))) {
+			or_score_count(&score, a, n);
+			or_score_units_add(&units, rule, file, a, sev, ok);
+		} else {
+			or_score_add(&score, a, sev, n, ok);
+		}
 		if (is_finding && strcmp(e->status, "active") == 0)
 			score.areas[a].findings++;
 		nevals += (json_int_t)n;
 	}
+	or_score_units_finish(&units, &score);
+	or_strset_dispose(&paths);
 	or_score_finish(&score);
 	for (i = 0; i < score.nareas; i++) {
 		const or_area_score *s = &score.areas[i];
@@ -545,7 +566,8 @@ int or_report_merge(or_report **out, const or_report *const *reports, const char
 		"schema_version", 1, "tool", "name", "opsready", "version", OPSREADY_VERSION,
 		"scan", merged_scan, "gate", "fail_on", fail_on ? fail_on : "error", "min_score",
 		"summary",
-		summary(rule_ids, nrules, &findings, &evaluations, fail_on ? fail_on : "error"),
+		summary(rule_ids, nrules, &findings, &evaluations, documents,
+			fail_on ? fail_on : "error"),
 		"rules", rules, "findings", json_array(), "evaluations", json_array(), "documents",
 		documents, "escalation", escalation, "training",
 		training.json ? training.json : json_null(), "drills", drills, "contacts", contacts,

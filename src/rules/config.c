@@ -32,7 +32,8 @@ static const char *const gate_keys[] = { "fail_on", "min_score", NULL };
 static const char *const waiver_keys[] = {
 	"rule", "subject", "path", "reason", "approved_by", "expires", NULL
 };
-static const char *const suppressions_keys[] = { "require_reason", NULL };
+static const char *const suppressions_keys[] = { "allow", "allowed_rules", "require_reason",
+						  NULL };
 static const char *const site_keys[] = { "generator", "root", "directory_urls", NULL };
 
 /*
@@ -122,6 +123,9 @@ void or_config_free(or_config *config)
 		free(config->waivers[i].approved_by);
 	}
 	free(config->waivers);
+	for (i = 0; i < config->nsuppressions_allowed_rules; i++)
+		free(config->suppressions_allowed_rules[i].id);
+	free(config->suppressions_allowed_rules);
 	free(config);
 }
 
@@ -662,6 +666,59 @@ static int parse_site(or_config *config, or_yaml *yaml, const yaml_node_t *node,
 	return 0;
 }
 
+/* `suppressions: { allow: true|false|blanket, allowed_rules: [ids], require_reason }`;
+ * the rule ids are checked against the packs by or_ruleset_build. */
+static int parse_suppressions(or_config *config, or_yaml *yaml, const yaml_node_t *node,
+			      or_diag *diag)
+{
+	yaml_node_t *value, *item;
+	const char *s;
+	size_t i, n;
+
+	if (or_yaml_check_keys(yaml, node, suppressions_keys, "suppressions", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, node, "require_reason");
+	if (value && or_yaml_get_bool(&config->suppressions_require_reason, yaml, value,
+				      "suppressions.require_reason", diag) != 0)
+		return -1;
+	value = or_yaml_get(yaml, node, "allow");
+	if (value) {
+		s = or_yaml_is_scalar(value) ? or_yaml_scalar(value) : NULL;
+		if (s && strcmp(s, "true") == 0)
+			config->suppressions_allow = OR_SUPPRESSIONS_RULES;
+		else if (s && strcmp(s, "false") == 0)
+			config->suppressions_allow = OR_SUPPRESSIONS_NONE;
+		else if (s && strcmp(s, "blanket") == 0)
+			config->suppressions_allow = OR_SUPPRESSIONS_BLANKET;
+		else
+			return or_yaml_error(diag, yaml, value,
+					     "invalid suppressions.allow (expected true, false or blanket)");
+	}
+	value = or_yaml_get(yaml, node, "allowed_rules");
+	if (value) {
+		if (!or_yaml_is_sequence(value))
+			return or_yaml_error(diag, yaml, value,
+					     "expected a list of rule ids for suppressions.allowed_rules");
+		n = or_yaml_sequence_size(value);
+		config->suppressions_allowed_rules = or_xcalloc(n ? n : 1, sizeof(or_allowed_rule));
+		config->has_suppressions_allowed_rules = true;
+		for (i = 0; i < n; i++) {
+			or_allowed_rule *rule;
+
+			item = or_yaml_item(yaml, value, i);
+			s = item && or_yaml_is_scalar(item) ? or_yaml_scalar(item) : NULL;
+			if (!s || !*s)
+				return or_yaml_error(diag, yaml, item ? item : value,
+						     "expected a rule id in suppressions.allowed_rules");
+			rule = &config->suppressions_allowed_rules[config->nsuppressions_allowed_rules++];
+			rule->id = or_xstrdup(s);
+			rule->line = or_yaml_line(item);
+			rule->column = or_yaml_column(item);
+		}
+	}
+	return 0;
+}
+
 static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 		     or_diag *diag)
 {
@@ -757,15 +814,8 @@ static int parse_top(or_config *config, or_yaml *yaml, const yaml_node_t *root,
 	if (value && !or_yaml_is_null(value) && parse_site(config, yaml, value, diag) != 0)
 		return -1;
 	value = or_yaml_get(yaml, root, "suppressions");
-	if (value && !or_yaml_is_null(value)) {
-		if (or_yaml_check_keys(yaml, value, suppressions_keys, "suppressions", diag) != 0)
-			return -1;
-		if (or_yaml_get(yaml, value, "require_reason") &&
-		    or_yaml_get_bool(&config->suppressions_require_reason, yaml,
-				     or_yaml_get(yaml, value, "require_reason"),
-				     "suppressions.require_reason", diag) != 0)
-			return -1;
-	}
+	if (value && !or_yaml_is_null(value) && parse_suppressions(config, yaml, value, diag) != 0)
+		return -1;
 	return 0;
 }
 
@@ -798,6 +848,20 @@ int or_config_parse(or_config **out, const char *text, size_t len, const char *n
 		    or_diag *diag)
 {
 	return parse_config(out, text, len, name, NULL, NULL, diag);
+}
+
+bool or_config_may_suppress(const or_config *config, const char *rule_id)
+{
+	size_t i;
+
+	if (config->suppressions_allow == OR_SUPPRESSIONS_NONE)
+		return false;
+	if (!config->has_suppressions_allowed_rules)
+		return true;
+	for (i = 0; i < config->nsuppressions_allowed_rules; i++)
+		if (strcmp(config->suppressions_allowed_rules[i].id, rule_id) == 0)
+			return true;
+	return false;
 }
 
 /* Whether the config file is the repository's: written inside it (as the

@@ -27,6 +27,19 @@ typedef struct or_waiver {
 	int line, column;    /* where the waiver starts in the config */
 } or_waiver;
 
+/* `suppressions: { allow: ... }`: which inline suppressions take effect. */
+typedef enum or_suppressions_allow {
+	OR_SUPPRESSIONS_RULES = 0, /* true (the default): those that name rule ids */
+	OR_SUPPRESSIONS_NONE,      /* false: none (audits) */
+	OR_SUPPRESSIONS_BLANKET    /* blanket: also a disable without rule ids */
+} or_suppressions_allow;
+
+/* One id of `suppressions: { allowed_rules: [...] }`, where it is written. */
+typedef struct or_allowed_rule {
+	char *id;
+	int line, column;
+} or_allowed_rule;
+
 typedef struct or_required_document {
 	char *title;
 	char *path;          /* repository-relative */
@@ -83,6 +96,10 @@ typedef struct or_config {
 	or_date_order date_order;   /* `date_order: dmy|mdy`; default none */
 	size_t max_file_bytes;      /* default 4 MiB */
 	bool suppressions_require_reason; /* `suppressions: { require_reason: true }` */
+	or_suppressions_allow suppressions_allow; /* `suppressions: { allow: }` */
+	or_allowed_rule *suppressions_allowed_rules; /* NULL: every rule may be suppressed */
+	size_t nsuppressions_allowed_rules;
+	bool has_suppressions_allowed_rules; /* `allowed_rules:` given (may be empty) */
 	bool has_site_generator;    /* `site:`; each part optional, detected when absent */
 	or_site_generator site_generator;
 	char *site_root;            /* a folder of the repository, or NULL */
@@ -114,6 +131,10 @@ int or_config_load(or_config **out, const char *path, const char *root, or_diag 
 int or_config_parse(or_config **out, const char *text, size_t len, const char *name,
 		    or_diag *diag);
 void or_config_free(or_config *config);
+
+/* May an inline suppression silence `rule_id`: `suppressions.allow` is not
+ * false, and the rule is in `allowed_rules` when that list is given. */
+bool or_config_may_suppress(const or_config *config, const char *rule_id);
 
 /*
  * Pre-merge mode (--since): the config at `tree_path` of the merge base's

@@ -333,6 +333,16 @@ static int apply_overrides(or_ruleset *set, const or_config *config, or_diag *di
 			    config->waivers[i].column, "%s", or_buf_cstr(&message));
 		goto cleanup;
 	}
+	for (i = 0; i < config->nsuppressions_allowed_rules; i++) {
+		const or_allowed_rule *allowed = &config->suppressions_allowed_rules[i];
+
+		if (or_ruleset_find(set, allowed->id))
+			continue;
+		unknown_rule_message(&message, set, allowed->id, " in suppressions.allowed_rules");
+		or_diag_set(diag, OR_EXIT_USAGE, config->path, allowed->line, allowed->column, "%s",
+			    or_buf_cstr(&message));
+		goto cleanup;
+	}
 	rc = 0;
 cleanup:
 	or_buf_dispose(&message);

@@ -1,5 +1,6 @@
 #include "util/glob.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -528,4 +529,76 @@ int or_glob_validate(const char *pattern, const char **why)
 	}
 	*why = NULL;
 	return 0;
+}
+
+/* The page extensions whose case is folded: the last ones of a file name,
+ * after its first part ("a.b.MD" folds ".MD", never "a"). */
+static bool page_extension(const char *s, size_t n)
+{
+	static const char *const exts[] = { "md", "markdown", "mdx", "erb", "html", NULL };
+	size_t i, k;
+
+	for (i = 0; exts[i]; i++) {
+		if (strlen(exts[i]) != n)
+			continue;
+		for (k = 0; k < n; k++)
+			if ((char)tolower((unsigned char)s[k]) != exts[i][k])
+				break;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+char *or_glob_fold_extension(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n = strlen(path), end = n, start = n, dot, i;
+	bool upper = false;
+	char *out;
+
+	base = base ? base + 1 : path;
+	/* walk the extensions back from the end while they are page ones */
+	while (end > (size_t)(base - path)) {
+		dot = end;
+		while (dot > (size_t)(base - path) && path[dot - 1] != '.')
+			dot--;
+		if (dot <= (size_t)(base - path) + 1 || !page_extension(path + dot, end - dot))
+			break; /* no dot, a leading dot (".md"), or not a page extension */
+		start = dot;
+		end = dot - 1;
+	}
+	for (i = start; i < n; i++)
+		if (path[i] >= 'A' && path[i] <= 'Z')
+			upper = true;
+	if (!upper)
+		return NULL;
+	out = or_xstrdup(path);
+	for (i = start; i < n; i++)
+		out[i] = (char)tolower((unsigned char)out[i]);
+	return out;
+}
+
+bool or_glob_match_document(const char *pattern, const char *path)
+{
+	char *folded;
+	bool matched;
+	size_t n;
+
+	if (!pattern || !path)
+		return false;
+	if (or_glob_match(pattern, path))
+		return true;
+	folded = or_glob_fold_extension(path);
+	if (!folded)
+		folded = or_xstrdup(path);
+	matched = or_glob_match(pattern, folded);
+	n = strlen(folded);
+	/* a page x.markdown is the page x.md to a glob written for .md */
+	if (!matched && n > 9 && strcmp(folded + n - 9, ".markdown") == 0) {
+		memcpy(folded + n - 9, ".md", 4);
+		matched = or_glob_match(pattern, folded);
+	}
+	free(folded);
+	return matched;
 }

@@ -62,6 +62,7 @@ static void setup(void)
 	memset(&model_doc, 0, sizeof(model_doc));
 	model_doc.doc = &doc;
 	memset(&config, 0, sizeof(config));
+	config.suppressions_allow = OR_SUPPRESSIONS_BLANKET; /* line 9's disable has no rule */
 	waivers[0].expires = day(2026, 12, 31);
 	waivers[1].expires = day(2026, 12, 31);
 	waivers[2].expires = day(2026, 5, 31);
@@ -155,7 +156,7 @@ START_TEST(test_suppressions_and_waivers)
 	ck_assert_uint_eq(ex.baseline_matched, 0);
 	{
 		or_gate gate;
-		or_gate_options options = { OR_SEV_ERROR, false, 0 };
+		or_gate_options options = { OR_SEV_ERROR, false, 0, NULL };
 
 		or_gate_evaluate(&gate, &results, &options);
 		ck_assert_uint_eq(gate.suppressed, 2);
@@ -165,6 +166,79 @@ START_TEST(test_suppressions_and_waivers)
 		ck_assert_uint_eq(gate.baseline + gate.outside_change, 0);
 		or_gate_dispose(&gate);
 	}
+	or_exceptions_dispose(&ex);
+	or_results_dispose(&results);
+}
+END_TEST
+
+/* The config governs inline suppressions: a blanket disable needs `allow:
+ * blanket`, a required reason must be there, `allow: false` refuses all,
+ * and `allowed_rules` limits the rules; a refused one leaves its findings
+ * active and counts them as blocked. */
+START_TEST(test_suppressions_governed)
+{
+	static const char *const allowed_ids[] = { "review.stale" };
+	or_allowed_rule allowed[1];
+	or_exceptions ex;
+	or_results results;
+
+	config.suppressions_allow = OR_SUPPRESSIONS_RULES;
+	evaluations(&results);
+	or_exceptions_init(&ex, &model, NULL, NULL, false);
+	ck_assert_int_eq(ex.use.suppressions[0].refused, OR_SUPPRESSION_ALLOWED);
+	ck_assert_int_eq(ex.use.suppressions[1].refused, OR_SUPPRESSION_BLANKET);
+	or_exceptions_waive(&ex, &results, &model);
+	assert_status(&results.items[0], OR_OUTCOME_SUPPRESSED, OR_FINDING_SUPPRESSED);
+	assert_status(&results.items[2], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	ck_assert_uint_eq(ex.use.suppressions[1].matched, 0);
+	ck_assert_uint_eq(ex.use.suppressions[1].blocked, 1);
+	or_exceptions_dispose(&ex);
+	or_results_dispose(&results);
+
+	/* require_reason: line 4's has one, line 9's (allowed blanket) not */
+	config.suppressions_allow = OR_SUPPRESSIONS_BLANKET;
+	config.suppressions_require_reason = true;
+	evaluations(&results);
+	or_exceptions_init(&ex, &model, NULL, NULL, false);
+	ck_assert(!ex.use.suppressions[0].no_reason);
+	ck_assert(ex.use.suppressions[1].no_reason);
+	or_exceptions_waive(&ex, &results, &model);
+	assert_status(&results.items[0], OR_OUTCOME_SUPPRESSED, OR_FINDING_SUPPRESSED);
+	assert_status(&results.items[2], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	ck_assert_uint_eq(ex.use.suppressions[1].blocked, 1);
+	or_exceptions_dispose(&ex);
+	or_results_dispose(&results);
+	config.suppressions_require_reason = false;
+
+	/* allowed_rules without docs.placeholder and docs.owner: neither takes effect */
+	allowed[0].id = (char *)allowed_ids[0];
+	allowed[0].line = allowed[0].column = 1;
+	config.suppressions_allowed_rules = allowed;
+	config.nsuppressions_allowed_rules = 1;
+	config.has_suppressions_allowed_rules = true;
+	evaluations(&results);
+	or_exceptions_init(&ex, &model, NULL, NULL, false);
+	ck_assert_int_eq(ex.use.suppressions[0].refused, OR_SUPPRESSION_RULES);
+	ck_assert_int_eq(ex.use.suppressions[1].refused, OR_SUPPRESSION_ALLOWED);
+	or_exceptions_waive(&ex, &results, &model);
+	assert_status(&results.items[0], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	assert_status(&results.items[2], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	/* the blanket one covered a rule outside the list: reported as such */
+	ck_assert_int_eq(ex.use.suppressions[1].refused, OR_SUPPRESSION_RULES);
+	or_exceptions_dispose(&ex);
+	or_results_dispose(&results);
+	config.suppressions_allowed_rules = NULL;
+	config.nsuppressions_allowed_rules = 0;
+	config.has_suppressions_allowed_rules = false;
+
+	/* allow: false */
+	config.suppressions_allow = OR_SUPPRESSIONS_NONE;
+	evaluations(&results);
+	or_exceptions_init(&ex, &model, NULL, NULL, false);
+	ck_assert_int_eq(ex.use.suppressions[0].refused, OR_SUPPRESSION_OFF);
+	or_exceptions_waive(&ex, &results, &model);
+	assert_status(&results.items[0], OR_OUTCOME_FAIL, OR_FINDING_ACTIVE);
+	ck_assert_uint_eq(ex.use.suppressions[0].blocked, 1);
 	or_exceptions_dispose(&ex);
 	or_results_dispose(&results);
 }
@@ -371,6 +445,7 @@ Suite *exceptions_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_suppressions_and_waivers);
+	tcase_add_test(tc, test_suppressions_governed);
 	tcase_add_test(tc, test_no_inline_suppressions);
 	tcase_add_test(tc, test_baseline_and_outside_change);
 	tcase_add_test(tc, test_mentions_removed);

@@ -51,7 +51,7 @@ static void add(or_results *results, const or_rule *rule, or_outcome outcome,
 static void evaluate(or_gate *gate, const or_results *results, or_severity fail_on,
 		     bool has_min_score, double min_score)
 {
-	or_gate_options options = { fail_on, has_min_score, min_score };
+	or_gate_options options = { fail_on, has_min_score, min_score, NULL };
 
 	or_gate_evaluate(gate, results, &options);
 }

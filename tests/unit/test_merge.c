@@ -254,7 +254,7 @@ START_TEST(test_merge_nine_areas)
 					   { 0, 2, 1 } };
 	static const char *const names[] = { "one" };
 	json_t *rules_json = json_array(), *findings = json_array(), *groups = json_array();
-	or_gate_options options = { OR_SEV_ERROR, false, 0 };
+	or_gate_options options = { OR_SEV_ERROR, false, 0, NULL };
 	or_results results;
 	or_gate gate;
 	or_report *one[1], *merged;
