@@ -15,10 +15,12 @@ if [ "${SANITIZE:-0}" = 1 ]; then
   flags=(-DOPSREADY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export OPSREADY_TIMEOUT_SCALE=${OPSREADY_TIMEOUT_SCALE:-5} # cases that time opsready
 elif [ "${SANITIZE:-0}" = thread ]; then
   dir=build-tsan
   flags=(-DOPSREADY_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo)
   export TSAN_OPTIONS=halt_on_error=1:exitcode=66
+  export OPSREADY_TIMEOUT_SCALE=${OPSREADY_TIMEOUT_SCALE:-10}
 else
   dir=build
   flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
