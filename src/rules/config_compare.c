@@ -168,6 +168,47 @@ static void compare_input(or_config_diff *out, const char *key, const char *was,
 		LOOSENS(out, "inputs.%s %s (was %s)", key, now ? now : "none", was ? was : "none");
 }
 
+/* How much inline suppression may do: none < named rules < blanket. */
+static int allow_rank(or_suppressions_allow allow)
+{
+	return allow == OR_SUPPRESSIONS_NONE ? 0 : allow == OR_SUPPRESSIONS_RULES ? 1 : 2;
+}
+
+static const char *allow_name(or_suppressions_allow allow)
+{
+	return allow == OR_SUPPRESSIONS_NONE ? "false" : allow == OR_SUPPRESSIONS_RULES ? "true"
+										  : "blanket";
+}
+
+static bool allows_rule(const or_config *config, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < config->nsuppressions_allowed_rules; i++)
+		if (strcmp(config->suppressions_allowed_rules[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+static void compare_suppressions(or_config_diff *out, const or_config *base,
+				 const or_config *head)
+{
+	size_t i;
+
+	if (allow_rank(head->suppressions_allow) > allow_rank(base->suppressions_allow))
+		LOOSENS(out, "suppressions.allow %s (was %s)", allow_name(head->suppressions_allow),
+			allow_name(base->suppressions_allow));
+	if (base->has_suppressions_allowed_rules && !head->has_suppressions_allowed_rules) {
+		LOOSENS(out, "suppressions.allowed_rules removed (every rule may be suppressed)");
+		return;
+	}
+	for (i = 0; base->has_suppressions_allowed_rules && i < head->nsuppressions_allowed_rules;
+	     i++)
+		if (!allows_rule(base, head->suppressions_allowed_rules[i].id))
+			LOOSENS(out, "suppressions.allowed_rules adds %s",
+				head->suppressions_allowed_rules[i].id);
+}
+
 static void compare_scope(or_config_diff *out, const or_config *base, const or_config *head)
 {
 	size_t i;
@@ -198,6 +239,7 @@ static void compare_scope(or_config_diff *out, const or_config *base, const or_c
 	compare_input(out, "drills", base->drills_path, head->drills_path);
 	if (base->suppressions_require_reason && !head->suppressions_require_reason)
 		LOOSENS(out, "suppressions.require_reason off");
+	compare_suppressions(out, base, head);
 	if (head->has_now && (!base->has_now || head->now != base->now)) {
 		char now[11];
 

@@ -1013,11 +1013,14 @@ static bool diff_has(char *const *items, size_t n, const char *text)
 START_TEST(test_config_compare)
 {
 	or_config *base = parse_text("gate: {fail_on: warning, min_score: 80}\n"
-				     "suppressions: {require_reason: true}\n"
+				     "suppressions: {require_reason: true, allow: false,\n"
+				     "               allowed_rules: [docs.placeholder]}\n"
 				     "required_documents: [{path: docs/bcp.md}]\n"
 				     "waivers:\n"
 				     "  - {rule: review.stale, path: a.md, reason: r, expires: 2026-01-01}\n");
 	or_config *head = parse_text("gate: {fail_on: never, min_score: 50}\n"
+				     "suppressions: {allow: blanket,\n"
+				     "               allowed_rules: [docs.placeholder, review.stale]}\n"
 				     "rules:\n"
 				     "  docs.placeholder: off\n"
 				     "  docs.required-section: notice\n"
@@ -1027,17 +1030,20 @@ START_TEST(test_config_compare)
 				     "  - {rule: review.stale, path: a.md, reason: r, expires: 2027-01-01}\n"
 				     "  - {rule: docs.placeholder, reason: r, expires: 2027-01-01}\n");
 	or_config *same = parse_text("gate: {fail_on: warning, min_score: 90}\n"
-				     "suppressions: {require_reason: true}\n"
+				     "suppressions: {require_reason: true, allow: false,\n"
+				     "               allowed_rules: [docs.placeholder]}\n"
 				     "required_documents: [{path: docs/bcp.md}]\n"
 				     "waivers:\n"
 				     "  - {rule: review.stale, path: a.md, reason: r, expires: 2026-01-01}\n");
-	or_ruleset *base_rules = NULL, *head_rules = NULL, *same_rules = NULL;
+	or_config *bare = parse_text("gate: {fail_on: warning, min_score: 80}\n");
+	or_ruleset *base_rules = NULL, *head_rules = NULL, *same_rules = NULL, *bare_rules = NULL;
 	or_config_diff diff = { 0 };
 	or_diag diag = OR_DIAG_INIT;
 
 	ck_assert_int_eq(or_ruleset_build(&base_rules, base, NULL, 0, &diag), 0);
 	ck_assert_int_eq(or_ruleset_build(&head_rules, head, NULL, 0, &diag), 0);
 	ck_assert_int_eq(or_ruleset_build(&same_rules, same, NULL, 0, &diag), 0);
+	ck_assert_int_eq(or_ruleset_build(&bare_rules, bare, NULL, 0, &diag), 0);
 	or_config_compare(&diff, base, base_rules, head, head_rules);
 	ck_assert(diff_has(diff.loosens, diff.nloosens, "gate.fail_on never (was warning)"));
 	ck_assert(diff_has(diff.loosens, diff.nloosens, "gate.min_score 50 (was 80)"));
@@ -1050,8 +1056,17 @@ START_TEST(test_config_compare)
 			   "waiver of review.stale in a.md until 2027-01-01 (was until 2026-01-01)"));
 	ck_assert(diff_has(diff.loosens, diff.nloosens, "required document docs/bcp.md removed"));
 	ck_assert(diff_has(diff.loosens, diff.nloosens, "suppressions.require_reason off"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens, "suppressions.allow blanket (was false)"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens,
+			   "suppressions.allowed_rules adds review.stale"));
 	ck_assert(diff_has(diff.loosens, diff.nloosens, "paths.exclude adds legacy/**"));
 	ck_assert(diff_has(diff.changes, diff.nchanges, "rule review.stale max_age_days 900 (was 90)"));
+	or_config_diff_dispose(&diff);
+	/* a config without the list lets every rule be suppressed */
+	or_config_compare(&diff, base, base_rules, bare, bare_rules);
+	ck_assert(diff_has(diff.loosens, diff.nloosens,
+			   "suppressions.allowed_rules removed (every rule may be suppressed)"));
+	ck_assert(diff_has(diff.loosens, diff.nloosens, "suppressions.allow true (was false)"));
 	or_config_diff_dispose(&diff);
 	/* a higher min_score only tightens: nothing is loosened */
 	or_config_compare(&diff, base, base_rules, same, same_rules);
@@ -1061,6 +1076,8 @@ START_TEST(test_config_compare)
 	or_ruleset_free(base_rules);
 	or_ruleset_free(head_rules);
 	or_ruleset_free(same_rules);
+	or_ruleset_free(bare_rules);
+	or_config_free(bare);
 	or_config_free(base);
 	or_config_free(head);
 	or_config_free(same);
