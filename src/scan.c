@@ -322,6 +322,87 @@ static void run_checks(or_results *results, const or_model *model, or_check_phas
 	}
 }
 
+/* A baseline read from the merge base's tree: a saved report, at most this. */
+#define OR_BASELINE_MAX_BYTES ((size_t)1 << 30)
+
+/* `path` relative to the work tree's top `workdir` (resolved) when it lies
+ * inside it, its folder resolved; else NULL. malloc'd. */
+static char *path_in_worktree(const char *workdir, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? or_xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+			  : or_xstrdup(".");
+	char *real = realpath(dir, NULL), *rel = NULL;
+	size_t n = strlen(workdir);
+
+	if (real && strncmp(real, workdir, n) == 0 && (real[n] == '/' || real[n] == '\0')) {
+		or_buf out = OR_BUF_INIT;
+
+		if (real[n] == '/')
+			or_buf_printf(&out, "%s/", real + n + 1);
+		or_buf_puts(&out, slash ? slash + 1 : path);
+		rel = or_buf_detach(&out);
+	}
+	free(real);
+	free(dir);
+	return rel;
+}
+
+/*
+ * --baseline: the fingerprints of a saved report. In a pre-merge check, a
+ * baseline inside the repository is read as the merge base has it, so the
+ * change cannot add its own findings to it (one the merge base lacks is
+ * empty: every finding counts). One outside is the runner's, read as given.
+ */
+static int load_baseline(or_strset *out, const or_scan_options *opts, or_policy *policy,
+			 const char *root, or_diag *diag)
+{
+	or_base_tree own;
+	const or_base_tree *base = NULL;
+	char *rel = NULL, *data = NULL;
+	or_buf label = OR_BUF_INIT;
+	size_t len = 0;
+	int rc = 0;
+
+	memset(&own, 0, sizeof(own));
+	if (opts->since && policy->has_base)
+		base = &policy->base;
+	else if (opts->since && or_base_tree_open(&own, root, opts->since) == 0)
+		base = &own;
+	if (base)
+		rel = path_in_worktree(base->workdir, opts->baseline);
+	if (!rel) {
+		rc = or_report_load_fingerprints(out, opts->baseline, diag);
+	} else {
+		or_buf_printf(&label, "%s:%s", base->label, rel);
+		switch (or_base_tree_read(base, rel, OR_BASELINE_MAX_BYTES, &data, &len)) {
+		case OR_BASE_READ_OK:
+			rc = or_report_fingerprints_of_text(out, data, len, or_buf_cstr(&label), diag);
+			break;
+		case OR_BASE_READ_MISSING:
+			break;
+		case OR_BASE_READ_NOT_FILE:
+			rc = or_diag_set(diag, OR_EXIT_USAGE, or_buf_cstr(&label), 0, 0,
+					 "not a JSON report: not a file at the merge base");
+			break;
+		case OR_BASE_READ_TOO_LARGE:
+			rc = or_diag_set(diag, OR_EXIT_USAGE, or_buf_cstr(&label), 0, 0,
+					 "not a JSON report: larger than %zu MiB",
+					 OR_BASELINE_MAX_BYTES >> 20);
+			break;
+		default:
+			rc = or_diag_set(diag, OR_EXIT_RUNTIME, or_buf_cstr(&label), 0, 0,
+					 "cannot read the baseline at the merge base");
+		}
+	}
+	or_buf_dispose(&label);
+	free(data);
+	free(rel);
+	if (base == &own)
+		or_base_tree_dispose(&own);
+	return rc;
+}
+
 int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 {
 	or_config *config = NULL;
@@ -381,7 +462,7 @@ int or_scan(or_report **out, const or_scan_options *opts, or_diag *diag)
 		if (policy.change.file)
 			model.config_change = &policy.change;
 	}
-	if (opts->baseline && or_report_load_fingerprints(&baseline, opts->baseline, diag) != 0) {
+	if (opts->baseline && load_baseline(&baseline, opts, &policy, root, diag) != 0) {
 		snprintf(diag->message + strlen(diag->message),
 			 sizeof(diag->message) - strlen(diag->message),
 			 " (--baseline takes a JSON report written by opsready)");

@@ -98,17 +98,39 @@ int or_report_load(or_report **out, const char *path, or_diag *diag)
 }
 
 
-int or_report_load_fingerprints(or_strset *out, const char *path, or_diag *diag)
+static void add_fingerprints(or_strset *out, or_report *report)
 {
-	or_report *report = NULL;
 	size_t i;
 
-	if (or_report_load(&report, path, diag) != 0)
-		return -1;
 	for (i = 0; i < report->findings.count; i++) {
 		const char *fingerprint = report->findings.items[i].fingerprint;
 		or_strset_add(out, fingerprint, strlen(fingerprint));
 	}
 	or_report_free(report);
+}
+
+int or_report_load_fingerprints(or_strset *out, const char *path, or_diag *diag)
+{
+	or_report *report = NULL;
+
+	if (or_report_load(&report, path, diag) != 0)
+		return -1;
+	add_fingerprints(out, report);
+	return 0;
+}
+
+int or_report_fingerprints_of_text(or_strset *out, const char *data, size_t len,
+				   const char *name, or_diag *diag)
+{
+	or_report *report = NULL;
+	json_error_t error;
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &error);
+
+	if (!root)
+		return or_diag_set(diag, OR_EXIT_USAGE, name, error.line, error.column,
+				   "not a JSON report: %s", error.text);
+	if (or_report_from_json(&report, root, name, diag) != 0)
+		return -1;
+	add_fingerprints(out, report);
 	return 0;
 }

@@ -37,6 +37,9 @@ int or_report_from_json(or_report **out, json_t *root, const char *path, or_diag
 /* Add the fingerprints of the findings of the saved report at `path` to
  * `out` (for --baseline). Errors as for or_report_load. */
 int or_report_load_fingerprints(or_strset *out, const char *path, or_diag *diag);
+/* The same for a saved report's text (`len` bytes), named `name` in errors. */
+int or_report_fingerprints_of_text(or_strset *out, const char *data, size_t len,
+				   const char *name, or_diag *diag);
 
 /* The string at `key` of `object`, or `fallback`. */
 const char *or_report_str(const json_t *object, const char *key, const char *fallback);
