@@ -85,5 +85,9 @@ void or_eval_fail(or_check_ctx *ctx, const char *file, int line, int column,
 	__attribute__((format(printf, 7, 8)));
 void or_eval_skip(or_check_ctx *ctx, const char *file, const char *subject,
 		  const char *reason);
+/* Mark the evaluation just recorded (a fail) as folded into `into`'s
+ * finding on the same file: or_exceptions_waive skips it, giving `reason`,
+ * unless that finding is waived, suppressed or absent. */
+void or_eval_fold_last(or_check_ctx *ctx, const or_rule *into, const char *reason);
 
 #endif

@@ -89,6 +89,16 @@ void or_eval_fail(or_check_ctx *ctx, const char *file, int line, int column,
 	or_buf_dispose(&message);
 }
 
+void or_eval_fold_last(or_check_ctx *ctx, const or_rule *into, const char *reason)
+{
+	or_evaluation *e = &ctx->results->items[ctx->results->count - 1];
+
+	if (e->outcome != OR_OUTCOME_FAIL || !into)
+		return;
+	e->detail->folded_into = into;
+	e->reason = or_strset_intern(&ctx->results->strings, reason, strlen(reason));
+}
+
 void or_eval_skip(or_check_ctx *ctx, const char *file, const char *subject, const char *reason)
 {
 	or_evaluation *e = add(ctx, OR_OUTCOME_SKIPPED, file, subject);

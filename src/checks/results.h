@@ -39,6 +39,10 @@ typedef struct or_finding_detail {
 	const char *message;       /* what is wrong, for people */
 	const char *evidence;      /* the text it is about, as written, or NULL */
 	const or_waiver *waiver;   /* the waiver that applied, or NULL */
+	const or_rule *folded_into; /* the same lapse is this rule's finding on the same
+				       file, which says it too: skipped (with the
+				       evaluation's `reason`) while that finding is
+				       active, reported when it is waived or suppressed */
 	char fingerprint[17];      /* hex; rule + file + subject */
 } or_finding_detail;
 

@@ -205,11 +205,6 @@ static void check_stale(or_check_ctx *ctx)
 			continue;
 		}
 		lapse_of(&l, ctx->model, md);
-		if (l.folded) {
-			or_eval_skip(ctx, md->doc->path, "review:stale",
-				     "the same lapse is review.overdue's finding, which says it is stale too");
-			continue;
-		}
 		or_date_format(md->last_updated.date, when);
 		kv_evidence(&evidence, kv);
 		if (l.cycle > max_age) {
@@ -219,11 +214,17 @@ static void check_stale(or_check_ctx *ctx)
 				     "last reviewed on %s, %lld days ago, on a %lld-day cycle (next review %s), longer than the policy's %lld days",
 				     when, (long long)age, (long long)l.cycle, next,
 				     (long long)max_age);
-			continue;
+		} else {
+			or_eval_fail(ctx, md->doc->path, kv->line, kv->column, "review:stale",
+				     evidence.ptr,
+				     "last reviewed on %s, %lld days ago: reviews are due every %lld days",
+				     when, (long long)age, (long long)max_age);
 		}
-		or_eval_fail(ctx, md->doc->path, kv->line, kv->column, "review:stale", evidence.ptr,
-			     "last reviewed on %s, %lld days ago: reviews are due every %lld days", when,
-			     (long long)age, (long long)max_age);
+		/* one lapse, one finding: review.overdue's, unless an exception
+		 * covers it (then this one is reported) */
+		if (l.folded)
+			or_eval_fold_last(ctx, or_ruleset_find(ctx->model->rules, "review.overdue"),
+					  "the same lapse is review.overdue's finding, which says it is stale too");
 	}
 	or_buf_dispose(&evidence);
 }

@@ -248,6 +248,51 @@ static bool takes_effect(const or_config *config, or_suppression_use *u, const c
 	return false;
 }
 
+/* The key of a rule's evaluation of a file, for resolve_folds. */
+static void fold_key(or_buf *key, const or_rule *rule, const char *file)
+{
+	or_buf_clear(key);
+	or_buf_printf(key, "%s\n%s", rule->id, file ? file : "");
+}
+
+/* A finding folded into another rule's finding on the same file (review.stale
+ * into review.overdue: one lapse, one finding) is skipped only while that
+ * finding is active; when a waiver or a suppression covers it, the folded
+ * finding is reported on its own, so one exception never silences two rules. */
+static void resolve_folds(or_results *results)
+{
+	or_strset active = OR_STRSET_INIT;
+	or_buf key = OR_BUF_INIT;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < results->count && !any; i++)
+		any = results->items[i].detail && results->items[i].detail->folded_into;
+	if (!any)
+		return;
+	for (i = 0; i < results->count; i++) {
+		const or_evaluation *e = &results->items[i];
+
+		if (e->outcome == OR_OUTCOME_FAIL) {
+			fold_key(&key, e->rule, e->file);
+			or_strset_add(&active, key.ptr, key.size);
+		}
+	}
+	for (i = 0; i < results->count; i++) {
+		or_evaluation *e = &results->items[i];
+
+		if (!e->detail || !e->detail->folded_into || e->outcome != OR_OUTCOME_FAIL)
+			continue;
+		fold_key(&key, e->detail->folded_into, e->file);
+		if (or_strset_contains(&active, key.ptr, key.size))
+			e->outcome = OR_OUTCOME_SKIPPED; /* `reason` says why */
+		else
+			e->reason = NULL;
+	}
+	or_buf_dispose(&key);
+	or_strset_dispose(&active);
+}
+
 void or_exceptions_waive(or_exceptions *ex, or_results *results, const or_model *model)
 {
 	const or_config *config = model->config;
@@ -290,6 +335,7 @@ void or_exceptions_waive(or_exceptions *ex, or_results *results, const or_model 
 			break;
 		}
 	}
+	resolve_folds(results);
 	for (k = 0; k < config->nwaivers; k++) {
 		if (ex->use.waiver_expired[k] || ex->use.waiver_matches[k])
 			continue;
