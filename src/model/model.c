@@ -58,7 +58,7 @@ static int read_records(or_model *model, or_diag *diag)
 {
 	const or_config *config = model->config;
 	or_escalation_level *all = NULL;
-	size_t cap = 0, d;
+	size_t cap = 0, d, required;
 
 	for (d = 0; d < model->ndocs; d++) {
 		or_escalation_level *levels;
@@ -82,6 +82,15 @@ static int read_records(or_model *model, or_diag *diag)
 		model->has_training = true;
 		or_training_build(&model->training, model->arena, &model->training_records,
 				  model->rules, model->escalation, model->nescalation, model->now);
+		required = or_training_required_cells(&model->training);
+		if (required > OR_TRAINING_MAX_REQUIRED_CELLS)
+			return or_diag_set(diag, OR_EXIT_USAGE, config->training_path, 0, 0,
+					   "the training records require %zu person x course cells "
+					   "(%zu people, %zu courses), more than the %zu one scan "
+					   "evaluates: split the records, or make fewer courses "
+					   "mandatory for everyone",
+					   required, model->training.npeople,
+					   model->training.ncourses, OR_TRAINING_MAX_REQUIRED_CELLS);
 	}
 	if (config->drills_path) {
 		if (or_drills_load(&model->drill_log, model->root, config->drills_path,

@@ -524,6 +524,20 @@ static void build_cells(or_training *t, or_arena *arena, const or_training_recor
 	or_buf_dispose(&subject);
 }
 
+size_t or_training_required_cells(const or_training *t)
+{
+	size_t p, n = 0;
+
+	for (p = 0; p < t->npeople; p++) {
+		size_t team = t->people[p].team_index;
+
+		n += t->neveryone;
+		if (team != OR_NO_TEAM)
+			n += t->team_first[team + 1] - t->team_first[team];
+	}
+	return n;
+}
+
 void or_training_build(or_training *out, or_arena *arena, const or_training_records *records,
 		       const or_ruleset *rules, const or_escalation_level *levels, size_t nlevels,
 		       or_date now)

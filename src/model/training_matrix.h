@@ -109,6 +109,16 @@ void or_training_build(or_training *out, or_arena *arena, const or_training_reco
 		       const or_ruleset *rules, const or_escalation_level *levels, size_t nlevels,
 		       or_date now);
 
+/* The person x course cells the records require (each mandatory course of
+ * each person): each one is an evaluation, and a missing one a finding. */
+size_t or_training_required_cells(const or_training *training);
+
+/* The most required cells a scan evaluates: past it, the records are refused
+ * (exit 2) rather than made into millions of findings (2,000 people x 2,000
+ * courses for everyone is 4,000,000; a 20,000-person organisation with 50
+ * mandatory courses fits). */
+#define OR_TRAINING_MAX_REQUIRED_CELLS ((size_t)1000000)
+
 /* The cell of person p and course c (recorded, required, or neither). */
 void or_training_cell(const or_training *training, size_t p, size_t c, or_matrix_cell *out);
 

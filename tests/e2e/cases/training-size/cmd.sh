@@ -29,3 +29,10 @@ print("html size under 5 MB:", len(page) < 5_000_000)
 text = open(out + "/text").read().splitlines()
 print("text:", text[-1])
 PY
+# Every course mandatory for everyone: 4,000,000 required cells, each an
+# evaluation and a missing one a finding. Refused (exit 2) at once, naming
+# the records, instead of gigabytes of findings (main took minutes and GBs).
+python3 "$OPSREADY_SOURCE_DIR/scripts/gen-records.py" training/records.yml --people 2000 --courses 2000 --mandatory all --seed 1
+( ulimit -v "$limit"
+  timeout $((20 * ${OPSREADY_TIMEOUT_SCALE:-1})) "$OPSREADY" check . --now 2026-11-27 --no-progress --quiet --format json >/dev/null )
+echo "all mandatory: exit $?"
