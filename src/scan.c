@@ -106,28 +106,52 @@ static void policy_dispose(or_policy *policy)
 	memset(policy, 0, sizeof(*policy));
 }
 
-/* Where the repository's config at `path` (as given) lies in the work
- * tree, hence in the merge base's tree: malloc'd, or NULL. */
-static char *tree_path_of(const or_base_tree *base, const char *path)
+/*
+ * Where `path` (as given, relative to the working folder or absolute) lies
+ * in the work tree whose top is `workdir` (resolved), hence in the merge
+ * base's tree: malloc'd, or NULL when outside. Folders are resolved only up
+ * to the shortest prefix that is the work tree's top; below it the path is
+ * taken as spelled ("." and ".." as text), so a symbolic link that a pull
+ * request commits ("ci -> loose") cannot choose which of the merge base's
+ * files is read.
+ */
+static char *tree_path_of(const char *workdir, const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? or_xstrndup(path, (size_t)(slash - path + (slash == path))) : NULL;
-	char real_dir[PATH_MAX];
-	size_t n = strlen(base->workdir);
-	or_buf out = OR_BUF_INIT;
+	or_buf full = OR_BUF_INIT, norm = OR_BUF_INIT, prefix = OR_BUF_INIT;
+	char *cwd = path[0] == '/' ? NULL : realpath(".", NULL), *rel = NULL;
+	const char *p;
 
-	if (!realpath(dir ? dir : ".", real_dir)) {
-		free(dir);
+	if (path[0] != '/' && !cwd)
 		return NULL;
+	or_buf_printf(&full, "%s/%s", cwd ? cwd : "", path);
+	free(cwd);
+	/* "." and ".." as text over the whole path; false: above "/" */
+	if (!or_fs_normalise(&norm, "", or_buf_cstr(&full) + 1, 0))
+		goto done;
+	for (p = or_buf_cstr(&norm); *p;) {
+		const char *end = strchr(p, '/');
+		char *real;
+
+		if (!end)
+			break; /* the file itself is never the top */
+		or_buf_clear(&prefix);
+		or_buf_printf(&prefix, "/%.*s", (int)(end - or_buf_cstr(&norm)), or_buf_cstr(&norm));
+		real = realpath(or_buf_cstr(&prefix), NULL);
+		if (real && strcmp(real, workdir) == 0) {
+			rel = or_xstrdup(end + 1);
+			free(real);
+			break;
+		}
+		free(real);
+		p = end + 1;
 	}
-	free(dir);
-	if (strcmp(real_dir, base->workdir) != 0) {
-		if (strncmp(real_dir, base->workdir, n) != 0 || real_dir[n] != '/')
-			return NULL;
-		or_buf_printf(&out, "%s/", real_dir + n + 1);
-	}
-	or_buf_puts(&out, slash ? slash + 1 : path);
-	return or_buf_detach(&out);
+	if (!rel && strcmp(workdir, "/") == 0)
+		rel = or_xstrdup(or_buf_cstr(&norm)); /* a work tree at the top of the disk */
+done:
+	or_buf_dispose(&full);
+	or_buf_dispose(&norm);
+	or_buf_dispose(&prefix);
+	return rel;
 }
 
 /* The merge base's config: the one at the place of the --config given, or
@@ -143,7 +167,7 @@ static int load_base_config(or_config **out, or_policy *policy, const char *conf
 	int rc = 1;
 
 	if (config_path) {
-		if (!(tree_path = tree_path_of(&policy->base, config_path)))
+		if (!(tree_path = tree_path_of(policy->base.workdir, config_path)))
 			return 1;
 		scan_path = or_fs_inside(root, config_path);
 		rc = or_config_load_tree(out, &policy->base, tree_path,
@@ -325,29 +349,6 @@ static void run_checks(or_results *results, const or_model *model, or_check_phas
 /* A baseline read from the merge base's tree: a saved report, at most this. */
 #define OR_BASELINE_MAX_BYTES ((size_t)1 << 30)
 
-/* `path` relative to the work tree's top `workdir` (resolved) when it lies
- * inside it, its folder resolved; else NULL. malloc'd. */
-static char *path_in_worktree(const char *workdir, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? or_xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
-			  : or_xstrdup(".");
-	char *real = realpath(dir, NULL), *rel = NULL;
-	size_t n = strlen(workdir);
-
-	if (real && strncmp(real, workdir, n) == 0 && (real[n] == '/' || real[n] == '\0')) {
-		or_buf out = OR_BUF_INIT;
-
-		if (real[n] == '/')
-			or_buf_printf(&out, "%s/", real + n + 1);
-		or_buf_puts(&out, slash ? slash + 1 : path);
-		rel = or_buf_detach(&out);
-	}
-	free(real);
-	free(dir);
-	return rel;
-}
-
 /*
  * --baseline: the fingerprints of a saved report. In a pre-merge check, a
  * baseline inside the repository is read as the merge base has it, so the
@@ -370,7 +371,7 @@ static int load_baseline(or_strset *out, const or_scan_options *opts, or_policy 
 	else if (opts->since && or_base_tree_open(&own, root, opts->since) == 0)
 		base = &own;
 	if (base)
-		rel = path_in_worktree(base->workdir, opts->baseline);
+		rel = tree_path_of(base->workdir, opts->baseline);
 	if (!rel) {
 		rc = or_report_load_fingerprints(out, opts->baseline, diag);
 	} else {
