@@ -176,6 +176,99 @@ static bool may_mention(const look_queue *q, const char *data, size_t len)
 	return false;
 }
 
+static int hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* A numeric character reference at `p` ("&#46;", "&#x2E;") naming an ASCII
+ * character: its value, and its length in *n; else -1. */
+static int ascii_reference(const char *p, size_t len, size_t *n)
+{
+	size_t i = 2;
+	int value = 0, digits = 0;
+	bool hex;
+
+	if (len < 4 || p[0] != '&' || p[1] != '#')
+		return -1;
+	hex = p[2] == 'x' || p[2] == 'X';
+	i += hex;
+	for (; i < len && digits < 8; i++, digits++) {
+		int d = hex ? hex_value((unsigned char)p[i]) : (p[i] >= '0' && p[i] <= '9' ? p[i] - '0' : -1);
+
+		if (d < 0)
+			break;
+		value = value * (hex ? 16 : 10) + d;
+	}
+	if (!digits || i >= len || p[i] != ';' || value <= 0 || value > 0x7f)
+		return -1;
+	*n = i + 1;
+	return value;
+}
+
+/*
+ * The bytes as a reader of the rendered page or the link check sees a path
+ * in them: a backslash before punctuation dropped ("deploy\.sh"), "%XX"
+ * decoded ("und%6F.sh", "my%20script.sh"), numeric references to ASCII
+ * ("deploy&#46;sh") replaced, so that an escaped mention is found as the
+ * link check finds its target. NULL when there is nothing to decode.
+ */
+static char *decoded(const char *data, size_t len, size_t *out_len)
+{
+	or_buf out = OR_BUF_INIT;
+	size_t i;
+
+	if (!memchr(data, '\\', len) && !memchr(data, '%', len) && !memchr(data, '&', len))
+		return NULL;
+	for (i = 0; i < len;) {
+		unsigned char c = (unsigned char)data[i];
+		size_t n;
+		int v;
+
+		if (c == '\\' && i + 1 < len && data[i + 1] > ' ' && data[i + 1] < 0x7f &&
+		    !((data[i + 1] >= '0' && data[i + 1] <= '9') ||
+		      ((data[i + 1] | 0x20) >= 'a' && (data[i + 1] | 0x20) <= 'z'))) {
+			or_buf_putc(&out, data[i + 1]);
+			i += 2;
+		} else if (c == '%' && i + 2 < len && hex_value((unsigned char)data[i + 1]) >= 0 &&
+			   hex_value((unsigned char)data[i + 2]) >= 0) {
+			or_buf_putc(&out, (char)(hex_value((unsigned char)data[i + 1]) * 16 +
+						 hex_value((unsigned char)data[i + 2])));
+			i += 3;
+		} else if (c == '&' && (v = ascii_reference(data + i, len - i, &n)) > 0) {
+			or_buf_putc(&out, (char)v);
+			i += n;
+		} else {
+			or_buf_putc(&out, (char)c);
+			i++;
+		}
+	}
+	*out_len = out.size;
+	return or_buf_detach(&out);
+}
+
+/* Whether the bytes mention a removed name, as written or once decoded. */
+static bool mentions_any(const or_strset *names, const look_queue *q, const char *data,
+			 size_t len)
+{
+	size_t dlen = 0;
+	char *d;
+	bool found;
+
+	if ((!q || may_mention(q, data, len)) && mentions(names, data, len))
+		return true;
+	d = decoded(data, len, &dlen);
+	found = d && (!q || may_mention(q, d, dlen)) && mentions(names, d, dlen);
+	free(d);
+	return found;
+}
+
 static void *look_worker(void *ctx)
 {
 	look_queue *q = ctx;
@@ -190,8 +283,7 @@ static void *look_worker(void *ctx)
 		/* a file that cannot be read is not read in the full scan either */
 		q->found[i] = or_fs_read(&data, &len, &status, full, q->model->config->max_file_bytes,
 					 0, OR_EXIT_RUNTIME, &diag) == 0 &&
-			      status == OR_READ_OK && may_mention(q, data, len) &&
-			      mentions(q->names, data, len);
+			      status == OR_READ_OK && mentions_any(q->names, q, data, len);
 		free(data);
 		free(full);
 	}
@@ -240,5 +332,6 @@ void or_model_mark_referencing(or_model *model)
 
 bool or_model_mentions_removed(const or_model *model, const char *text)
 {
-	return model->removed_names.count && mentions(&model->removed_names, text, strlen(text));
+	return model->removed_names.count &&
+	       mentions_any(&model->removed_names, NULL, text, strlen(text));
 }
