@@ -485,9 +485,11 @@ static bool has_anchor(const or_model *model, slug_cache *cache, const or_docume
  * The "did you mean" work a document's broken anchors may take, in
  * candidates looked at plus Levenshtein cells: a base and so much per byte
  * of the document, so that 8,000 broken links against 8,000 headings cost
- * a bounded time per byte. After it, the findings stay and lose their hint.
+ * a bounded time per byte, and the base (16,384) is small enough that many
+ * tiny documents linking a big one's missing anchors cost little each.
+ * After it, the findings stay and lose their hint.
  */
-#define HINT_BUDGET_BASE ((size_t)1 << 18)
+#define HINT_BUDGET_BASE ((size_t)1 << 14)
 #define HINT_BUDGET_PER_BYTE 32
 
 /* ", did you mean '#x'?" when the document has an anchor close to `anchor`
