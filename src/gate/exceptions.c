@@ -293,49 +293,63 @@ static void resolve_folds(or_results *results)
 	or_strset_dispose(&active);
 }
 
+/* The first suppression, else the first waiver, that covers the finding `e`. */
+static void except_one(or_exceptions *ex, const or_config *config, or_evaluation *e)
+{
+	size_t k;
+
+	for (k = 0; e->file && k < ex->use.nsuppressions; k++) {
+		or_suppression_use *u = &ex->use.suppressions[k];
+		const or_suppression *s = u->suppression;
+		if (strcmp(u->file, e->file) != 0 ||
+		    !or_suppression_covers(s, e->rule->id, e->line))
+			continue;
+		if (!takes_effect(config, u, e->rule->id)) {
+			/* the finding stays active; the waiver checks
+			 * report the suppression */
+			u->blocked++;
+			continue;
+		}
+		e->outcome = OR_OUTCOME_SUPPRESSED;
+		e->status = OR_FINDING_SUPPRESSED;
+		e->reason = s->reason ? s->reason : "suppressed inline, without a reason";
+		u->matched++;
+		return;
+	}
+	for (k = 0; k < config->nwaivers; k++) {
+		const or_waiver *w = &config->waivers[k];
+		if (ex->use.waiver_expired[k] || !waiver_matches(w, e))
+			continue;
+		e->outcome = OR_OUTCOME_WAIVED;
+		e->status = OR_FINDING_WAIVED;
+		e->detail->waiver = w;
+		e->reason = w->reason;
+		ex->use.waiver_matches[k]++;
+		return;
+	}
+}
+
 void or_exceptions_waive(or_exceptions *ex, or_results *results, const or_model *model)
 {
 	const or_config *config = model->config;
 	size_t i, k;
 
+	/* the findings folded into another are excepted only once they are
+	 * known to be reported (resolve_folds): an exception for one that is
+	 * skipped would count as used, and its own would be hidden */
 	for (i = 0; i < results->count; i++) {
 		or_evaluation *e = &results->items[i];
 
-		if (e->outcome != OR_OUTCOME_FAIL)
-			continue;
-		for (k = 0; e->file && k < ex->use.nsuppressions; k++) {
-			or_suppression_use *u = &ex->use.suppressions[k];
-			const or_suppression *s = u->suppression;
-			if (strcmp(u->file, e->file) != 0 ||
-			    !or_suppression_covers(s, e->rule->id, e->line))
-				continue;
-			if (!takes_effect(config, u, e->rule->id)) {
-				/* the finding stays active; the waiver checks
-				 * report the suppression */
-				u->blocked++;
-				continue;
-			}
-			e->outcome = OR_OUTCOME_SUPPRESSED;
-			e->status = OR_FINDING_SUPPRESSED;
-			e->reason = s->reason ? s->reason : "suppressed inline, without a reason";
-			u->matched++;
-			break;
-		}
-		if (e->outcome != OR_OUTCOME_FAIL)
-			continue;
-		for (k = 0; k < config->nwaivers; k++) {
-			const or_waiver *w = &config->waivers[k];
-			if (ex->use.waiver_expired[k] || !waiver_matches(w, e))
-				continue;
-			e->outcome = OR_OUTCOME_WAIVED;
-			e->status = OR_FINDING_WAIVED;
-			e->detail->waiver = w;
-			e->reason = w->reason;
-			ex->use.waiver_matches[k]++;
-			break;
-		}
+		if (e->outcome == OR_OUTCOME_FAIL && !e->detail->folded_into)
+			except_one(ex, config, e);
 	}
 	resolve_folds(results);
+	for (i = 0; i < results->count; i++) {
+		or_evaluation *e = &results->items[i];
+
+		if (e->outcome == OR_OUTCOME_FAIL && e->detail->folded_into)
+			except_one(ex, config, e);
+	}
 	for (k = 0; k < config->nwaivers; k++) {
 		if (ex->use.waiver_expired[k] || ex->use.waiver_matches[k])
 			continue;
