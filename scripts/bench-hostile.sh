@@ -9,8 +9,8 @@
 #   - cmark-gfm 0.29.0.gfm.6 shapes: "![[]()" repeated, a table of 262,144
 #     columns, a table row of that many cells, a 1,000-column header over
 #     one-byte rows, "www.a_" and "a@" runs (autolink extension), deep
-#     block quotes with lazy continuation lines, and the shapes of
-#     cmark's own pathological tests
+#     block quotes or nested list items with lazy continuation lines, and
+#     the shapes of cmark's own pathological tests
 #   - "did you mean" for anchors: 8,000 headings x 8,000 near-miss broken
 #     anchors (620 KB), and one 200,000-character anchor
 # Target: under 2 CPU seconds per MiB for every shape (exit 1 otherwise).
@@ -63,6 +63,7 @@ shapes = {
     "autolink-www": rep("www.a_"),
     "autolink-at": rep("a@"),
     "quotes-lazy": ">" * 5000 + " x\n" + rep("y\n"),
+    "lists-lazy": "- " * 20000 + "a\n" + rep("b\n"),
     "nested-brackets": "[" * (size // 2) + "a" + "]" * (size // 2),
     "nested-quotes": rep("> ") + "a\n",
     "link-openers": rep("[a"),

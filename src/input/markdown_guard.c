@@ -22,8 +22,11 @@ typedef struct guard {
 	uint64_t open_brackets, bracket_steps;
 	/* autolinks */
 	uint64_t autolink_steps;
-	/* block quotes open in this paragraph, and the lines' walks over them */
-	uint64_t quotes_open, quote_steps;
+	/* containers (block quotes, list items) open in this paragraph, the
+	 * list items among them, the line that opened the most, the lines
+	 * since, and the lines' walks over them */
+	uint64_t quotes_open, lists_open, quote_steps;
+	size_t deepest_line, lines_after;
 } guard;
 
 static bool is_blank(const char *p, size_t n)
@@ -41,16 +44,41 @@ static bool is_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* '>' markers in the container prefix of a line ("> > - > text"). */
-static size_t quote_depth(const char *p, size_t n)
+/*
+ * The containers a line opens in its prefix ("> > - 1. > text"): '>'
+ * markers, and list markers ('-', '*', '+', "N." or "N)" followed by a
+ * space, a tab or the end of the line), counted apart in *lists.
+ */
+static size_t container_depth(const char *p, size_t n, size_t *lists)
 {
-	size_t i, depth = 0;
+	size_t i = 0, j, depth = 0;
 
-	for (i = 0; i < n; i++) {
-		if (p[i] == '>')
+	*lists = 0;
+	while (i < n) {
+		if (p[i] == ' ' || p[i] == '\t') {
+			i++;
+			continue;
+		}
+		if (p[i] == '>') {
 			depth++;
-		else if (p[i] != ' ' && p[i] != '\t' && p[i] != '-' && p[i] != '*' && p[i] != '+')
+			i++;
+			continue;
+		}
+		j = i;
+		if (p[j] == '-' || p[j] == '*' || p[j] == '+') {
+			j++;
+		} else {
+			while (j < n && j - i < 9 && p[j] >= '0' && p[j] <= '9')
+				j++;
+			if (j == i || j >= n || (p[j] != '.' && p[j] != ')'))
+				break;
+			j++;
+		}
+		if (j < n && p[j] != ' ' && p[j] != '\t')
 			break;
+		depth++;
+		(*lists)++;
+		i = j;
 	}
 	return depth;
 }
@@ -165,6 +193,33 @@ static void scan_autolinks(guard *g, const char *p, size_t n)
 	}
 }
 
+static void lists_reason(guard *g, const char *p, size_t len, uint64_t limit, or_buf *reason)
+{
+	size_t start = 0;
+	uint64_t steps = g->quote_steps;
+
+	while (start < len) {
+		const char *nl = memchr(p + start, '\n', len - start);
+		size_t n = nl ? (size_t)(nl - (p + start)) : len - start;
+
+		if (is_blank(p + start, n))
+			break;
+		g->lines_after++;
+		steps += g->quotes_open;
+		start += n + 1;
+	}
+	if (g->lists_open == g->quotes_open)
+		or_buf_printf(reason, "list items nested %llu deep", (unsigned long long)g->quotes_open);
+	else
+		or_buf_printf(reason, "list items and block quotes nested %llu deep",
+			      (unsigned long long)g->quotes_open);
+	or_buf_printf(reason,
+		      " on line %zu, walked by each of the %zu lines after them: %llu steps "
+		      "exceed %llu, the limit for a file of this size",
+		      g->deepest_line, g->lines_after, (unsigned long long)steps,
+		      (unsigned long long)limit);
+}
+
 static bool over(or_buf *reason, uint64_t value, uint64_t limit, const char *what)
 {
 	if (value <= limit)
@@ -190,7 +245,7 @@ bool or_markdown_too_costly(const char *data, size_t len, or_buf *reason)
 	g.prev_blank = true;
 	while (start < len) {
 		const char *p = data + start, *nl = memchr(p, '\n', len - start);
-		size_t n = nl ? (size_t)(nl - p) : len - start, depth, cells, wide;
+		size_t n = nl ? (size_t)(nl - p) : len - start, depth, lists, cells, wide;
 
 		start += n + 1;
 		line++;
@@ -199,13 +254,28 @@ bool or_markdown_too_costly(const char *data, size_t len, or_buf *reason)
 			g.para_cells = 0;
 			g.open_brackets = 0;
 			g.quotes_open = 0;
+			g.lists_open = 0;
 			g.prev_blank = true;
 			continue;
 		}
-		depth = quote_depth(p, n);
-		if (depth > g.quotes_open)
+		depth = container_depth(p, n, &lists);
+		if (depth > g.quotes_open) {
 			g.quotes_open = depth;
+			g.lists_open = lists;
+			g.deepest_line = line;
+			g.lines_after = 0;
+		} else {
+			g.lines_after++;
+		}
 		g.quote_steps += g.quotes_open;
+		if (g.lists_open && g.quote_steps > quote_limit) {
+			/* cmark-gfm walks every open list item for each line that
+			 * continues the paragraph inside them: count those lines
+			 * to the paragraph's end for the reason */
+			lists_reason(&g, data + start, start < len ? len - start : 0, quote_limit,
+				     reason);
+			return true;
+		}
 		cells = row_cells(p, n);
 		if (!g.prev_blank && is_delimiter_row(p, n)) {
 			/* the table extension reads the paragraph above as the

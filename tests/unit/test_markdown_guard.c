@@ -151,6 +151,38 @@ START_TEST(test_quotes)
 }
 END_TEST
 
+START_TEST(test_lists)
+{
+	char *deep = repeat("", "- ", 40000, "a\n");
+	char *text = repeat(deep, "b\n", 200000, "");
+
+	/* 20,000 nested list items, then lazy continuation lines */
+	assert_refused(text, "list items nested 20000 deep on line 1");
+	free(deep);
+	deep = repeat("", "* ", 10000, "a\n");
+	assert_refused(repeat(deep, "b\n", 100000, ""), "list items nested 5000 deep");
+	free(deep);
+	deep = repeat("", "1. ", 9000, "a\n");
+	assert_refused(repeat(deep, "b\n", 100000, ""), "list items nested 3000 deep");
+	free(deep);
+	/* mixed with block quotes */
+	deep = repeat("", "> + ", 8000, "a\n");
+	assert_refused(repeat(deep, "b\n", 100000, ""), "nested 4000 deep");
+	/* the same depth, a blank line after it: linear */
+	assert_passed(repeat(deep, "\n", 8002, "b\n"));
+	free(deep);
+	/* a real nested list, ten deep, through a long file without blank lines */
+	assert_passed(repeat("# Steps\n\n",
+			     "- one\n  - two\n    - three\n      1. four\n"
+			     "- - - - - - - - - - ten deep on one line\n"
+			     "  continued, lazily\n* [ ] a task, `code`\n",
+			     1 << 20, ""));
+	/* thematic breaks and numbers that are not list markers */
+	assert_passed(repeat("", "---\n* * *\n-not a list\n2026.01 is a date\n1) ok\n",
+			     1 << 20, ""));
+}
+END_TEST
+
 START_TEST(test_runbook)
 {
 	static const char *runbook =
@@ -174,6 +206,7 @@ Suite *markdown_guard_suite(void)
 	tcase_add_test(tc, test_tables);
 	tcase_add_test(tc, test_autolinks);
 	tcase_add_test(tc, test_quotes);
+	tcase_add_test(tc, test_lists);
 	tcase_add_test(tc, test_runbook);
 	suite_add_tcase(s, tc);
 	return s;

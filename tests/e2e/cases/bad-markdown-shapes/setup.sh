@@ -14,4 +14,8 @@ run() { python3 -c 'import sys; sys.stdout.write(sys.argv[1] * int(sys.argv[2]))
 # 5,000 nested block quotes, then 100,000 lines that continue the paragraph
 { run '>' 5000; echo ' quoted'; run 'more
 ' 100000; } > docs/lazy-quotes.md
+# 20,000 nested list items, then 100,000 lines that continue the paragraph
+# (240 KB): each line walks every open item
+{ run '- ' 20000; echo 'a'; run 'b
+' 100000; } > docs/lazy-lists.md
 commit_at 2026-01-15T12:00:00Z "hostile shapes"
