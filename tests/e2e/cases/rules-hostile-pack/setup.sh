@@ -1,6 +1,7 @@
 # A pack committed in the repository names a rule with escape sequences, a
 # line break and workflow commands in its title, description and references.
 # YAML double quotes carry the control characters; git holds them as bytes.
+mkdir -p packs
 cat > packs/team.yml <<'YAML'
 pack: team
 title: "Team pack"
