@@ -7,7 +7,11 @@
 # file of about 190 KB, few completions (scripts/gen-records.py, seed 1).
 python3 "$OPSREADY_SOURCE_DIR/scripts/gen-records.py" training/records.yml --people 2000 --courses 2000 --seed 1
 limit=600000
-if [ -n "${OPSREADY_WRAPPER:-}" ] || ldd "$OPSREADY" 2>/dev/null | grep -q -e libasan -e libtsan; then
+# (ldd's output is read whole: `grep -q` would end the pipe early, and
+# pipefail would then call a sanitizer build plain)
+libs=$(ldd "$OPSREADY" 2>/dev/null || true)
+if [ -n "${OPSREADY_WRAPPER:-}" ] || [ -n "${ASAN_OPTIONS:-}${TSAN_OPTIONS:-}" ] ||
+   grep -q -e libasan -e libtsan <<< "$libs"; then
   limit=unlimited
 fi
 ( ulimit -v "$limit"
