@@ -71,25 +71,14 @@ static bool mistyped_web_scheme(const char *dest, size_t len)
 	return or_text_levenshtein(scheme, "http") <= 1 || or_text_levenshtein(scheme, "https") <= 1;
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static void percent_decode(or_buf *out, const char *s, size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		if (s[i] == '%' && i + 2 < len && hex_value(s[i + 1]) >= 0 &&
-		    hex_value(s[i + 2]) >= 0) {
-			or_buf_putc(out, hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+		if (s[i] == '%' && i + 2 < len && or_text_hex_value(s[i + 1]) >= 0 &&
+		    or_text_hex_value(s[i + 2]) >= 0) {
+			or_buf_putc(out, or_text_hex_value(s[i + 1]) * 16 + or_text_hex_value(s[i + 2]));
 			i += 2;
 		} else {
 			or_buf_putc(out, s[i]);

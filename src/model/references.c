@@ -28,6 +28,7 @@
 #include "util/fs.h"
 #include "util/parallel.h"
 #include "util/strset.h"
+#include "util/text.h"
 
 #define OR_LOOK_THREADS 7 /* besides the caller's, as the processors allow */
 #define OR_MEMMEM_NAMES 16 /* up to this many names, a memmem pass first */
@@ -176,17 +177,6 @@ static bool may_mention(const look_queue *q, const char *data, size_t len)
 	return false;
 }
 
-static int hex_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* A numeric character reference at `p` ("&#46;", "&#x2E;") naming an ASCII
  * character: its value, and its length in *n; else -1. */
 static int ascii_reference(const char *p, size_t len, size_t *n)
@@ -200,7 +190,7 @@ static int ascii_reference(const char *p, size_t len, size_t *n)
 	hex = p[2] == 'x' || p[2] == 'X';
 	i += hex;
 	for (; i < len && digits < 8; i++, digits++) {
-		int d = hex ? hex_value((unsigned char)p[i]) : (p[i] >= '0' && p[i] <= '9' ? p[i] - '0' : -1);
+		int d = hex ? or_text_hex_value((unsigned char)p[i]) : (p[i] >= '0' && p[i] <= '9' ? p[i] - '0' : -1);
 
 		if (d < 0)
 			break;
@@ -236,10 +226,10 @@ static char *decoded(const char *data, size_t len, size_t *out_len)
 		      ((data[i + 1] | 0x20) >= 'a' && (data[i + 1] | 0x20) <= 'z'))) {
 			or_buf_putc(&out, data[i + 1]);
 			i += 2;
-		} else if (c == '%' && i + 2 < len && hex_value((unsigned char)data[i + 1]) >= 0 &&
-			   hex_value((unsigned char)data[i + 2]) >= 0) {
-			or_buf_putc(&out, (char)(hex_value((unsigned char)data[i + 1]) * 16 +
-						 hex_value((unsigned char)data[i + 2])));
+		} else if (c == '%' && i + 2 < len && or_text_hex_value((unsigned char)data[i + 1]) >= 0 &&
+			   or_text_hex_value((unsigned char)data[i + 2]) >= 0) {
+			or_buf_putc(&out, (char)(or_text_hex_value((unsigned char)data[i + 1]) * 16 +
+						 or_text_hex_value((unsigned char)data[i + 2])));
 			i += 3;
 		} else if (c == '&' && (v = ascii_reference(data + i, len - i, &n)) > 0) {
 			or_buf_putc(&out, (char)v);

@@ -654,3 +654,14 @@ const char *or_text_did_you_mean(const char *word, const char *const *candidates
 
 	return or_text_did_you_mean_within(word, candidates, count, &budget);
 }
+
+int or_text_hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

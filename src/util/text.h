@@ -98,6 +98,9 @@ size_t or_text_levenshtein_bounded(const char *a, size_t la, const char *b, size
  */
 const char *or_text_did_you_mean_within(const char *word, const char *const *candidates,
 					size_t count, size_t *budget);
+/* The value of a hexadecimal digit (0-9, a-f, A-F), or -1. */
+int or_text_hex_value(unsigned char c);
+
 /* or_text_did_you_mean_within with a budget of OR_TEXT_SUGGEST_BUDGET. */
 const char *or_text_did_you_mean(const char *word, const char *const *candidates,
 				 size_t count);
