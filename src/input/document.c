@@ -1309,22 +1309,9 @@ static void find_explicit_anchors(or_document *doc)
 
 bool or_document_has_explicit_anchor(const or_document *doc, const char *anchor)
 {
-	size_t lo = 0, hi;
-
-	if (!doc || !anchor)
-		return false;
-	hi = doc->nexplicit_anchors;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(doc->explicit_anchors[mid], anchor);
-		if (c == 0)
-			return true;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+	return doc && anchor &&
+	       or_text_sorted_contains((const char *const *)doc->explicit_anchors,
+				       doc->nexplicit_anchors, anchor);
 }
 
 static int compare_anchor(const void *a, const void *b)

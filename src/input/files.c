@@ -16,6 +16,7 @@
 #include "input/tree_changes.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/text.h"
 
 #define WALK_MAX_DEPTH 64
 
@@ -687,19 +688,7 @@ const or_file *or_files_find(const or_file_list *list, const char *path)
 
 bool or_files_deleted(const or_file_list *list, const char *path)
 {
-	size_t lo = 0, hi = list->ndeleted;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(list->deleted[mid], path);
-		if (c == 0)
-			return true;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+	return or_text_sorted_contains((const char *const *)list->deleted, list->ndeleted, path);
 }
 
 bool or_files_has_dir(const or_file_list *list, const char *path)

@@ -665,3 +665,21 @@ int or_text_hex_value(unsigned char c)
 		return c - 'A' + 10;
 	return -1;
 }
+
+bool or_text_sorted_contains(const char *const *items, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(items[mid], key);
+
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}

@@ -98,6 +98,9 @@ size_t or_text_levenshtein_bounded(const char *a, size_t la, const char *b, size
  */
 const char *or_text_did_you_mean_within(const char *word, const char *const *candidates,
 					size_t count, size_t *budget);
+/* Whether `key` is one of the `n` strings of `items`, sorted by strcmp. */
+bool or_text_sorted_contains(const char *const *items, size_t n, const char *key);
+
 /* The value of a hexadecimal digit (0-9, a-f, A-F), or -1. */
 int or_text_hex_value(unsigned char c);
 
